@@ -1,0 +1,63 @@
+//! `docs`: adopted documents, with filters.
+
+use anyhow::Result;
+
+use crate::cli::DocsArgs;
+use crate::commands::{period, Answer};
+use crate::date::{covers, Certainty, Date};
+use crate::kb::{fold, Kb};
+use crate::model::Document;
+use crate::output::Block;
+
+/// The day a document was adopted: its own date, else its meeting's.
+pub fn adopted(kb: &Kb<'_>, doc: &Document) -> Option<Date> {
+    doc.adopted.or_else(|| {
+        let id = doc.adopted_at.as_deref()?;
+        kb.data().meeting.iter().find(|m| m.id == id).map(|m| m.date)
+    })
+}
+
+pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
+    if let Some(summit) = &args.summit {
+        kb.require_kind(summit, "meeting")?;
+    }
+    let topic = args.topic.as_deref().map(fold);
+    let mut docs: Vec<&Document> = kb
+        .data()
+        .document
+        .iter()
+        .filter(|d| args.summit.is_none() || d.adopted_at == args.summit)
+        .filter(|d| args.kind.is_none_or(|k| d.kind == k))
+        .filter(|d| {
+            topic
+                .as_ref()
+                .is_none_or(|t| d.topics.iter().any(|dt| fold(dt).contains(t.as_str())))
+        })
+        .filter(|d| {
+            args.in_force_on
+                .is_none_or(|day| covers(d.valid_from, d.valid_to, day) == Certainty::Yes)
+        })
+        .collect();
+    docs.sort_by(|a, b| adopted(kb, a).cmp(&adopted(kb, b)).then(a.id.cmp(&b.id)));
+    let rows = docs
+        .iter()
+        .map(|d| {
+            vec![
+                d.id.clone(),
+                kind_name(d),
+                d.title.clone(),
+                adopted(kb, d).map(|a| a.to_string()).unwrap_or_default(),
+                period(d.valid_from, d.valid_to),
+            ]
+        })
+        .collect();
+    let table = Block::table(["id", "kind", "title", "adopted", "valid"], rows);
+    Ok(Answer::list(&docs, "documents", table))
+}
+
+fn kind_name(doc: &Document) -> String {
+    serde_json::to_value(doc.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

@@ -1,0 +1,131 @@
+//! One module per subcommand, each with the same shape: ask the knowledge base,
+//! build a [`View`]. None of them prints.
+
+pub mod chair;
+pub mod check;
+pub mod decisions;
+pub mod docs;
+pub mod export;
+pub mod holder;
+pub mod show;
+pub mod summits;
+pub mod terms;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::date::Date;
+use crate::kb::Kb;
+use crate::model::Citation;
+use crate::output::{Block, View};
+
+/// A command's answer, and whether it is one: `found` false means exit status 1
+/// (nothing matched, or no certain answer).
+#[derive(Debug)]
+pub struct Answer {
+    pub view: View,
+    pub found: bool,
+}
+
+impl Answer {
+    /// A list of records: JSON is the array of records as exported; the table
+    /// says so when the list is empty.
+    pub fn list<T: Serialize>(records: &[&T], what: &str, table: Block) -> Answer {
+        let json = serde_json::to_value(records).expect("records serialize to JSON");
+        let blocks = if records.is_empty() {
+            vec![Block::Text(format!("No {what} match."))]
+        } else {
+            vec![table]
+        };
+        Answer {
+            view: View { json, blocks },
+            found: !records.is_empty(),
+        }
+    }
+}
+
+/// "2026 to 2030", "from 2026", or "" for a period with no recorded bounds.
+pub fn period(from: Option<Date>, to: Option<Date>) -> String {
+    match (from, to) {
+        (Some(f), Some(t)) => format!("{f} to {t}"),
+        (Some(f), None) => format!("from {f}"),
+        (None, Some(t)) => format!("until {t}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// The distinct publishers of a list of citations, for a compact mention.
+pub fn publishers(kb: &Kb<'_>, citations: &[Citation]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for c in citations {
+        let name = match kb.data().source.iter().find(|s| s.id == c.source) {
+            Some(s) => s.publisher.clone(),
+            None => c.source.clone(),
+        };
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join("; ")
+}
+
+/// Lines describing each citation: publisher, title, date, url and quote.
+pub fn citation_lines(kb: &Kb<'_>, label: &str, citations: &[Citation]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for c in citations {
+        let head = match kb.data().source.iter().find(|s| s.id == c.source) {
+            Some(s) => {
+                let mut head = format!("{} — {}, \"{}\"", c.source, s.publisher, s.title);
+                if let Some(date) = s.published {
+                    head.push_str(&format!(", {date}"));
+                }
+                head
+            }
+            None => format!("{} (unknown source)", c.source),
+        };
+        if label.is_empty() {
+            lines.push(format!("• {head}"));
+        } else {
+            lines.push(format!("• {label}: {head}"));
+        }
+        if let Some(url) = kb
+            .data()
+            .source
+            .iter()
+            .find(|s| s.id == c.source)
+            .and_then(|s| s.url.as_ref())
+        {
+            lines.push(format!("    {url}"));
+        }
+        if let Some(quote) = &c.quote {
+            lines.push(format!("    “{quote}”"));
+        }
+        if let Some(note) = &c.note {
+            lines.push(format!("    note: {note}"));
+        }
+    }
+    lines
+}
+
+/// A JSON value as one cell of text.
+pub fn cell(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) if items.iter().all(|v| !v.is_object()) => {
+            items.iter().map(cell).collect::<Vec<_>>().join(", ")
+        }
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join("\n"),
+        Value::Object(map) => map
+            .iter()
+            .filter(|(k, _)| *k != "citations")
+            .map(|(k, v)| match v {
+                Value::Array(_) | Value::Object(_) => format!("{k}: [{}]", cell(v).replace('\n', "; ")),
+                _ => format!("{k}: {}", cell(v)),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}

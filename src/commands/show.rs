@@ -1,0 +1,134 @@
+//! `show ID`: one record, every citation in it with its source, the claims
+//! about it, and the records that refer to it.
+
+use anyhow::Result;
+use serde_json::{json, Value};
+
+use crate::commands::{cell, citation_lines, Answer};
+use crate::kb::Kb;
+use crate::model::{Citation, Claim};
+use crate::output::{Block, View};
+
+pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
+    let record = kb.require(id)?;
+    let record_json = record.to_json();
+
+    let mut cited = Vec::new();
+    collect_citations(&record_json, String::new(), &mut cited);
+    let claims: Vec<&Claim> = kb.data().claim.iter().filter(|c| c.subject == id).collect();
+    let referrers: Vec<(&str, &str, &str, String)> = kb
+        .data()
+        .records()
+        .flat_map(|r| {
+            r.references()
+                .into_iter()
+                .filter(|(_, target, _)| *target == id)
+                .map(move |(field, _, _)| (r.kind(), r.id(), field, r.label()))
+        })
+        .collect();
+
+    let mut blocks = vec![Block::Heading(format!("{} {}", record.kind(), id))];
+    if let Value::Object(map) = &record_json {
+        blocks.push(Block::Fields(
+            map.iter()
+                .filter(|(k, _)| *k != "citations" && *k != "id")
+                .map(|(k, v)| (k.clone(), cell(v)))
+                .collect(),
+        ));
+    }
+    blocks.push(Block::Heading("Sources".to_string()));
+    for (path, citation) in &cited {
+        let lines = citation_lines(kb, path, std::slice::from_ref(citation));
+        blocks.extend(lines.into_iter().map(Block::Text));
+    }
+    if !claims.is_empty() {
+        blocks.push(Block::Heading(
+            "Claims about this record (sources disagree; all are kept)".to_string(),
+        ));
+        let rows = claims
+            .iter()
+            .map(|c| {
+                let quotes: Vec<String> = c
+                    .citations
+                    .iter()
+                    .map(|ct| match &ct.quote {
+                        Some(q) => format!("{}: “{q}”", ct.source),
+                        None => ct.source.clone(),
+                    })
+                    .collect();
+                vec![
+                    c.property.clone(),
+                    c.value.to_string(),
+                    quotes.join("\n"),
+                    c.note.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        blocks.push(Block::table(["property", "value", "source", "note"], rows));
+    }
+    if !referrers.is_empty() {
+        blocks.push(Block::Heading("Referred to by".to_string()));
+        let rows = referrers
+            .iter()
+            .map(|(kind, rid, field, label)| {
+                vec![kind.to_string(), rid.to_string(), field.to_string(), label.clone()]
+            })
+            .collect();
+        blocks.push(Block::table(["kind", "id", "field", "name"], rows));
+    }
+
+    let source_ids: Vec<&str> = {
+        let mut ids: Vec<&str> = cited.iter().map(|(_, c)| c.source.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let sources: Vec<Value> = source_ids
+        .iter()
+        .filter_map(|s| kb.get(s))
+        .map(|r| r.to_json())
+        .collect();
+    let json = json!({
+        "kind": record.kind(),
+        "record": record_json,
+        "sources": sources,
+        "claims": claims,
+        "referred_to_by": referrers
+            .iter()
+            .map(|(kind, rid, field, _)| json!({"kind": kind, "id": rid, "field": field}))
+            .collect::<Vec<_>>(),
+    });
+    Ok(Answer {
+        view: View { json, blocks },
+        found: true,
+    })
+}
+
+/// Every citation in a record with where it stands: "" for the record itself,
+/// else a path such as `aliases[Taratebtek Masadikov]`.
+fn collect_citations(value: &Value, path: String, out: &mut Vec<(String, Citation)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                if key == "citations" {
+                    if let Ok(list) = serde_json::from_value::<Vec<Citation>>(v.clone()) {
+                        out.extend(list.into_iter().map(|c| (path.clone(), c)));
+                    }
+                } else {
+                    let sub = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                    collect_citations(v, sub, out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let name = ["name", "text", "state", "person", "date"]
+                    .iter()
+                    .find_map(|k| v.get(k).and_then(Value::as_str))
+                    .map_or_else(|| i.to_string(), str::to_string);
+                collect_citations(v, format!("{path}[{name}]"), out);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,32 @@
+//! `terms [POST]`: every term of office, oldest first.
+
+use anyhow::Result;
+
+use crate::cli::TermsArgs;
+use crate::commands::Answer;
+use crate::kb::{show_end, Kb};
+use crate::model::Term;
+use crate::output::Block;
+
+pub fn run(kb: &Kb<'_>, args: &TermsArgs) -> Result<Answer> {
+    let mut terms: Vec<&Term> = match &args.post {
+        Some(post) => kb.terms_of(&kb.resolve_post(post)?.id),
+        None => kb.data().term.iter().collect(),
+    };
+    terms.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
+    let rows = terms
+        .iter()
+        .map(|t| {
+            vec![
+                kb.name_of(&t.post),
+                kb.name_of(&t.person),
+                t.start.to_string(),
+                show_end(t.end),
+                if t.acting { "acting" } else { "" }.to_string(),
+                t.id.clone(),
+            ]
+        })
+        .collect();
+    let table = Block::table(["post", "holder", "start", "end", "acting", "id"], rows);
+    Ok(Answer::list(&terms, "terms", table))
+}

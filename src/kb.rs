@@ -1,0 +1,351 @@
+//! The loaded knowledge base: an index of records by id, and the questions asked
+//! of it (who held a post on a day, who chaired, what a name refers to). Pure:
+//! no I/O, no printing.
+
+use std::collections::HashMap;
+
+use anyhow::{bail, Result};
+use jiff::civil;
+
+use crate::date::{Certainty, Date, Span};
+use crate::load::Loaded;
+use crate::model::{Alias, Chairmanship, Dataset, Post, Record, Term};
+
+/// A knowledge base over a loaded dataset.
+pub struct Kb<'a> {
+    pub loaded: &'a Loaded,
+    by_id: HashMap<&'a str, Record<'a>>,
+}
+
+/// A record that matched a question about a day, and how sure the data is.
+#[derive(Debug, Clone, Copy)]
+pub struct Match<T> {
+    pub certainty: Certainty,
+    pub record: T,
+}
+
+impl<'a> Kb<'a> {
+    /// Indexes the dataset. The first record of an id wins; `check` reports the rest.
+    pub fn new(loaded: &'a Loaded) -> Kb<'a> {
+        let mut by_id = HashMap::new();
+        for record in loaded.dataset.records() {
+            by_id.entry(record.id()).or_insert(record);
+        }
+        Kb { loaded, by_id }
+    }
+
+    pub fn data(&self) -> &'a Dataset {
+        &self.loaded.dataset
+    }
+
+    pub fn get(&self, id: &str) -> Option<Record<'a>> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The record with this id, or an error that suggests a close id.
+    pub fn require(&self, id: &str) -> Result<Record<'a>> {
+        if let Some(record) = self.get(id) {
+            return Ok(record);
+        }
+        let ids = self.by_id.keys().copied();
+        bail!("no record with id '{id}'{}", did_you_mean(id, ids))
+    }
+
+    /// The record with this id if it is of `kind`, or an error naming what it is.
+    pub fn require_kind(&self, id: &str, kind: &str) -> Result<Record<'a>> {
+        match self.get(id) {
+            Some(record) if record.kind() == kind => Ok(record),
+            Some(record) => bail!("'{id}' is a {}, not a {kind}", record.kind()),
+            None => {
+                let ids = self
+                    .by_id
+                    .values()
+                    .filter(|r| r.kind() == kind)
+                    .map(|r| r.id());
+                bail!("no {kind} with id '{id}'{}", did_you_mean(id, ids))
+            }
+        }
+    }
+
+    /// A name for a record id: the record's label, or the id itself when unknown.
+    pub fn name_of(&self, id: &str) -> String {
+        self.get(id).map_or_else(|| id.to_string(), |r| r.label())
+    }
+
+    /// The post a user means: its id, name or any alias, ignoring case, accents
+    /// and script.
+    pub fn resolve_post(&self, query: &str) -> Result<&'a Post> {
+        let posts = &self.data().post;
+        if let Some(post) = posts.iter().find(|p| p.id == query) {
+            return Ok(post);
+        }
+        let wanted = fold(query);
+        let hits: Vec<&Post> = posts
+            .iter()
+            .filter(|p| names_of(&p.id, &p.name, &p.aliases).any(|n| fold(n) == wanted))
+            .collect();
+        match hits.as_slice() {
+            [post] => Ok(post),
+            [] => {
+                let names = posts
+                    .iter()
+                    .flat_map(|p| names_of(&p.id, &p.name, &p.aliases));
+                bail!("no post called '{query}'{}", did_you_mean(query, names))
+            }
+            many => {
+                let ids: Vec<&str> = many.iter().map(|p| p.id.as_str()).collect();
+                bail!(
+                    "'{query}' names more than one post: {}; give the id",
+                    ids.join(", ")
+                )
+            }
+        }
+    }
+
+    /// Every term of a post, oldest first.
+    pub fn terms_of(&self, post: &str) -> Vec<&'a Term> {
+        let mut terms: Vec<&Term> = self.data().term.iter().filter(|t| t.post == post).collect();
+        terms.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
+        terms
+    }
+
+    /// Who held `post` on `day`: the terms that certainly or possibly include it.
+    ///
+    /// Term bounds are inclusive. When one term ends on the day another of the
+    /// same post begins (a same-day handover), that day belongs to the incoming
+    /// holder, so a single-holder post has one certain holder on every day its
+    /// terms cover.
+    pub fn holders_on(&self, post: &Post, day: civil::Date) -> Vec<Match<&'a Term>> {
+        let mut matches: Vec<Match<&Term>> = self
+            .terms_of(&post.id)
+            .into_iter()
+            .map(|t| Match {
+                certainty: term_span(t).contains(day),
+                record: t,
+            })
+            .filter(|m| m.certainty != Certainty::No)
+            .collect();
+        let incoming = |m: &Match<&Term>| {
+            m.certainty == Certainty::Yes && m.record.start.as_day() == Some(day)
+        };
+        if post.single_holder && matches.iter().any(incoming) {
+            matches.retain(|m| {
+                let outgoing = m.certainty == Certainty::Yes
+                    && m.record.end.and_then(|e| e.as_day()) == Some(day)
+                    && !incoming(m);
+                !outgoing
+            });
+        }
+        matches
+    }
+
+    /// Every chairmanship, oldest first.
+    pub fn chairmanships(&self) -> Vec<&'a Chairmanship> {
+        let mut chairs: Vec<&Chairmanship> = self.data().chairmanship.iter().collect();
+        chairs.sort_by(|a, b| a.year.cmp(&b.year).then(a.id.cmp(&b.id)));
+        chairs
+    }
+
+    /// The chairmanships that certainly or possibly run on `day`.
+    pub fn chairs_on(&self, day: civil::Date) -> Vec<Match<&'a Chairmanship>> {
+        self.chairmanships()
+            .into_iter()
+            .map(|c| Match {
+                certainty: chair_certainty(c, day),
+                record: c,
+            })
+            .filter(|m| m.certainty != Certainty::No)
+            .collect()
+    }
+}
+
+/// The span of a term.
+pub fn term_span(term: &Term) -> Span {
+    Span {
+        start: term.start,
+        end: term.end,
+    }
+}
+
+/// Whether a chairmanship runs on `day`. With no recorded start, the data only
+/// says it was the chairmanship of its year, so every day of that year is
+/// "possibly" and no day is certain.
+pub fn chair_certainty(chair: &Chairmanship, day: civil::Date) -> Certainty {
+    match chair.start {
+        Some(start) => Span {
+            start,
+            end: chair.end,
+        }
+        .contains(day),
+        None if day.year() == chair.year => Certainty::Possibly,
+        None => Certainty::No,
+    }
+}
+
+/// The date a chairmanship's period is shown with: its bounds, or its year.
+pub fn chair_period(chair: &Chairmanship) -> String {
+    match (chair.start, chair.end) {
+        (Some(s), Some(e)) => format!("{s} to {e}"),
+        (Some(s), None) => format!("from {s}"),
+        (None, Some(e)) => format!("{} until {e}", chair.year),
+        (None, None) => format!("{} (dates not recorded)", chair.year),
+    }
+}
+
+/// Shows a term's bounds, `ongoing` for an open end.
+pub fn show_end(end: Option<Date>) -> String {
+    end.map_or_else(|| "ongoing".to_string(), |e| e.to_string())
+}
+
+fn names_of<'n>(
+    id: &'n str,
+    name: &'n str,
+    aliases: &'n [Alias],
+) -> impl Iterator<Item = &'n str> {
+    [id, name]
+        .into_iter()
+        .chain(aliases.iter().map(|a| a.name.as_str()))
+}
+
+/// Folds text for matching: transliterated to ASCII, lower case, every run of
+/// other characters one space.
+pub fn fold(text: &str) -> String {
+    let ascii = deunicode::deunicode(text).to_lowercase();
+    ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// ", did you mean 'x'?" for the candidate closest to `wanted`, or "" when none
+/// is close.
+pub fn did_you_mean<'c>(wanted: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {
+    let folded = fold(wanted);
+    let best = candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&folded, &fold(c)), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+    best.map_or_else(String::new, |(_, c)| format!("; did you mean '{c}'?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+
+    fn day(s: &str) -> civil::Date {
+        s.parse().unwrap()
+    }
+
+    fn default_kb_holder(on: &str) -> Vec<(String, Certainty, bool)> {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let post = kb.resolve_post("secretary-general").unwrap();
+        kb.holders_on(post, day(on))
+            .into_iter()
+            .map(|m| (m.record.person.clone(), m.certainty, m.record.acting))
+            .collect()
+    }
+
+    fn one(on: &str) -> (String, bool) {
+        let found = default_kb_holder(on);
+        assert_eq!(found.len(), 1, "{on}: {found:?}");
+        assert_eq!(found[0].1, Certainty::Yes, "{on}");
+        (found[0].0.clone(), found[0].2)
+    }
+
+    #[test]
+    fn every_secretary_general_boundary() {
+        assert!(default_kb_holder("2003-04-27").is_empty());
+        assert_eq!(one("2003-04-28").0, "nikolai-bordyuzha");
+        assert_eq!(one("2016-12-31").0, "nikolai-bordyuzha");
+        assert_eq!(one("2017-01-01"), ("valery-semerikov".into(), true));
+        assert_eq!(one("2017-05-01"), ("valery-semerikov".into(), true));
+        assert_eq!(one("2017-05-02"), ("yuri-khachaturov".into(), false));
+        assert_eq!(one("2018-11-01"), ("yuri-khachaturov".into(), false));
+        // Same-day handover: the incoming acting holder has the day.
+        assert_eq!(one("2018-11-02"), ("valery-semerikov".into(), true));
+        assert_eq!(one("2019-06-01"), ("valery-semerikov".into(), true));
+        assert_eq!(one("2019-12-31"), ("valery-semerikov".into(), true));
+        assert_eq!(one("2020-01-01").0, "stanislav-zas");
+        assert_eq!(one("2022-12-31").0, "stanislav-zas");
+        assert_eq!(one("2023-01-01").0, "imangali-tasmagambetov");
+        assert_eq!(one("2025-12-31").0, "imangali-tasmagambetov");
+        assert_eq!(one("2026-01-01").0, "taalatbek-masadykov");
+        assert_eq!(one("2028-12-31").0, "taalatbek-masadykov");
+        assert!(default_kb_holder("2029-01-01").is_empty());
+    }
+
+    #[test]
+    fn every_day_of_every_term_has_exactly_one_certain_holder() {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let post = kb.resolve_post("secretary-general").unwrap();
+        let mut d = day("2003-04-28");
+        while d <= day("2028-12-31") {
+            let found = kb.holders_on(post, d);
+            assert_eq!(found.len(), 1, "{d}");
+            assert_eq!(found[0].certainty, Certainty::Yes, "{d}");
+            d = d.tomorrow().unwrap();
+        }
+    }
+
+    #[test]
+    fn posts_resolve_by_id_name_and_alias_in_any_case_and_script() {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        for q in [
+            "secretary-general",
+            "Secretary General",
+            "secretary general",
+            "SECRETARY-GENERAL",
+            "SG",
+            "sg",
+            "Генеральный секретарь",
+            "генеральный СЕКРЕТАРЬ",
+        ] {
+            assert_eq!(kb.resolve_post(q).unwrap().id, "secretary-general", "{q}");
+        }
+        let err = kb.resolve_post("secretary-generl").unwrap_err().to_string();
+        assert!(err.contains("did you mean 'secretary-general'"), "{err}");
+        assert!(kb.resolve_post("president").is_err());
+    }
+
+    #[test]
+    fn chair_on_day_precise_and_year_only_periods() {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let on = |d: &str| -> Vec<(String, Certainty)> {
+            kb.chairs_on(day(d))
+                .into_iter()
+                .map(|m| (m.record.state.clone(), m.certainty))
+                .collect()
+        };
+        assert_eq!(on("2026-06-01"), [("russia".to_string(), Certainty::Yes)]);
+        assert_eq!(on("2026-01-01"), [("russia".to_string(), Certainty::Yes)]);
+        assert_eq!(on("2025-12-31"), [("kyrgyzstan".to_string(), Certainty::Yes)]);
+        assert_eq!(on("2024-01-01"), [("kazakhstan".to_string(), Certainty::Yes)]);
+        assert_eq!(on("2019-06-01"), [("kyrgyzstan".to_string(), Certainty::Possibly)]);
+        assert!(on("2017-06-01").is_empty());
+        assert!(on("2027-01-01").is_empty());
+    }
+
+    #[test]
+    fn fold_ignores_case_accents_punctuation_and_script() {
+        assert_eq!(fold("  Secretary-General "), "secretary general");
+        assert_eq!(fold("Масадыков"), "masadykov");
+        assert_eq!(fold("Chişinău"), "chisinau");
+    }
+
+    #[test]
+    fn did_you_mean_only_for_close_candidates() {
+        let ids = ["csc-2025-bishkek", "csc-2024-astana"];
+        assert_eq!(
+            did_you_mean("csc-2025-bishkk", ids),
+            "; did you mean 'csc-2025-bishkek'?"
+        );
+        assert_eq!(did_you_mean("zzzz", ids), "");
+    }
+}

@@ -1,0 +1,151 @@
+//! summit-kb: parse the command line, load the dataset, run one command, and
+//! turn the outcome into an exit status (0 an answer, 1 no answer, 2 an error).
+
+mod check;
+mod cli;
+mod commands;
+mod date;
+mod kb;
+mod load;
+mod model;
+mod output;
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::Parser;
+
+use crate::check::Severity;
+use crate::cli::{Cli, ColorWhen, Command};
+use crate::commands::Answer;
+use crate::kb::Kb;
+use crate::load::Loaded;
+use crate::output::Style;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return match err.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    match run(&cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs the command; `Ok(false)` means it found no answer.
+fn run(cli: &Cli) -> Result<bool> {
+    let stdout = io::stdout();
+    let on_terminal = stdout.is_terminal();
+    let style = Style {
+        color: match cli.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => on_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        },
+        fit: on_terminal,
+    };
+    let mut out = BufWriter::new(stdout.lock());
+
+    let found = match &cli.command {
+        Command::Check(args) => {
+            let path = args.path.as_deref().or(cli.data.as_deref());
+            let loaded = load(path)?;
+            let kb = Kb::new(&loaded);
+            let findings = check::check(&kb);
+            let answer = commands::check::run(&findings, loaded.dataset.records().count());
+            emit(&answer, cli, style, &mut out)?
+        }
+        Command::Export(args) => {
+            let loaded = load_checked(cli.data.as_deref())?;
+            match &args.output {
+                Some(path) => {
+                    let file = File::create(path)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    let mut file = BufWriter::new(file);
+                    commands::export::write(&loaded.dataset, &mut file)?;
+                    file.flush()
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                }
+                None => commands::export::write(&loaded.dataset, &mut out)?,
+            }
+            true
+        }
+        command => {
+            let loaded = load_checked(cli.data.as_deref())?;
+            let kb = Kb::new(&loaded);
+            let today = cli::today();
+            let answer = match command {
+                Command::Summits => commands::summits::run(&kb),
+                Command::Docs(args) => commands::docs::run(&kb, args)?,
+                Command::Decisions(args) => commands::decisions::run(&kb, args)?,
+                Command::Show(args) => commands::show::run(&kb, &args.id)?,
+                Command::Holder(args) => commands::holder::run(&kb, args, today)?,
+                Command::Terms(args) => commands::terms::run(&kb, args)?,
+                Command::Chair(args) => commands::chair::run(&kb, args, today),
+                Command::Check(_) | Command::Export(_) => unreachable!("handled above"),
+            };
+            emit(&answer, cli, style, &mut out)?
+        }
+    };
+    out.flush()?;
+    Ok(found)
+}
+
+fn emit(answer: &Answer, cli: &Cli, style: Style, out: &mut dyn Write) -> Result<bool> {
+    output::render(&answer.view, cli.format, style, out)?;
+    Ok(answer.found)
+}
+
+fn load(path: Option<&Path>) -> Result<Loaded> {
+    match path {
+        Some(path) => load::from_path(path),
+        None => load::embedded(),
+    }
+}
+
+/// Loads a dataset for a query, refusing one that `check` finds errors in.
+fn load_checked(path: Option<&Path>) -> Result<Loaded> {
+    let loaded = load(path)?;
+    let findings = check::check(&Kb::new(&loaded));
+    let mut errors = findings.iter().filter(|f| f.severity == Severity::Error);
+    if let Some(first) = errors.next() {
+        let more = errors.count();
+        let more = if more > 0 {
+            format!(" ({more} more errors; `summit-kb check` lists them all)")
+        } else {
+            String::new()
+        };
+        bail!("invalid dataset: {}{more}", first.without_severity());
+    }
+    Ok(loaded)
+}
+
+/// A closed pipe (`summit-kb docs | head -1`) is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(io::ErrorKind::BrokenPipe)
+    })
+}

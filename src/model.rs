@@ -1,0 +1,813 @@
+//! The records of a knowledge base, exactly as a dataset file spells them.
+//!
+//! One set of types serves the TOML files under `data/`, the JSON of `export` and
+//! the JSON of every query: every struct refuses unknown fields, dates are checked
+//! calendar dates with their precision, and empty or default fields are left out
+//! when written, so that export -> load -> export gives the same bytes.
+
+use clap::ValueEnum;
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A whole dataset, or one file of it: every list may be empty, and a dataset
+/// spread over several files is the union of their lists.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// What the dataset is; at most one file of a dataset says it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset: Option<DatasetInfo>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organization: Vec<Organization>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub state: Vec<State>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub membership: Vec<Membership>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<Body>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub person: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub post: Vec<Post>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub term: Vec<Term>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meeting: Vec<Meeting>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub document: Vec<Document>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decision: Vec<Decision>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chairmanship: Vec<Chairmanship>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub operation: Vec<Operation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claim: Vec<Claim>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetInfo {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// Where facts come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
+    /// BCP 47 language tag of the text (`en`, `ru`, `de`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The evidence for a record or a single claim: which source says it, in its
+/// own words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub source: String,
+    /// A short exact excerpt of the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// How firmly the sources establish a record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// Confirmed by the quoted source.
+    #[default]
+    Confirmed,
+    /// Only a secondary or relayed source says it.
+    Weak,
+    /// Not confirmed: recorded as a claim, never as fact.
+    Unconfirmed,
+}
+
+impl Confidence {
+    pub fn is_confirmed(&self) -> bool {
+        *self == Confidence::Confirmed
+    }
+}
+
+/// Another name for a record, with where that spelling comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    pub name: String,
+    pub kind: AliasKind,
+    /// BCP 47 language tag (`en`, `ru`, `ru-Latn`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AliasKind {
+    Official,
+    Translation,
+    Transliteration,
+    Abbreviation,
+    /// A wording a source uses that differs from the canonical one.
+    ReportedVariant,
+    /// A spelling that is wrong, kept so that a search for it still finds the record.
+    MisspellingInSource,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct State {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    pub citations: Vec<Citation>,
+}
+
+/// A state's membership of an organisation and how it changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    pub id: String,
+    pub organization: String,
+    pub state: String,
+    pub status: MembershipStatus,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<MembershipChange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MembershipStatus {
+    Member,
+    ParticipationFrozen,
+    Suspended,
+    Former,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MembershipChange {
+    pub date: Date,
+    pub kind: ChangeKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    Joined,
+    Rejoined,
+    Suspended,
+    ParticipationFrozen,
+    Withdrew,
+}
+
+/// An organ of an organisation: a council, a secretariat, a unit within it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub id: String,
+    pub organization: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    /// The body this one is part of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub established: Option<Date>,
+    /// The decision that created it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub established_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    /// The canonical name.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    /// The state the person comes from or serves (a state id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+/// A position that people hold in turn, such as Secretary General.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Post {
+    pub id: String,
+    pub organization: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    /// One holder at a time (the default); its terms may not overlap.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub single_holder: bool,
+    pub citations: Vec<Citation>,
+}
+
+/// One person's time in a post. `start` and `end` are both inclusive; a missing
+/// `end` means the term is still running.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: String,
+    pub post: String,
+    pub person: String,
+    pub start: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+    /// Performing the duties without being appointed to the post.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub acting: bool,
+    /// The decision or meeting that appointed the holder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointed_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment_note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_cause: Option<EndCause>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EndCause {
+    /// The term ran its full length.
+    Expired,
+    /// The holder was relieved of the post or recalled.
+    Relieved,
+    Resigned,
+    Died,
+    /// An acting holder gave way to an appointed one.
+    Succeeded,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingStatus {
+    #[default]
+    Held,
+    /// Announced for a future date; nothing about it is a record of what happened.
+    Scheduled,
+}
+
+impl MeetingStatus {
+    fn is_held(&self) -> bool {
+        *self == MeetingStatus::Held
+    }
+}
+
+/// A meeting of a body: a summit, a session, a ministerial meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub id: String,
+    pub body: String,
+    pub name: String,
+    pub date: Date,
+    #[serde(default, skip_serializing_if = "MeetingStatus::is_held")]
+    pub status: MeetingStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    /// The state chairing the meeting (a state id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair_state: Option<String>,
+    /// The person presiding (a person id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair_person: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absentees: Vec<Absentee>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub person: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Absentee {
+    pub state: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+/// A text adopted or signed: a declaration, a strategy, a plan, a treaty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    pub kind: DocumentKind,
+    /// The meeting that adopted it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted_at: Option<String>,
+    /// The day it was adopted or signed; defaults to the meeting's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<Date>,
+    /// The period it is for, in whole calendar units: "2026" to "2030" runs
+    /// from 2026-01-01 to 2030-12-31.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<Date>,
+    /// The document this one amends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amends: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    Treaty,
+    Charter,
+    Agreement,
+    Declaration,
+    Statement,
+    Strategy,
+    Plan,
+    Decision,
+    Budget,
+    Report,
+    Other,
+}
+
+/// Something a meeting decided: an appointment, a body created, a budget, an award.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub id: String,
+    pub meeting: String,
+    pub kind: DecisionKind,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+    /// The records it concerns: a person, a body, a document, a chairmanship.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concerns: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionKind {
+    Appointment,
+    Establishment,
+    Budget,
+    Award,
+    Amendment,
+    Chairmanship,
+    Other,
+}
+
+/// A state's turn in the chair. `start` and `end` are inclusive instants; where
+/// they are not recorded, `year` names the chairmanship and the lookup can only
+/// say "possibly" for the days of that year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chairmanship {
+    pub id: String,
+    pub organization: String,
+    pub state: String,
+    /// The year the organisation names the chairmanship by.
+    pub year: i16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head_of_state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slogan: Option<Slogan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub priorities: Vec<Priority>,
+    /// The chairmanship that follows (a chairmanship id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handed_to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+/// A chairmanship's slogan or motto in its official language, with the
+/// renderings other sources give.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slogan {
+    pub text: String,
+    pub lang: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renderings: Vec<Rendering>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rendering {
+    pub text: String,
+    pub lang: String,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Priority {
+    pub text: String,
+    pub citations: Vec<Citation>,
+}
+
+/// A standing operation or programme, such as an anti-drug operation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Operation {
+    pub id: String,
+    pub organization: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub date: Date,
+    pub text: String,
+    pub citations: Vec<Citation>,
+}
+
+/// One source's statement of a value that sources disagree on, such as how many
+/// documents a session signed. Every claim is kept; none is picked silently.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub id: String,
+    /// The record the claim is about.
+    pub subject: String,
+    /// What is claimed, as a short kebab-case name (`documents-signed`).
+    pub property: String,
+    pub value: ClaimValue,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ClaimValue {
+    Integer(i64),
+    Text(String),
+}
+
+impl std::fmt::Display for ClaimValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClaimValue::Integer(n) => write!(f, "{n}"),
+            ClaimValue::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// A borrowed record of any kind, for what treats them alike: the id index,
+/// `show`, reference checks and search.
+#[derive(Debug, Clone, Copy)]
+pub enum Record<'a> {
+    Source(&'a Source),
+    Organization(&'a Organization),
+    State(&'a State),
+    Membership(&'a Membership),
+    Body(&'a Body),
+    Person(&'a Person),
+    Post(&'a Post),
+    Term(&'a Term),
+    Meeting(&'a Meeting),
+    Document(&'a Document),
+    Decision(&'a Decision),
+    Chairmanship(&'a Chairmanship),
+    Operation(&'a Operation),
+    Claim(&'a Claim),
+}
+
+/// Runs `$body` with `$r` bound to the record inside whatever variant `$rec` is.
+macro_rules! each_record {
+    ($rec:expr, $r:ident => $body:expr) => {
+        match $rec {
+            Record::Source($r) => $body,
+            Record::Organization($r) => $body,
+            Record::State($r) => $body,
+            Record::Membership($r) => $body,
+            Record::Body($r) => $body,
+            Record::Person($r) => $body,
+            Record::Post($r) => $body,
+            Record::Term($r) => $body,
+            Record::Meeting($r) => $body,
+            Record::Document($r) => $body,
+            Record::Decision($r) => $body,
+            Record::Chairmanship($r) => $body,
+            Record::Operation($r) => $body,
+            Record::Claim($r) => $body,
+        }
+    };
+}
+
+impl<'a> Record<'a> {
+    pub fn id(&self) -> &'a str {
+        each_record!(*self, r => &r.id)
+    }
+
+    /// The record's kind, as its TOML table is named.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Record::Source(_) => "source",
+            Record::Organization(_) => "organization",
+            Record::State(_) => "state",
+            Record::Membership(_) => "membership",
+            Record::Body(_) => "body",
+            Record::Person(_) => "person",
+            Record::Post(_) => "post",
+            Record::Term(_) => "term",
+            Record::Meeting(_) => "meeting",
+            Record::Document(_) => "document",
+            Record::Decision(_) => "decision",
+            Record::Chairmanship(_) => "chairmanship",
+            Record::Operation(_) => "operation",
+            Record::Claim(_) => "claim",
+        }
+    }
+
+    /// What a person would call the record: its name or title, or a short description.
+    pub fn label(&self) -> String {
+        match *self {
+            Record::Source(r) => format!("{}: {}", r.publisher, r.title),
+            Record::Organization(r) => r.name.clone(),
+            Record::State(r) => r.name.clone(),
+            Record::Membership(r) => format!("{} in {}", r.state, r.organization),
+            Record::Body(r) => r.name.clone(),
+            Record::Person(r) => r.name.clone(),
+            Record::Post(r) => r.name.clone(),
+            Record::Term(r) => format!("{} as {}", r.person, r.post),
+            Record::Meeting(r) => r.name.clone(),
+            Record::Document(r) => r.title.clone(),
+            Record::Decision(r) => r.title.clone(),
+            Record::Chairmanship(r) => format!("{} chairmanship {}", r.state, r.year),
+            Record::Operation(r) => r.name.clone(),
+            Record::Claim(r) => format!("{} {} = {}", r.subject, r.property, r.value),
+        }
+    }
+
+    /// The record's own citations (not those of its parts). A source is
+    /// evidence itself and cites nothing.
+    pub fn citations(&self) -> &'a [Citation] {
+        match *self {
+            Record::Source(_) => &[],
+            Record::Organization(r) => &r.citations,
+            Record::State(r) => &r.citations,
+            Record::Membership(r) => &r.citations,
+            Record::Body(r) => &r.citations,
+            Record::Person(r) => &r.citations,
+            Record::Post(r) => &r.citations,
+            Record::Term(r) => &r.citations,
+            Record::Meeting(r) => &r.citations,
+            Record::Document(r) => &r.citations,
+            Record::Decision(r) => &r.citations,
+            Record::Chairmanship(r) => &r.citations,
+            Record::Operation(r) => &r.citations,
+            Record::Claim(r) => &r.citations,
+        }
+    }
+
+    /// The record as it is exported.
+    pub fn to_json(&self) -> serde_json::Value {
+        each_record!(*self, r => serde_json::to_value(r).expect("records serialize to JSON"))
+    }
+}
+
+impl Dataset {
+    /// Every record, kind by kind in the order the lists are declared.
+    pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
+        let d = self;
+        std::iter::empty()
+            .chain(d.source.iter().map(Record::Source))
+            .chain(d.organization.iter().map(Record::Organization))
+            .chain(d.state.iter().map(Record::State))
+            .chain(d.membership.iter().map(Record::Membership))
+            .chain(d.body.iter().map(Record::Body))
+            .chain(d.person.iter().map(Record::Person))
+            .chain(d.post.iter().map(Record::Post))
+            .chain(d.term.iter().map(Record::Term))
+            .chain(d.meeting.iter().map(Record::Meeting))
+            .chain(d.document.iter().map(Record::Document))
+            .chain(d.decision.iter().map(Record::Decision))
+            .chain(d.chairmanship.iter().map(Record::Chairmanship))
+            .chain(d.operation.iter().map(Record::Operation))
+            .chain(d.claim.iter().map(Record::Claim))
+    }
+
+    /// Appends every list of `other` to this dataset's. The `[dataset]` table of
+    /// `other` is taken only when this one has none; the caller decides whether
+    /// two of them are an error.
+    pub fn append(&mut self, other: Dataset) {
+        if self.dataset.is_none() {
+            self.dataset = other.dataset;
+        }
+        self.source.extend(other.source);
+        self.organization.extend(other.organization);
+        self.state.extend(other.state);
+        self.membership.extend(other.membership);
+        self.body.extend(other.body);
+        self.person.extend(other.person);
+        self.post.extend(other.post);
+        self.term.extend(other.term);
+        self.meeting.extend(other.meeting);
+        self.document.extend(other.document);
+        self.decision.extend(other.decision);
+        self.chairmanship.extend(other.chairmanship);
+        self.operation.extend(other.operation);
+        self.claim.extend(other.claim);
+    }
+}
+
+/// (field, id, the kinds of record it may name; empty = any kind).
+pub type Reference<'a> = (&'static str, &'a str, &'static [&'static str]);
+
+impl<'a> Record<'a> {
+    /// Every id the record refers to.
+    pub fn references(self) -> Vec<Reference<'a>> {
+
+        const ORG: &[&str] = &["organization"];
+        const STATE: &[&str] = &["state"];
+        const PERSON: &[&str] = &["person"];
+        let mut refs: Vec<Reference<'a>> = Vec::new();
+        let mut add = |field, target: Option<&'a String>, kinds| {
+            if let Some(t) = target {
+                refs.push((field, t.as_str(), kinds));
+            }
+        };
+        match self {
+            Record::Source(_) | Record::Organization(_) | Record::State(_) => {}
+            Record::Membership(r) => {
+                add("organization", Some(&r.organization), ORG);
+                add("state", Some(&r.state), STATE);
+            }
+            Record::Body(r) => {
+                add("organization", Some(&r.organization), ORG);
+                add("parent", r.parent.as_ref(), &["body"]);
+                add("established_by", r.established_by.as_ref(), &["decision"]);
+            }
+            Record::Person(r) => add("country", r.country.as_ref(), STATE),
+            Record::Post(r) => {
+                add("organization", Some(&r.organization), ORG);
+                add("body", r.body.as_ref(), &["body"]);
+            }
+            Record::Term(r) => {
+                add("post", Some(&r.post), &["post"]);
+                add("person", Some(&r.person), PERSON);
+                add("appointed_by", r.appointed_by.as_ref(), &["decision", "meeting"]);
+            }
+            Record::Meeting(r) => {
+                add("body", Some(&r.body), &["body"]);
+                add("chair_state", r.chair_state.as_ref(), STATE);
+                add("chair_person", r.chair_person.as_ref(), PERSON);
+                for p in &r.participants {
+                    add("participants.person", Some(&p.person), PERSON);
+                    add("participants.state", p.state.as_ref(), STATE);
+                }
+                for a in &r.absentees {
+                    add("absentees.state", Some(&a.state), STATE);
+                }
+            }
+            Record::Document(r) => {
+                add("adopted_at", r.adopted_at.as_ref(), &["meeting"]);
+                add("amends", r.amends.as_ref(), &["document"]);
+            }
+            Record::Decision(r) => {
+                add("meeting", Some(&r.meeting), &["meeting"]);
+                for c in &r.concerns {
+                    add("concerns", Some(c), &[]);
+                }
+            }
+            Record::Chairmanship(r) => {
+                add("organization", Some(&r.organization), ORG);
+                add("state", Some(&r.state), STATE);
+                add("head_of_state", r.head_of_state.as_ref(), PERSON);
+                add("handed_to", r.handed_to.as_ref(), &["chairmanship"]);
+            }
+            Record::Operation(r) => add("organization", Some(&r.organization), ORG),
+            Record::Claim(r) => add("subject", Some(&r.subject), &[]),
+        }
+        refs
+    }
+}

@@ -1,0 +1,70 @@
+//! How answers are shown. A command builds a [`View`]; one renderer per format
+//! writes it. Nothing else in the program prints tables or JSON.
+
+mod json;
+mod table;
+
+use std::io::{self, Write};
+
+use serde_json::Value;
+
+use crate::cli::Format;
+
+/// What a command answers, ready for any format: `json` for machines, `blocks`
+/// for people.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    pub json: Value,
+    pub blocks: Vec<Block>,
+}
+
+/// One part of a human-readable answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A title line above the blocks that follow.
+    Heading(String),
+    /// A line of prose.
+    Text(String),
+    /// Name/value pairs, one per line.
+    Fields(Vec<(String, String)>),
+    /// Columns with a header row.
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+impl Block {
+    pub fn table<const N: usize>(header: [&str; N], rows: Vec<Vec<String>>) -> Block {
+        Block::Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows,
+        }
+    }
+
+    pub fn fields<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> Block {
+        Block::Fields(
+            pairs
+                .into_iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        )
+    }
+}
+
+/// How to style human-readable output.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    /// Fit tables to the terminal's width, wrapping long cells; otherwise never wrap.
+    pub fit: bool,
+}
+
+/// Writes a view in the chosen format.
+pub fn render(view: &View, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Table => table::render(&view.blocks, style, out),
+        Format::Json => json::render(&view.json, out),
+    }
+}
