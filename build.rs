@@ -13,7 +13,8 @@ fn main() {
         .filter(|name| name.ends_with(".toml"))
         .collect();
     names.sort();
-    let mut code = String::from("/// The default dataset: (path, contents) of every file in data/.\n");
+    let mut code =
+        String::from("/// The default dataset: (path, contents) of every file in data/.\n");
     code.push_str("pub const EMBEDDED: &[(&str, &str)] = &[\n");
     for name in &names {
         println!("cargo:rerun-if-changed=data/{name}");

@@ -40,11 +40,15 @@ pub struct Finding {
 impl Finding {
     /// "file: record: message", for an error line that says "error" already.
     pub fn without_severity(&self) -> String {
-        [self.file.as_deref(), self.record.as_deref(), Some(&self.message)]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(": ")
+        [
+            self.file.as_deref(),
+            self.record.as_deref(),
+            Some(&self.message),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(": ")
     }
 }
 
@@ -89,7 +93,11 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             push(
                 Severity::Error,
                 Some(id),
-                format!("the id is used by {} records (in {})", files.len(), files.join(", ")),
+                format!(
+                    "the id is used by {} records (in {})",
+                    files.len(),
+                    files.join(", ")
+                ),
             );
         }
     }
@@ -111,7 +119,11 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
         }
         let json = record.to_json();
         if record.citations().is_empty() && record.kind() != "source" {
-            push(Severity::Error, Some(id), "the record cites no source".to_string());
+            push(
+                Severity::Error,
+                Some(id),
+                "the record cites no source".to_string(),
+            );
         }
         let mut citations = Vec::new();
         collect_citations(&json, &mut citations);
@@ -119,8 +131,16 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             if let Some(message) = reference_problem(kb, &citation.source, &["source"]) {
                 push(Severity::Error, Some(id), format!("citation: {message}"));
             }
-            if citation.quote.as_deref().is_some_and(|q| q.trim().is_empty()) {
-                push(Severity::Warning, Some(id), "a citation has an empty quote".to_string());
+            if citation
+                .quote
+                .as_deref()
+                .is_some_and(|q| q.trim().is_empty())
+            {
+                push(
+                    Severity::Warning,
+                    Some(id),
+                    "a citation has an empty quote".to_string(),
+                );
             }
         }
         for (what, start, end) in periods(record) {
@@ -137,7 +157,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
     }
 
     check_terms(kb, &mut push);
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     findings
 }
 
@@ -167,7 +187,8 @@ fn check_terms(kb: &Kb<'_>, push: &mut impl FnMut(Severity, Option<&str>, String
                         a.id, a.start, a_end, post.id
                     ),
                 );
-            } else if b.start.first_day() > a_end.last_day().tomorrow().unwrap_or(a_end.last_day()) {
+            } else if b.start.first_day() > a_end.last_day().tomorrow().unwrap_or(a_end.last_day())
+            {
                 push(
                     Severity::Info,
                     Some(&b.id),

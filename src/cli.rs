@@ -64,7 +64,9 @@ pub enum Command {
     Summits,
 
     /// List adopted documents, oldest first.
-    #[command(after_help = "Examples:\n  summit-kb docs --summit csc-2025-bishkek\n  summit-kb docs --kind strategy --in-force-on 2027-01-01")]
+    #[command(
+        after_help = "Examples:\n  summit-kb docs --summit csc-2025-bishkek\n  summit-kb docs --kind strategy --in-force-on 2027-01-01"
+    )]
     Docs(DocsArgs),
 
     /// List decisions: appointments, bodies created, budgets, awards.
@@ -79,7 +81,9 @@ pub enum Command {
     ///
     /// Term ends are inclusive. On a same-day handover (one term ends the day
     /// the next begins) the incoming holder has the day.
-    #[command(after_help = "Examples:\n  summit-kb holder secretary-general --on 2019-06-01\n  summit-kb holder \"Генеральный секретарь\" --on today")]
+    #[command(
+        after_help = "Examples:\n  summit-kb holder secretary-general --on 2019-06-01\n  summit-kb holder \"Генеральный секретарь\" --on today"
+    )]
     Holder(HolderArgs),
 
     /// Every term of office, oldest first.
@@ -91,7 +95,9 @@ pub enum Command {
     Chair(ChairArgs),
 
     /// Write the whole knowledge base as JSON (loadable again with --data).
-    #[command(after_help = "Examples:\n  summit-kb export > csto.json\n  summit-kb export --output csto.json && summit-kb --data csto.json check")]
+    #[command(
+        after_help = "Examples:\n  summit-kb export > csto.json\n  summit-kb export --output csto.json && summit-kb --data csto.json check"
+    )]
     Export(ExportArgs),
 
     /// Validate a dataset and list every problem found.
@@ -206,7 +212,9 @@ mod tests {
         assert_eq!(parse_day("2026-03-01").unwrap().to_string(), "2026-03-01");
         assert_eq!(parse_day("TODAY").unwrap(), today());
         assert!(parse_day("2026-03").unwrap_err().contains("whole day"));
-        assert!(parse_day("2026-02-29").unwrap_err().contains("February 2026"));
+        assert!(parse_day("2026-02-29")
+            .unwrap_err()
+            .contains("February 2026"));
         assert!(parse_day("yesterday").is_err());
     }
 }

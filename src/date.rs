@@ -311,7 +311,7 @@ mod tests {
 
     #[test]
     fn ordering_is_by_first_day_then_precision() {
-        let mut v = vec![d("2024-01-01"), d("2024-01"), d("2024"), d("2023-12-31")];
+        let mut v = [d("2024-01-01"), d("2024-01"), d("2024"), d("2023-12-31")];
         v.sort();
         let shown: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["2023-12-31", "2024", "2024-01", "2024-01-01"]);

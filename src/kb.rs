@@ -47,8 +47,14 @@ impl<'a> Kb<'a> {
         if let Some(record) = self.get(id) {
             return Ok(record);
         }
-        let ids = self.by_id.keys().copied();
-        bail!("no record with id '{id}'{}", did_you_mean(id, ids))
+        // Suggest a person, meeting or document before a term or claim about it.
+        let minor = ["term", "claim", "membership"];
+        let major = self.by_id.values().filter(|r| !minor.contains(&r.kind()));
+        let mut hint = did_you_mean(id, major.map(|r| r.id()));
+        if hint.is_empty() {
+            hint = did_you_mean(id, self.by_id.keys().copied());
+        }
+        bail!("no record with id '{id}'{hint}")
     }
 
     /// The record with this id if it is of `kind`, or an error naming what it is.
@@ -89,8 +95,8 @@ impl<'a> Kb<'a> {
             [] => {
                 let names = posts
                     .iter()
-                    .flat_map(|p| names_of(&p.id, &p.name, &p.aliases));
-                bail!("no post called '{query}'{}", did_you_mean(query, names))
+                    .flat_map(|p| names_of(&p.id, &p.name, &p.aliases).map(|n| (n, p.id.as_str())));
+                bail!("no post called '{query}'{}", suggest(query, names))
             }
             many => {
                 let ids: Vec<&str> = many.iter().map(|p| p.id.as_str()).collect();
@@ -197,11 +203,7 @@ pub fn show_end(end: Option<Date>) -> String {
     end.map_or_else(|| "ongoing".to_string(), |e| e.to_string())
 }
 
-fn names_of<'n>(
-    id: &'n str,
-    name: &'n str,
-    aliases: &'n [Alias],
-) -> impl Iterator<Item = &'n str> {
+fn names_of<'n>(id: &'n str, name: &'n str, aliases: &'n [Alias]) -> impl Iterator<Item = &'n str> {
     [id, name]
         .into_iter()
         .chain(aliases.iter().map(|a| a.name.as_str()))
@@ -221,13 +223,33 @@ pub fn fold(text: &str) -> String {
 /// ", did you mean 'x'?" for the candidate closest to `wanted`, or "" when none
 /// is close.
 pub fn did_you_mean<'c>(wanted: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {
+    suggest(wanted, candidates.into_iter().map(|c| (c, c)))
+}
+
+/// Like [`did_you_mean`] over (text compared, id suggested) pairs, so that a
+/// close name or alias suggests its record's id.
+pub fn suggest<'c>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = (&'c str, &'c str)>,
+) -> String {
     let folded = fold(wanted);
+    let score = |candidate: &str| {
+        let c = fold(candidate);
+        // A candidate that contains what was typed (a surname for a person's id)
+        // is as good a guess as a close spelling.
+        if folded.len() >= 4 && c.contains(&folded) {
+            // The closer in length, the likelier the meaning.
+            0.9 + 0.09 * folded.len() as f64 / c.len() as f64
+        } else {
+            strsim::jaro_winkler(&folded, &c)
+        }
+    };
     let best = candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&folded, &fold(c)), c))
+        .map(|(text, id)| (score(text), id))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
-    best.map_or_else(String::new, |(_, c)| format!("; did you mean '{c}'?"))
+    best.map_or_else(String::new, |(_, id)| format!("; did you mean '{id}'?"))
 }
 
 #[cfg(test)]
@@ -325,9 +347,18 @@ mod tests {
         };
         assert_eq!(on("2026-06-01"), [("russia".to_string(), Certainty::Yes)]);
         assert_eq!(on("2026-01-01"), [("russia".to_string(), Certainty::Yes)]);
-        assert_eq!(on("2025-12-31"), [("kyrgyzstan".to_string(), Certainty::Yes)]);
-        assert_eq!(on("2024-01-01"), [("kazakhstan".to_string(), Certainty::Yes)]);
-        assert_eq!(on("2019-06-01"), [("kyrgyzstan".to_string(), Certainty::Possibly)]);
+        assert_eq!(
+            on("2025-12-31"),
+            [("kyrgyzstan".to_string(), Certainty::Yes)]
+        );
+        assert_eq!(
+            on("2024-01-01"),
+            [("kazakhstan".to_string(), Certainty::Yes)]
+        );
+        assert_eq!(
+            on("2019-06-01"),
+            [("kyrgyzstan".to_string(), Certainty::Possibly)]
+        );
         assert!(on("2017-06-01").is_empty());
         assert!(on("2027-01-01").is_empty());
     }

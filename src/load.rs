@@ -32,7 +32,10 @@ pub struct Loaded {
 impl Loaded {
     /// The file a record was read from (the first, when an id is defined twice).
     pub fn file_of(&self, id: &str) -> Option<&str> {
-        self.origins.get(id).and_then(|files| files.first()).map(String::as_str)
+        self.origins
+            .get(id)
+            .and_then(|files| files.first())
+            .map(String::as_str)
     }
 
     fn add(&mut self, name: &str, part: Dataset) {

@@ -29,12 +29,20 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            let _ = err.print();
+            use clap::error::ErrorKind;
             return match err.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    let _ = err.print();
                     ExitCode::SUCCESS
                 }
-                _ => ExitCode::from(2),
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    let _ = err.print();
+                    ExitCode::from(2)
+                }
+                _ => {
+                    eprintln!("{}", one_line(&err.to_string()));
+                    ExitCode::from(2)
+                }
             };
         }
     };
@@ -57,7 +65,9 @@ fn run(cli: &Cli) -> Result<bool> {
         color: match cli.color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
-            ColorWhen::Auto => on_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            ColorWhen::Auto => {
+                on_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
         },
         fit: on_terminal,
     };
@@ -135,6 +145,23 @@ fn load_checked(path: Option<&Path>) -> Result<Loaded> {
         bail!("invalid dataset: {}{more}", first.without_severity());
     }
     Ok(loaded)
+}
+
+/// Folds clap's multi-line usage error into one line: the message, the
+/// arguments it lists and its tip, without the usage and "try --help" lines.
+fn one_line(message: &str) -> String {
+    let mut line = String::new();
+    for part in message.lines().map(str::trim) {
+        if part.is_empty() || part.starts_with("Usage:") || part.starts_with("For more information")
+        {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(part);
+    }
+    line
 }
 
 /// A closed pipe (`summit-kb docs | head -1`) is not an error.

@@ -624,8 +624,8 @@ macro_rules! each_record {
 }
 
 impl<'a> Record<'a> {
-    pub fn id(&self) -> &'a str {
-        each_record!(*self, r => &r.id)
+    pub fn id(self) -> &'a str {
+        each_record!(self, r => &r.id)
     }
 
     /// The record's kind, as its TOML table is named.
@@ -690,8 +690,8 @@ impl<'a> Record<'a> {
     }
 
     /// The record as it is exported.
-    pub fn to_json(&self) -> serde_json::Value {
-        each_record!(*self, r => serde_json::to_value(r).expect("records serialize to JSON"))
+    pub fn to_json(self) -> serde_json::Value {
+        each_record!(self, r => serde_json::to_value(r).expect("records serialize to JSON"))
     }
 }
 
@@ -746,7 +746,6 @@ pub type Reference<'a> = (&'static str, &'a str, &'static [&'static str]);
 impl<'a> Record<'a> {
     /// Every id the record refers to.
     pub fn references(self) -> Vec<Reference<'a>> {
-
         const ORG: &[&str] = &["organization"];
         const STATE: &[&str] = &["state"];
         const PERSON: &[&str] = &["person"];
@@ -775,7 +774,11 @@ impl<'a> Record<'a> {
             Record::Term(r) => {
                 add("post", Some(&r.post), &["post"]);
                 add("person", Some(&r.person), PERSON);
-                add("appointed_by", r.appointed_by.as_ref(), &["decision", "meeting"]);
+                add(
+                    "appointed_by",
+                    r.appointed_by.as_ref(),
+                    &["decision", "meeting"],
+                );
             }
             Record::Meeting(r) => {
                 add("body", Some(&r.body), &["body"]);

@@ -14,7 +14,9 @@ pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Answer {
     let matches = kb.chairs_on(day);
     let mut blocks = Vec::new();
     if matches.is_empty() {
-        blocks.push(Block::Text(format!("No chairmanship is recorded on {day}.")));
+        blocks.push(Block::Text(format!(
+            "No chairmanship is recorded on {day}."
+        )));
     }
     for m in &matches {
         let c = m.record;
@@ -49,7 +51,10 @@ pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Answer {
             ("period", chair_period(c)),
             (
                 "head of state",
-                c.head_of_state.as_deref().map(|p| kb.name_of(p)).unwrap_or_default(),
+                c.head_of_state
+                    .as_deref()
+                    .map(|p| kb.name_of(p))
+                    .unwrap_or_default(),
             ),
             ("slogan", slogan),
             ("renderings", renderings),

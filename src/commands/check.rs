@@ -13,7 +13,10 @@ pub fn run(findings: &[Finding], records: usize) -> Answer {
         count(Severity::Warning),
         count(Severity::Info),
     );
-    let mut blocks: Vec<Block> = findings.iter().map(|f| Block::Text(f.to_string())).collect();
+    let mut blocks: Vec<Block> = findings
+        .iter()
+        .map(|f| Block::Text(f.to_string()))
+        .collect();
     blocks.push(Block::Text(format!(
         "{records} records checked: {errors} errors, {warnings} warnings, {notes} notes"
     )));

@@ -19,7 +19,13 @@ pub fn run(kb: &Kb<'_>, args: &DecisionsArgs) -> Result<Answer> {
         .filter(|d| args.summit.as_ref().is_none_or(|s| &d.meeting == s))
         .filter(|d| args.kind.is_none_or(|k| d.kind == k))
         .collect();
-    let date_of = |d: &Decision| kb.data().meeting.iter().find(|m| m.id == d.meeting).map(|m| m.date);
+    let date_of = |d: &Decision| {
+        kb.data()
+            .meeting
+            .iter()
+            .find(|m| m.id == d.meeting)
+            .map(|m| m.date)
+    };
     decisions.sort_by(|a, b| date_of(a).cmp(&date_of(b)).then(a.id.cmp(&b.id)));
     let rows = decisions
         .iter()
@@ -31,10 +37,14 @@ pub fn run(kb: &Kb<'_>, args: &DecisionsArgs) -> Result<Answer> {
                 d.title.clone(),
                 d.meeting.clone(),
                 d.effective.map(|e| e.to_string()).unwrap_or_default(),
-                json.get("confidence").map_or_else(|| "confirmed".to_string(), cell),
+                json.get("confidence")
+                    .map_or_else(|| "confirmed".to_string(), cell),
             ]
         })
         .collect();
-    let table = Block::table(["id", "kind", "title", "meeting", "effective", "confidence"], rows);
+    let table = Block::table(
+        ["id", "kind", "title", "meeting", "effective", "confidence"],
+        rows,
+    );
     Ok(Answer::list(&decisions, "decisions", table))
 }

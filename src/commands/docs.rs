@@ -13,7 +13,11 @@ use crate::output::Block;
 pub fn adopted(kb: &Kb<'_>, doc: &Document) -> Option<Date> {
     doc.adopted.or_else(|| {
         let id = doc.adopted_at.as_deref()?;
-        kb.data().meeting.iter().find(|m| m.id == id).map(|m| m.date)
+        kb.data()
+            .meeting
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.date)
     })
 }
 

@@ -43,7 +43,10 @@ pub fn run(kb: &Kb<'_>, args: &HolderArgs, today: civil::Date) -> Result<Answer>
         blocks.push(Block::fields([
             ("holder", holder),
             ("certainty", certainty),
-            ("term", format!("{} to {} ({})", term.start, show_end(term.end), term.id)),
+            (
+                "term",
+                format!("{} to {} ({})", term.start, show_end(term.end), term.id),
+            ),
             ("appointed by", appointed),
             ("sources", publishers(kb, &term.citations)),
         ]));

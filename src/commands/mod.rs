@@ -122,7 +122,9 @@ pub fn cell(value: &Value) -> String {
             .iter()
             .filter(|(k, _)| *k != "citations")
             .map(|(k, v)| match v {
-                Value::Array(_) | Value::Object(_) => format!("{k}: [{}]", cell(v).replace('\n', "; ")),
+                Value::Array(_) | Value::Object(_) => {
+                    format!("{k}: [{}]", cell(v).replace('\n', "; "))
+                }
                 _ => format!("{k}: {}", cell(v)),
             })
             .collect::<Vec<_>>()

@@ -71,7 +71,12 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
         let rows = referrers
             .iter()
             .map(|(kind, rid, field, label)| {
-                vec![kind.to_string(), rid.to_string(), field.to_string(), label.clone()]
+                vec![
+                    kind.to_string(),
+                    rid.to_string(),
+                    field.to_string(),
+                    label.clone(),
+                ]
             })
             .collect();
         blocks.push(Block::table(["kind", "id", "field", "name"], rows));
@@ -115,7 +120,11 @@ fn collect_citations(value: &Value, path: String, out: &mut Vec<(String, Citatio
                         out.extend(list.into_iter().map(|c| (path.clone(), c)));
                     }
                 } else {
-                    let sub = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                    let sub = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
                     collect_citations(v, sub, out);
                 }
             }

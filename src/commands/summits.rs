@@ -16,7 +16,10 @@ pub fn run(kb: &Kb<'_>) -> Answer {
                 m.date.to_string(),
                 m.place.clone().unwrap_or_default(),
                 kb.name_of(&m.body),
-                m.chair_state.as_deref().map(|s| kb.name_of(s)).unwrap_or_default(),
+                m.chair_state
+                    .as_deref()
+                    .map(|s| kb.name_of(s))
+                    .unwrap_or_default(),
                 match m.status {
                     MeetingStatus::Held => "held",
                     MeetingStatus::Scheduled => "scheduled",

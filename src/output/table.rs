@@ -19,7 +19,10 @@ pub fn render(blocks: &[Block], style: Style, out: &mut dyn Write) -> io::Result
             Block::Fields(pairs) => {
                 let mut table = new_table(style);
                 for (name, value) in pairs {
-                    table.add_row(vec![header_cell(&format!("{name}:"), style), Cell::new(value)]);
+                    table.add_row(vec![
+                        header_cell(&format!("{name}:"), style),
+                        Cell::new(value),
+                    ]);
                 }
                 write_table(&table, out)?;
             }
