@@ -80,7 +80,12 @@ pub enum Command {
     /// Who held a post on a day.
     ///
     /// Term ends are inclusive. On a same-day handover (one term ends the day
-    /// the next begins) the incoming holder has the day.
+    /// the next begins) the incoming holder has the day. Where a term's dates
+    /// are known only to the month or year, a day the data cannot decide is
+    /// answered "possibly".
+    ///
+    /// Exit status: 0 when the data names a holder for certain; 1 when it names
+    /// none, or only possible ones.
     #[command(
         after_help = "Examples:\n  summit-kb holder secretary-general --on 2019-06-01\n  summit-kb holder \"Генеральный секретарь\" --on today"
     )]
@@ -91,6 +96,10 @@ pub enum Command {
     Terms(TermsArgs),
 
     /// The chairing state on a day, with its slogan and priorities.
+    ///
+    /// A chairmanship whose handover dates are not recorded is "possibly" the
+    /// chair on each day of its year. Exit status: 0 when the data names a chair
+    /// for certain; 1 when it names none, or only possible ones.
     #[command(after_help = "Example:\n  summit-kb chair --on 2026-06-01")]
     Chair(ChairArgs),
 

@@ -102,7 +102,7 @@ fn run(cli: &Cli) -> Result<bool> {
             let kb = Kb::new(&loaded);
             let today = cli::today();
             let answer = match command {
-                Command::Summits => commands::summits::run(&kb),
+                Command::Summits => commands::summits::run(&kb, today),
                 Command::Docs(args) => commands::docs::run(&kb, args)?,
                 Command::Decisions(args) => commands::decisions::run(&kb, args)?,
                 Command::Show(args) => commands::show::run(&kb, &args.id)?,

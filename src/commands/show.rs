@@ -15,6 +15,8 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
 
     let mut cited = Vec::new();
     collect_citations(&record_json, String::new(), &mut cited);
+    // The record's own evidence first, then that of its parts.
+    cited.sort_by_key(|(path, _)| !path.is_empty());
     let claims: Vec<&Claim> = kb.data().claim.iter().filter(|c| c.subject == id).collect();
     let referrers: Vec<(&str, &str, &str, String)> = kb
         .data()

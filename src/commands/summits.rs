@@ -1,11 +1,15 @@
 //! `summits`: the meetings, oldest first.
 
+use jiff::civil;
+
 use crate::commands::Answer;
 use crate::kb::Kb;
 use crate::model::{Meeting, MeetingStatus};
 use crate::output::Block;
 
-pub fn run(kb: &Kb<'_>) -> Answer {
+/// `today` tells a scheduled meeting still to come from one whose date has
+/// passed with no record of it being held.
+pub fn run(kb: &Kb<'_>, today: civil::Date) -> Answer {
     let mut meetings: Vec<&Meeting> = kb.data().meeting.iter().collect();
     meetings.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
     let rows = meetings
@@ -22,6 +26,9 @@ pub fn run(kb: &Kb<'_>) -> Answer {
                     .unwrap_or_default(),
                 match m.status {
                     MeetingStatus::Held => "held",
+                    MeetingStatus::Scheduled if m.date.last_day() < today => {
+                        "scheduled; not recorded as held"
+                    }
                     MeetingStatus::Scheduled => "scheduled",
                 }
                 .to_string(),
@@ -30,4 +37,31 @@ pub fn run(kb: &Kb<'_>) -> Answer {
         .collect();
     let table = Block::table(["id", "date", "place", "body", "chair", "status"], rows);
     Answer::list(&meetings, "meetings", table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+    use crate::output::Block;
+
+    fn status_of(id: &str, today: &str) -> String {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let answer = run(&kb, today.parse().unwrap());
+        let Block::Table { rows, .. } = &answer.view.blocks[0] else {
+            panic!("summits answers with a table");
+        };
+        rows.iter().find(|r| r[0] == id).unwrap()[5].clone()
+    }
+
+    #[test]
+    fn a_scheduled_meeting_whose_day_has_passed_is_not_called_held() {
+        assert_eq!(status_of("csc-2026-moscow", "2026-11-11"), "scheduled");
+        assert_eq!(
+            status_of("csc-2026-moscow", "2026-11-12"),
+            "scheduled; not recorded as held"
+        );
+        assert_eq!(status_of("csc-2025-bishkek", "2026-11-12"), "held");
+    }
 }
