@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::kb::{did_you_mean, Kb};
-use crate::model::{Citation, Record};
+use crate::model::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -117,7 +117,6 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                 push(Severity::Error, Some(id), format!("{field}: {message}"));
             }
         }
-        let json = record.to_json();
         if record.citations().is_empty() && record.kind() != "source" {
             push(
                 Severity::Error,
@@ -125,9 +124,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                 "the record cites no source".to_string(),
             );
         }
-        let mut citations = Vec::new();
-        collect_citations(&json, &mut citations);
-        for citation in citations {
+        for (_, citation) in record.all_citations() {
             if let Some(message) = reference_problem(kb, &citation.source, &["source"]) {
                 push(Severity::Error, Some(id), format!("citation: {message}"));
             }
@@ -244,28 +241,5 @@ fn periods(record: Record<'_>) -> Vec<(&'static str, Option<Date>, Option<Date>)
         Record::Document(d) => vec![("the validity period", d.valid_from, d.valid_to)],
         Record::Chairmanship(c) => vec![("the chairmanship", c.start, c.end)],
         _ => Vec::new(),
-    }
-}
-
-/// Every citation anywhere in a record, read from its JSON form.
-fn collect_citations(value: &serde_json::Value, out: &mut Vec<Citation>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, v) in map {
-                if key == "citations" {
-                    if let Ok(list) = serde_json::from_value::<Vec<Citation>>(v.clone()) {
-                        out.extend(list);
-                    }
-                } else {
-                    collect_citations(v, out);
-                }
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for v in items {
-                collect_citations(v, out);
-            }
-        }
-        _ => {}
     }
 }

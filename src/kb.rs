@@ -9,7 +9,7 @@ use jiff::civil;
 
 use crate::date::{Certainty, Date, Span};
 use crate::load::Loaded;
-use crate::model::{Alias, Chairmanship, Dataset, Post, Record, Term};
+use crate::model::{Alias, Chairmanship, Dataset, Post, Record, Source, Term};
 
 /// A knowledge base over a loaded dataset.
 pub struct Kb<'a> {
@@ -70,6 +70,14 @@ impl<'a> Kb<'a> {
                     .map(|r| r.id());
                 bail!("no {kind} with id '{id}'{}", did_you_mean(id, ids))
             }
+        }
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&'a Source> {
+        match self.get(id) {
+            Some(Record::Source(source)) => Some(source),
+            _ => None,
         }
     }
 

@@ -83,7 +83,8 @@ fn run(cli: &Cli) -> Result<bool> {
             emit(&answer, cli, style, &mut out)?
         }
         Command::Export(args) => {
-            let loaded = load_checked(cli.data.as_deref())?;
+            let loaded = load(cli.data.as_deref())?;
+            refuse_errors(&Kb::new(&loaded))?;
             match &args.output {
                 Some(path) => {
                     let file = File::create(path)
@@ -98,8 +99,9 @@ fn run(cli: &Cli) -> Result<bool> {
             true
         }
         command => {
-            let loaded = load_checked(cli.data.as_deref())?;
+            let loaded = load(cli.data.as_deref())?;
             let kb = Kb::new(&loaded);
+            refuse_errors(&kb)?;
             let today = cli::today();
             let answer = match command {
                 Command::Summits => commands::summits::run(&kb, today),
@@ -130,10 +132,9 @@ fn load(path: Option<&Path>) -> Result<Loaded> {
     }
 }
 
-/// Loads a dataset for a query, refusing one that `check` finds errors in.
-fn load_checked(path: Option<&Path>) -> Result<Loaded> {
-    let loaded = load(path)?;
-    let findings = check::check(&Kb::new(&loaded));
+/// Refuses, for a query, a dataset that `check` finds errors in.
+fn refuse_errors(kb: &Kb<'_>) -> Result<()> {
+    let findings = check::check(kb);
     let mut errors = findings.iter().filter(|f| f.severity == Severity::Error);
     if let Some(first) = errors.next() {
         let more = errors.count();
@@ -144,7 +145,7 @@ fn load_checked(path: Option<&Path>) -> Result<Loaded> {
         };
         bail!("invalid dataset: {}{more}", first.without_severity());
     }
-    Ok(loaded)
+    Ok(())
 }
 
 /// Folds clap's multi-line usage error into one line: the message, the

@@ -689,6 +689,16 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// Every citation anywhere in the record, with where it stands: "" for the
+    /// record's own, else a path such as `aliases[Taratebtek Masadikov]`. The
+    /// record's own come first.
+    pub fn all_citations(self) -> Vec<(String, Citation)> {
+        let mut out = Vec::new();
+        walk_citations(&self.to_json(), String::new(), &mut out);
+        out.sort_by_key(|(path, _)| !path.is_empty());
+        out
+    }
+
     /// The record as it is exported.
     pub fn to_json(self) -> serde_json::Value {
         each_record!(self, r => serde_json::to_value(r).expect("records serialize to JSON"))
@@ -812,5 +822,38 @@ impl<'a> Record<'a> {
             Record::Claim(r) => add("subject", Some(&r.subject), &[]),
         }
         refs
+    }
+}
+
+/// Collects the `citations` lists of a record's JSON form and of its parts.
+fn walk_citations(value: &serde_json::Value, path: String, out: &mut Vec<(String, Citation)>) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                if key == "citations" {
+                    if let Ok(list) = serde_json::from_value::<Vec<Citation>>(v.clone()) {
+                        out.extend(list.into_iter().map(|c| (path.clone(), c)));
+                    }
+                } else {
+                    let sub = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    walk_citations(v, sub, out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let name = ["name", "text", "state", "person", "date"]
+                    .iter()
+                    .find_map(|k| v.get(k).and_then(Value::as_str))
+                    .map_or_else(|| i.to_string(), str::to_string);
+                walk_citations(v, format!("{path}[{name}]"), out);
+            }
+        }
+        _ => {}
     }
 }

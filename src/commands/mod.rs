@@ -56,12 +56,11 @@ pub fn period(from: Option<Date>, to: Option<Date>) -> String {
 
 /// The distinct publishers of a list of citations, for a compact mention.
 pub fn publishers(kb: &Kb<'_>, citations: &[Citation]) -> String {
-    let mut names: Vec<String> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
     for c in citations {
-        let name = match kb.data().source.iter().find(|s| s.id == c.source) {
-            Some(s) => s.publisher.clone(),
-            None => c.source.clone(),
-        };
+        let name = kb
+            .source(&c.source)
+            .map_or(c.source.as_str(), |s| &s.publisher);
         if !names.contains(&name) {
             names.push(name);
         }
@@ -69,32 +68,25 @@ pub fn publishers(kb: &Kb<'_>, citations: &[Citation]) -> String {
     names.join("; ")
 }
 
-/// Lines describing each citation: publisher, title, date, url and quote.
+/// Lines describing each citation: publisher, title, date, url and quote,
+/// after `label` (where in the record it stands) when there is one.
 pub fn citation_lines(kb: &Kb<'_>, label: &str, citations: &[Citation]) -> Vec<String> {
     let mut lines = Vec::new();
     for c in citations {
-        let head = match kb.data().source.iter().find(|s| s.id == c.source) {
-            Some(s) => {
-                let mut head = format!("{} — {}, \"{}\"", c.source, s.publisher, s.title);
-                if let Some(date) = s.published {
-                    head.push_str(&format!(", {date}"));
-                }
-                head
-            }
+        let source = kb.source(&c.source);
+        let mut head = match source {
+            Some(s) => format!("{} — {}, \"{}\"", c.source, s.publisher, s.title),
             None => format!("{} (unknown source)", c.source),
         };
+        if let Some(date) = source.and_then(|s| s.published) {
+            head.push_str(&format!(", {date}"));
+        }
         if label.is_empty() {
             lines.push(format!("• {head}"));
         } else {
             lines.push(format!("• {label}: {head}"));
         }
-        if let Some(url) = kb
-            .data()
-            .source
-            .iter()
-            .find(|s| s.id == c.source)
-            .and_then(|s| s.url.as_ref())
-        {
+        if let Some(url) = source.and_then(|s| s.url.as_ref()) {
             lines.push(format!("    {url}"));
         }
         if let Some(quote) = &c.quote {

@@ -6,17 +6,14 @@ use serde_json::{json, Value};
 
 use crate::commands::{cell, citation_lines, Answer};
 use crate::kb::Kb;
-use crate::model::{Citation, Claim};
+use crate::model::Claim;
 use crate::output::{Block, View};
 
 pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
     let record = kb.require(id)?;
     let record_json = record.to_json();
 
-    let mut cited = Vec::new();
-    collect_citations(&record_json, String::new(), &mut cited);
-    // The record's own evidence first, then that of its parts.
-    cited.sort_by_key(|(path, _)| !path.is_empty());
+    let cited = record.all_citations();
     let claims: Vec<&Claim> = kb.data().claim.iter().filter(|c| c.subject == id).collect();
     let referrers: Vec<(&str, &str, &str, String)> = kb
         .data()
@@ -109,37 +106,4 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
         view: View { json, blocks },
         found: true,
     })
-}
-
-/// Every citation in a record with where it stands: "" for the record itself,
-/// else a path such as `aliases[Taratebtek Masadikov]`.
-fn collect_citations(value: &Value, path: String, out: &mut Vec<(String, Citation)>) {
-    match value {
-        Value::Object(map) => {
-            for (key, v) in map {
-                if key == "citations" {
-                    if let Ok(list) = serde_json::from_value::<Vec<Citation>>(v.clone()) {
-                        out.extend(list.into_iter().map(|c| (path.clone(), c)));
-                    }
-                } else {
-                    let sub = if path.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{path}.{key}")
-                    };
-                    collect_citations(v, sub, out);
-                }
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                let name = ["name", "text", "state", "person", "date"]
-                    .iter()
-                    .find_map(|k| v.get(k).and_then(Value::as_str))
-                    .map_or_else(|| i.to_string(), str::to_string);
-                collect_citations(v, format!("{path}[{name}]"), out);
-            }
-        }
-        _ => {}
-    }
 }
