@@ -801,3 +801,41 @@ fn version_and_help_exit_0() {
     assert_eq!(code, 2);
     assert!(stderr.contains("Usage:"));
 }
+
+#[test]
+fn directory_link_loop_is_an_error() {
+    let dir = dataset("d.toml", MINIMAL);
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    assert_error(
+        &["--data", dir.path().to_str().unwrap(), "docs"],
+        &["link loop"],
+    );
+}
+
+#[test]
+fn duplicate_ids_across_files_name_both_files() {
+    let dir = dataset("a.toml", MINIMAL);
+    fs::write(
+        dir.path().join("b.toml"),
+        "[[person]]\nid = \"ann\"\nname = \"Ann Again\"\ncitations = [{ source = \"s\" }]\n",
+    )
+    .unwrap();
+    let data = dir.path().to_str().unwrap();
+    let (code, stdout, _) = run(&["check", data]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("ann: the id is used by 2 records"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("a.toml") && stdout.contains("b.toml"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn export_takes_the_global_format_flag() {
+    let plain = run(&["export"]);
+    assert_eq!(run(&["export", "--format", "json"]), plain);
+    assert_eq!(run(&["--format", "json", "export"]), plain);
+}
