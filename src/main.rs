@@ -69,7 +69,11 @@ fn run(cli: &Cli) -> Result<bool> {
                 on_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         },
-        fit: on_terminal,
+        width: if on_terminal {
+            output::terminal_width()
+        } else {
+            None
+        },
     };
     let mut out = BufWriter::new(stdout.lock());
 

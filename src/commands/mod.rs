@@ -44,13 +44,16 @@ impl Answer {
     }
 }
 
-/// "2026 to 2030", "from 2026", or "" for a period with no recorded bounds.
+/// "2026–2030", "2026–" (open end), "–2030", "2026" for a single unit, or ""
+/// for a period with no recorded bounds. No spaces, so a table never wraps it.
 pub fn period(from: Option<Date>, to: Option<Date>) -> String {
     match (from, to) {
-        (Some(f), Some(t)) => format!("{f} to {t}"),
-        (Some(f), None) => format!("from {f}"),
-        (None, Some(t)) => format!("until {t}"),
-        (None, None) => String::new(),
+        (Some(f), Some(t)) if f == t => f.to_string(),
+        (from, to) if from.is_some() || to.is_some() => {
+            let show = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+            format!("{}–{}", show(from), show(to))
+        }
+        _ => String::new(),
     }
 }
 

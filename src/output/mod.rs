@@ -57,8 +57,15 @@ impl Block {
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub color: bool,
-    /// Fit tables to the terminal's width, wrapping long cells; otherwise never wrap.
-    pub fit: bool,
+    /// Fit tables to this many columns, wrapping prose; `None`: never wrap.
+    pub width: Option<u16>,
+}
+
+/// The width of the terminal standard output is, when it is one.
+pub fn terminal_width() -> Option<u16> {
+    // comfy-table already asks the terminal; a table that is not told a width
+    // reports the terminal's.
+    comfy_table::Table::new().width()
 }
 
 /// Writes a view in the chosen format.

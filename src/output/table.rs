@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Attribute, Cell, ContentArrangement, Table};
+use comfy_table::{presets, Attribute, Cell, ColumnConstraint, ContentArrangement, Table};
 
 use super::{Block, Style};
 
@@ -24,7 +24,7 @@ pub fn render(blocks: &[Block], style: Style, out: &mut dyn Write) -> io::Result
                         Cell::new(value),
                     ]);
                 }
-                write_table(&table, out)?;
+                write_table(table, out)?;
             }
             Block::Table { header, rows } => {
                 let mut table = new_table(style);
@@ -32,7 +32,7 @@ pub fn render(blocks: &[Block], style: Style, out: &mut dyn Write) -> io::Result
                 for row in rows {
                     table.add_row(row);
                 }
-                write_table(&table, out)?;
+                write_table(table, out)?;
             }
         }
     }
@@ -42,11 +42,16 @@ pub fn render(blocks: &[Block], style: Style, out: &mut dyn Write) -> io::Result
 fn new_table(style: Style) -> Table {
     let mut table = Table::new();
     table.load_preset(presets::NOTHING);
-    table.set_content_arrangement(if style.fit {
-        ContentArrangement::Dynamic
-    } else {
-        ContentArrangement::Disabled
-    });
+    match style.width {
+        Some(width) => {
+            table
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(width);
+        }
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
     if style.color {
         table.enforce_styling();
     } else {
@@ -64,13 +69,88 @@ fn header_cell(text: &str, style: Style) -> Cell {
     }
 }
 
-/// comfy-table pads every line with the cell padding; trailing spaces only
-/// get in the way of diff and grep.
-fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+/// Lays the columns out and writes the table. Columns two spaces apart, no
+/// padding at the edges; only columns of prose (cells with spaces) wrap, so
+/// an id or a date is never broken across lines.
+fn write_table(mut table: Table, out: &mut dyn Write) -> io::Result<()> {
+    let count = table.column_count();
+    let prose: Vec<bool> = (0..count)
+        .map(|i| {
+            table
+                .column_cells_iter(i)
+                .any(|cell| cell.is_some_and(|c| c.content().contains(' ')))
+        })
+        .collect();
+    for (i, column) in table.column_iter_mut().enumerate() {
+        column.set_padding((0, if i + 1 < count { 2 } else { 0 }));
+        if !prose[i] {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
     for line in table.lines() {
-        let line = line.trim_end();
-        // The NOTHING preset still leaves one column of padding on the left.
-        writeln!(out, "{}", line.strip_prefix(' ').unwrap_or(line))?;
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered(blocks: &[Block], width: Option<u16>) -> String {
+        let mut out = Vec::new();
+        let style = Style {
+            color: false,
+            width,
+        };
+        render(blocks, style, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn docs_like() -> Block {
+        Block::table(
+            ["id", "title", "valid"],
+            vec![vec![
+                "bishkek-2025-military-cooperation-plan".to_string(),
+                "Action plan to develop military cooperation among CSTO member states".to_string(),
+                "2026–2030".to_string(),
+            ]],
+        )
+    }
+
+    #[test]
+    fn on_a_narrow_terminal_only_prose_wraps() {
+        let text = rendered(&[docs_like()], Some(70));
+        for line in text.lines() {
+            assert!(line.chars().count() <= 70, "{line:?} is wider than 70");
+        }
+        assert!(
+            text.contains("bishkek-2025-military-cooperation-plan"),
+            "{text}"
+        );
+        assert!(text.contains("2026–2030"), "{text}");
+        assert!(text.lines().count() > 2, "the title should wrap:\n{text}");
+    }
+
+    #[test]
+    fn piped_output_never_wraps_and_has_no_trailing_spaces() {
+        let text = rendered(&[docs_like()], None);
+        assert_eq!(text.lines().count(), 2, "{text}");
+        assert!(text.starts_with("ID  "), "{text}");
+        assert!(text.lines().all(|l| !l.ends_with(' ')), "{text:?}");
+        assert!(!text.contains('\x1b'));
+    }
+
+    #[test]
+    fn fields_align_their_values() {
+        let text = rendered(
+            &[Block::fields([
+                ("holder", "A".to_string()),
+                ("appointed by", "B".to_string()),
+                ("empty", String::new()),
+            ])],
+            None,
+        );
+        assert_eq!(text, "holder:        A\nappointed by:  B\n");
+    }
 }
