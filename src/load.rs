@@ -74,8 +74,10 @@ pub fn from_path(path: &Path) -> Result<Loaded> {
         }
         files.sort();
         files
-    } else {
+    } else if meta.is_file() {
         vec![path.to_path_buf()]
+    } else {
+        bail!("{shown}: not a regular file or a directory");
     };
     let mut loaded = Loaded::default();
     for file in &files {
@@ -121,9 +123,10 @@ fn collect(
             fs::metadata(&path).with_context(|| format!("cannot read {}", path.display()))?;
         if meta.is_dir() {
             collect(&path, depth + 1, seen, out)?;
-        } else if path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("toml") || ext.eq_ignore_ascii_case("json"))
+        } else if meta.is_file()
+            && path.extension().is_some_and(|ext| {
+                ext.eq_ignore_ascii_case("toml") || ext.eq_ignore_ascii_case("json")
+            })
         {
             out.push(path);
         }
@@ -135,15 +138,21 @@ fn collect(
 pub fn read_text(path: &Path) -> Result<String> {
     let shown = path.display();
     let file = fs::File::open(path).with_context(|| format!("cannot read {shown}"))?;
+    let too_large = || {
+        anyhow::anyhow!(
+            "{shown}: larger than {} MiB, too large to be a dataset file",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )
+    };
+    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+        return Err(too_large());
+    }
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {shown}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        bail!(
-            "{shown}: larger than {} MiB, too large to be a dataset file",
-            MAX_FILE_BYTES / (1024 * 1024)
-        );
+        return Err(too_large());
     }
     String::from_utf8(bytes).map_err(|err| {
         let at = err.utf8_error().valid_up_to();

@@ -839,3 +839,22 @@ fn export_takes_the_global_format_flag() {
     assert_eq!(run(&["export", "--format", "json"]), plain);
     assert_eq!(run(&["--format", "json", "export"]), plain);
 }
+
+#[test]
+fn huge_and_special_files_are_refused_without_reading_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.toml");
+    // A sparse file: 300 MiB long, nothing written, so the test costs no disk.
+    fs::File::create(&huge)
+        .unwrap()
+        .set_len(300 * 1024 * 1024)
+        .unwrap();
+    assert_error(
+        &["--data", huge.to_str().unwrap(), "docs"],
+        &["huge.toml", "larger than 256 MiB"],
+    );
+    assert_error(
+        &["--data", "/dev/null", "docs"],
+        &["/dev/null: not a regular file or a directory"],
+    );
+}
