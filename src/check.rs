@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::kb::{did_you_mean, Kb};
-use crate::model::Record;
+use crate::model::{Record, Term};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -162,38 +162,54 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
 fn check_terms(kb: &Kb<'_>, push: &mut impl FnMut(Severity, Option<&str>, String)) {
     for post in &kb.data().post {
         let terms = kb.terms_of(&post.id);
-        for pair in terms.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            let Some(a_end) = a.end else {
-                if post.single_holder {
-                    push(
-                        Severity::Error,
-                        Some(&b.id),
-                        format!("starts while term '{}' of the same post has no end", a.id),
-                    );
-                }
+        // Each term is compared with the earlier term that ends last, so that a
+        // long term overlapping several later ones is caught, not only its
+        // neighbour.
+        let mut latest: Option<&Term> = None;
+        for b in terms {
+            let Some(a) = latest else {
+                latest = Some(b);
                 continue;
             };
-            let handover = a_end.as_day().is_some() && a_end == b.start;
-            if post.single_holder && b.start.first_day() <= a_end.last_day() && !handover {
-                push(
+            match a.end {
+                None if post.single_holder => push(
                     Severity::Error,
                     Some(&b.id),
-                    format!(
-                        "overlaps term '{}' ({} to {}) of the single-holder post '{}'",
-                        a.id, a.start, a_end, post.id
-                    ),
-                );
-            } else if b.start.first_day() > a_end.last_day().tomorrow().unwrap_or(a_end.last_day())
-            {
-                push(
-                    Severity::Info,
-                    Some(&b.id),
-                    format!(
-                        "no holder of '{}' is recorded between {} and {}",
-                        post.id, a_end, b.start
-                    ),
-                );
+                    format!("starts while term '{}' of the same post has no end", a.id),
+                ),
+                None => {}
+                Some(a_end) => {
+                    let handover = a_end.as_day().is_some() && a_end == b.start;
+                    let overlaps = b.start.first_day() <= a_end.last_day() && !handover;
+                    let day_after = a_end.last_day().tomorrow().unwrap_or(a_end.last_day());
+                    if post.single_holder && overlaps {
+                        push(
+                            Severity::Error,
+                            Some(&b.id),
+                            format!(
+                                "overlaps term '{}' ({} to {}) of the single-holder post '{}'",
+                                a.id, a.start, a_end, post.id
+                            ),
+                        );
+                    } else if b.start.first_day() > day_after {
+                        push(
+                            Severity::Info,
+                            Some(&b.id),
+                            format!(
+                                "no holder of '{}' is recorded between {} and {}",
+                                post.id, a_end, b.start
+                            ),
+                        );
+                    }
+                }
+            }
+            let ends_later = match (a.end, b.end) {
+                (None, _) => false,
+                (Some(_), None) => true,
+                (Some(x), Some(y)) => y.last_day() > x.last_day(),
+            };
+            if ends_later {
+                latest = Some(b);
             }
         }
     }
@@ -241,5 +257,111 @@ fn periods(record: Record<'_>) -> Vec<(&'static str, Option<Date>, Option<Date>)
         Record::Document(d) => vec![("the validity period", d.valid_from, d.valid_to)],
         Record::Chairmanship(c) => vec![("the chairmanship", c.start, c.end)],
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{self, Loaded};
+
+    fn findings(terms: &str) -> Vec<String> {
+        let text = format!(
+            r#"
+[[source]]
+id = "s"
+publisher = "P"
+title = "T"
+
+[[organization]]
+id = "org"
+name = "Org"
+citations = [{{ source = "s" }}]
+
+[[person]]
+id = "ann"
+name = "Ann"
+citations = [{{ source = "s" }}]
+
+[[post]]
+id = "head"
+organization = "org"
+name = "Head"
+citations = [{{ source = "s" }}]
+{terms}"#
+        );
+        let mut loaded = Loaded::default();
+        loaded.add("t.toml", load::parse_toml("t.toml", &text).unwrap());
+        check(&Kb::new(&loaded))
+            .into_iter()
+            .map(|f| f.to_string())
+            .collect()
+    }
+
+    fn term(id: &str, start: &str, end: Option<&str>) -> String {
+        let end = end.map(|e| format!("end = \"{e}\"\n")).unwrap_or_default();
+        format!(
+            "[[term]]\nid = \"{id}\"\npost = \"head\"\nperson = \"ann\"\nstart = \"{start}\"\n{end}citations = [{{ source = \"s\" }}]\n"
+        )
+    }
+
+    #[test]
+    fn a_long_term_overlapping_a_later_non_neighbour_is_caught() {
+        let terms = [
+            term("long", "2000-01-01", Some("2010-12-31")),
+            term("short", "2002-01-01", Some("2002-12-31")),
+            term("later", "2005-01-01", Some("2006-12-31")),
+        ]
+        .concat();
+        let found = findings(&terms);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("short: overlaps term 'long'")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("later: overlaps term 'long'")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn handover_is_clean_and_a_gap_is_a_note() {
+        let clean = [
+            term("a", "2000-01-01", Some("2000-12-31")),
+            term("b", "2000-12-31", Some("2001-12-31")),
+            term("c", "2002-01-01", None),
+        ]
+        .concat();
+        assert_eq!(findings(&clean), Vec::<String>::new());
+        let gap = [
+            term("a", "2000-01-01", Some("2000-12-31")),
+            term("b", "2001-01-02", None),
+        ]
+        .concat();
+        assert_eq!(
+            findings(&gap),
+            ["t.toml: info: b: no holder of 'head' is recorded between 2000-12-31 and 2001-01-02"]
+        );
+    }
+
+    #[test]
+    fn a_term_after_an_open_one_and_coarse_overlaps_are_errors() {
+        let open = [term("a", "2000-01-01", None), term("b", "2001-01-01", None)].concat();
+        assert!(findings(&open)
+            .iter()
+            .any(|f| f.contains("b: starts while term 'a'")));
+        // A coarse end that could be the next start's day is not a handover.
+        let coarse = [
+            term("a", "2000", Some("2001")),
+            term("b", "2001-06-01", None),
+        ]
+        .concat();
+        assert!(findings(&coarse)
+            .iter()
+            .any(|f| f.contains("b: overlaps term 'a'")));
     }
 }

@@ -38,7 +38,8 @@ impl Loaded {
             .map(String::as_str)
     }
 
-    fn add(&mut self, name: &str, part: Dataset) {
+    /// Adds the records of one file, read from `name`.
+    pub fn add(&mut self, name: &str, part: Dataset) {
         for record in part.records() {
             self.origins
                 .entry(record.id().to_string())
