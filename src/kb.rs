@@ -9,7 +9,7 @@ use jiff::civil;
 
 use crate::date::{Certainty, Date, Span};
 use crate::load::Loaded;
-use crate::model::{Alias, Chairmanship, Dataset, Post, Record, Source, Term};
+use crate::model::{Alias, Chairmanship, Dataset, Meeting, Post, Record, Source, Term};
 
 /// A knowledge base over a loaded dataset.
 pub struct Kb<'a> {
@@ -77,6 +77,14 @@ impl<'a> Kb<'a> {
     pub fn source(&self, id: &str) -> Option<&'a Source> {
         match self.get(id) {
             Some(Record::Source(source)) => Some(source),
+            _ => None,
+        }
+    }
+
+    /// The meeting with this id.
+    pub fn meeting(&self, id: &str) -> Option<&'a Meeting> {
+        match self.get(id) {
+            Some(Record::Meeting(meeting)) => Some(meeting),
             _ => None,
         }
     }

@@ -38,8 +38,7 @@ impl Loaded {
             .map(String::as_str)
     }
 
-    /// Adds the records of one file, read from `name`.
-    pub fn add(&mut self, name: &str, part: Dataset) {
+    fn add(&mut self, name: &str, part: Dataset) {
         for record in part.records() {
             self.origins
                 .entry(record.id().to_string())

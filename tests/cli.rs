@@ -53,8 +53,24 @@ name = "Head"
 citations = [{ source = "s" }]
 "#;
 
-fn with_terms(terms: &str) -> String {
-    format!("{MINIMAL}\n{terms}")
+/// MINIMAL with these records after it.
+fn with_terms(terms: &[String]) -> String {
+    format!("{MINIMAL}\n{}", terms.concat())
+}
+
+/// A `[[term]]` of the post `head` of MINIMAL, citing its source.
+fn term(id: &str, person: &str, start: &str, end: Option<&str>) -> String {
+    let end = end.map(|e| format!("end = \"{e}\"\n")).unwrap_or_default();
+    format!(
+        "[[term]]\nid = \"{id}\"\npost = \"head\"\nperson = \"{person}\"\nstart = \"{start}\"\n{end}citations = [{{ source = \"s\" }}]\n\n"
+    )
+}
+
+/// What `check` says of MINIMAL with these terms: (exit code, stdout).
+fn check_terms(terms: &[String]) -> (i32, String) {
+    let dir = dataset("t.toml", &with_terms(terms));
+    let (code, stdout, _) = run(&["check", dir.path().to_str().unwrap()]);
+    (code, stdout)
 }
 
 // ---- docs -------------------------------------------------------------
@@ -263,24 +279,10 @@ fn terms_lists_all_seven_oldest_first() {
 fn same_day_handover_goes_to_the_incoming_holder() {
     let dir = dataset(
         "d.toml",
-        &with_terms(
-            r#"
-[[term]]
-id = "t1"
-post = "head"
-person = "ann"
-start = "2020-01-01"
-end = "2020-06-30"
-citations = [{ source = "s" }]
-
-[[term]]
-id = "t2"
-post = "head"
-person = "bob"
-start = "2020-06-30"
-citations = [{ source = "s" }]
-"#,
-        ),
+        &with_terms(&[
+            term("t1", "ann", "2020-01-01", Some("2020-06-30")),
+            term("t2", "bob", "2020-06-30", None),
+        ]),
     );
     let data = dir.path().to_str().unwrap();
     let name_on = |on: &str| {
@@ -304,17 +306,7 @@ citations = [{ source = "s" }]
 fn coarse_term_dates_answer_possibly_and_exit_1() {
     let dir = dataset(
         "d.toml",
-        &with_terms(
-            r#"
-[[term]]
-id = "t1"
-post = "head"
-person = "ann"
-start = "2003"
-end = "2005-06"
-citations = [{ source = "s" }]
-"#,
-        ),
+        &with_terms(&[term("t1", "ann", "2003", Some("2005-06"))]),
     );
     let data = dir.path().to_str().unwrap();
     let answer = |on: &str| {
@@ -550,17 +542,9 @@ fn check_passes_on_the_dataset() {
 fn check_reports_every_problem_and_exits_1() {
     let dir = dataset(
         "d.toml",
-        &with_terms(
-            r#"
-[[term]]
-id = "t1"
-post = "head"
-person = "ann"
-start = "2020-01-01"
-end = "2020-12-31"
-citations = [{ source = "s" }]
-
-[[term]]
+        &with_terms(&[
+            term("t1", "ann", "2020-01-01", Some("2020-12-31")),
+            r#"[[term]]
 id = "t2"
 post = "head"
 person = "nobody"
@@ -574,8 +558,9 @@ person = "bob"
 start = "2019-01-01"
 end = "2018-01-01"
 citations = []
-"#,
-        ),
+"#
+            .to_string(),
+        ]),
     );
     let data = dir.path().to_str().unwrap();
     let (code, stdout, _) = run(&["check", data]);
@@ -602,16 +587,7 @@ citations = []
 fn dangling_reference_is_an_error_naming_file_and_record() {
     let dir = dataset(
         "people.toml",
-        &with_terms(
-            r#"
-[[term]]
-id = "t1"
-post = "head"
-person = "anne"
-start = "2020-01-01"
-citations = [{ source = "s" }]
-"#,
-        ),
+        &with_terms(&[term("t1", "anne", "2020-01-01", None)]),
     );
     let data = dir.path().to_str().unwrap();
     assert_error(
@@ -623,6 +599,57 @@ citations = [{ source = "s" }]
             "did you mean 'ann'",
         ],
     );
+}
+
+#[test]
+fn check_catches_a_long_term_overlapping_a_later_non_neighbour() {
+    let (code, stdout) = check_terms(&[
+        term("long", "ann", "2000-01-01", Some("2010-12-31")),
+        term("short", "bob", "2002-01-01", Some("2002-12-31")),
+        term("later", "ann", "2005-01-01", Some("2006-12-31")),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("short: overlaps term 'long'"), "{stdout}");
+    assert!(stdout.contains("later: overlaps term 'long'"), "{stdout}");
+}
+
+#[test]
+fn check_accepts_a_handover_and_notes_a_gap() {
+    let (code, stdout) = check_terms(&[
+        term("a", "ann", "2000-01-01", Some("2000-12-31")),
+        term("b", "bob", "2000-12-31", Some("2001-12-31")),
+        term("c", "ann", "2002-01-01", None),
+    ]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("0 errors, 0 warnings, 0 notes"), "{stdout}");
+    let (code, stdout) = check_terms(&[
+        term("a", "ann", "2000-01-01", Some("2000-12-31")),
+        term("b", "bob", "2001-01-02", None),
+    ]);
+    assert_eq!(code, 0, "a gap is a note, not a problem: {stdout}");
+    assert!(
+        stdout.contains(
+            "t.toml: info: b: no holder of 'head' is recorded between 2000-12-31 and 2001-01-02"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_rejects_a_term_after_an_open_one_and_a_coarse_overlap() {
+    let (code, stdout) = check_terms(&[
+        term("a", "ann", "2000-01-01", None),
+        term("b", "bob", "2001-01-01", None),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("b: starts while term 'a'"), "{stdout}");
+    // A coarse end that could be the next start's day is not a handover.
+    let (code, stdout) = check_terms(&[
+        term("a", "ann", "2000", Some("2001")),
+        term("b", "bob", "2001-06-01", None),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("b: overlaps term 'a'"), "{stdout}");
 }
 
 // ---- loading errors -----------------------------------------------------

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::cli::DocsArgs;
-use crate::commands::{period, Answer};
+use crate::commands::{period, serde_name, Answer};
 use crate::date::{covers, Certainty, Date};
 use crate::kb::{fold, Kb};
 use crate::model::Document;
@@ -13,11 +13,7 @@ use crate::output::Block;
 pub fn adopted(kb: &Kb<'_>, doc: &Document) -> Option<Date> {
     doc.adopted.or_else(|| {
         let id = doc.adopted_at.as_deref()?;
-        kb.data()
-            .meeting
-            .iter()
-            .find(|m| m.id == id)
-            .map(|m| m.date)
+        kb.meeting(id).map(|m| m.date)
     })
 }
 
@@ -48,7 +44,7 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
         .map(|d| {
             vec![
                 d.id.clone(),
-                kind_name(d),
+                serde_name(&d.kind),
                 d.title.clone(),
                 adopted(kb, d).map(|a| a.to_string()).unwrap_or_default(),
                 period(d.valid_from, d.valid_to),
@@ -57,11 +53,4 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
         .collect();
     let table = Block::table(["id", "kind", "title", "adopted", "valid"], rows);
     Ok(Answer::list(&docs, "documents", table))
-}
-
-fn kind_name(doc: &Document) -> String {
-    serde_json::to_value(doc.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }

@@ -102,6 +102,11 @@ pub fn citation_lines(kb: &Kb<'_>, label: &str, citations: &[Citation]) -> Vec<S
     lines
 }
 
+/// A value's name as the data spells it (`strategy`, `participation-frozen`).
+pub fn serde_name<T: Serialize>(value: &T) -> String {
+    cell(&serde_json::to_value(value).expect("plain values serialize to JSON"))
+}
+
 /// A JSON value as one cell of text.
 pub fn cell(value: &Value) -> String {
     match value {
