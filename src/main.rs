@@ -1,15 +1,6 @@
 //! summit-kb: parse the command line, load the dataset, run one command, and
 //! turn the outcome into an exit status (0 an answer, 1 no answer, 2 an error).
 
-mod check;
-mod cli;
-mod commands;
-mod date;
-mod kb;
-mod load;
-mod model;
-mod output;
-
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -18,12 +9,13 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 
-use crate::check::Severity;
-use crate::cli::{Cli, ColorWhen, Command};
-use crate::commands::Answer;
-use crate::kb::Kb;
-use crate::load::Loaded;
-use crate::output::Style;
+use summit_kb::check::Severity;
+use summit_kb::cli::{Cli, ColorWhen, Command};
+use summit_kb::commands::Answer;
+use summit_kb::kb::Kb;
+use summit_kb::load::Loaded;
+use summit_kb::output::{self, Style};
+use summit_kb::{check, cli, commands, load};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

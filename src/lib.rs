@@ -1,0 +1,13 @@
+//! summit-kb as a library: the model, the loader, the knowledge base, the
+//! checks, the commands and the renderers. The binary in `main.rs` wires them
+//! to the command line; fuzz targets, examples and property tests use them
+//! directly.
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod date;
+pub mod kb;
+pub mod load;
+pub mod model;
+pub mod output;
