@@ -103,6 +103,20 @@ pub enum Command {
     #[command(after_help = "Example:\n  summit-kb chair --on 2026-06-01")]
     Chair(ChairArgs),
 
+    /// Search every record: names, aliases, titles, summaries, topics, slogans,
+    /// quotes.
+    ///
+    /// Case, accents and script do not matter ("Масадыков" finds Masadykov,
+    /// "Kanal" finds "Канал"), nor does word order; a word of four letters or
+    /// more may have a typo, one of eight or more two, and a word may be cut
+    /// short. Every word must match. Exact ids and names come first, then
+    /// aliases, then other text. Exit status: 0 when something matches, 1 when
+    /// nothing does.
+    #[command(
+        after_help = "Examples:\n  summit-kb search masadykov\n  summit-kb search \"anti drug strategy\" --sources\n  summit-kb search Канал"
+    )]
+    Search(SearchArgs),
+
     /// Write the whole knowledge base as JSON (loadable again with --data).
     #[command(
         after_help = "Examples:\n  summit-kb export > csto.json\n  summit-kb export --output csto.json && summit-kb --data csto.json check"
@@ -175,6 +189,21 @@ pub struct ChairArgs {
     /// The day to ask about: YYYY-MM-DD or `today` (the default).
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub on: Option<civil::Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for: words in any order ("operation channel").
+    #[arg(required = true, num_args = 1.., value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// Show at most N records (0: all).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+
+    /// Add a column naming the sources of each record.
+    #[arg(long)]
+    pub sources: bool,
 }
 
 #[derive(Debug, Args)]

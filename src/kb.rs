@@ -10,6 +10,8 @@ use jiff::civil;
 use crate::date::{Certainty, Date, Span};
 use crate::load::Loaded;
 use crate::model::{Alias, Chairmanship, Dataset, Meeting, Post, Record, Source, Term};
+pub use crate::search::fold;
+use crate::search::{Hit, Index, Role};
 
 /// A knowledge base over a loaded dataset.
 pub struct Kb<'a> {
@@ -47,13 +49,8 @@ impl<'a> Kb<'a> {
         if let Some(record) = self.get(id) {
             return Ok(record);
         }
-        // Suggest a person, meeting or document before a term or claim about it.
-        let minor = ["term", "claim", "membership"];
-        let major = self.by_id.values().filter(|r| !minor.contains(&r.kind()));
-        let mut hint = did_you_mean(id, major.map(|r| r.id()));
-        if hint.is_empty() {
-            hint = did_you_mean(id, self.by_id.keys().copied());
-        }
+        let index = Index::of_records(self.loaded.dataset.records());
+        let hint = hint(index.suggest(id));
         bail!("no record with id '{id}'{hint}")
     }
 
@@ -63,12 +60,9 @@ impl<'a> Kb<'a> {
             Some(record) if record.kind() == kind => Ok(record),
             Some(record) => bail!("'{id}' is a {}, not a {kind}", record.kind()),
             None => {
-                let ids = self
-                    .by_id
-                    .values()
-                    .filter(|r| r.kind() == kind)
-                    .map(|r| r.id());
-                bail!("no {kind} with id '{id}'{}", did_you_mean(id, ids))
+                let records = self.data().records().filter(|r| r.kind() == kind);
+                let hint = hint(Index::of_records(records).suggest(id));
+                bail!("no {kind} with id '{id}'{hint}")
             }
         }
     }
@@ -225,17 +219,6 @@ fn names_of<'n>(id: &'n str, name: &'n str, aliases: &'n [Alias]) -> impl Iterat
         .chain(aliases.iter().map(|a| a.name.as_str()))
 }
 
-/// Folds text for matching: transliterated to ASCII, lower case, every run of
-/// other characters one space.
-pub fn fold(text: &str) -> String {
-    let ascii = deunicode::deunicode(text).to_lowercase();
-    ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// ", did you mean 'x'?" for the candidate closest to `wanted`, or "" when none
 /// is close.
 pub fn did_you_mean<'c>(wanted: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {
@@ -243,29 +226,22 @@ pub fn did_you_mean<'c>(wanted: &str, candidates: impl IntoIterator<Item = &'c s
 }
 
 /// Like [`did_you_mean`] over (text compared, id suggested) pairs, so that a
-/// close name or alias suggests its record's id.
+/// close name or alias suggests its record's id. The matcher is the one
+/// `search` uses, over names only.
 pub fn suggest<'c>(
     wanted: &str,
     candidates: impl IntoIterator<Item = (&'c str, &'c str)>,
 ) -> String {
-    let folded = fold(wanted);
-    let score = |candidate: &str| {
-        let c = fold(candidate);
-        // A candidate that contains what was typed (a surname for a person's id)
-        // is as good a guess as a close spelling.
-        if folded.len() >= 4 && c.contains(&folded) {
-            // The closer in length, the likelier the meaning.
-            0.9 + 0.09 * folded.len() as f64 / c.len() as f64
-        } else {
-            strsim::jaro_winkler(&folded, &c)
-        }
-    };
-    let best = candidates
-        .into_iter()
-        .map(|(text, id)| (score(text), id))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
-    best.map_or_else(String::new, |(_, id)| format!("; did you mean '{id}'?"))
+    let mut index = Index::new();
+    for (text, id) in candidates {
+        index.add("", id, [(Role::Name, "name", text)]);
+    }
+    hint(index.suggest(wanted))
+}
+
+/// "; did you mean 'id'?" for a hit, "" for none.
+fn hint(hit: Option<Hit>) -> String {
+    hit.map_or_else(String::new, |h| format!("; did you mean '{}'?", h.id))
 }
 
 #[cfg(test)]

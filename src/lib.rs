@@ -11,3 +11,4 @@ pub mod kb;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod search;

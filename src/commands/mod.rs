@@ -7,6 +7,7 @@ pub mod decisions;
 pub mod docs;
 pub mod export;
 pub mod holder;
+pub mod search;
 pub mod show;
 pub mod summits;
 pub mod terms;
@@ -16,7 +17,7 @@ use serde_json::Value;
 
 use crate::date::Date;
 use crate::kb::Kb;
-use crate::model::Citation;
+use crate::model::{Citation, Record};
 use crate::output::{Block, View};
 
 /// A command's answer, and whether it is one: `found` false means exit status 1
@@ -129,5 +130,34 @@ pub fn cell(value: &Value) -> String {
             })
             .collect::<Vec<_>>()
             .join(", "),
+    }
+}
+
+/// The publishers a record cites (its own citations); for a source, its own
+/// publisher.
+pub fn record_sources(kb: &Kb<'_>, id: &str) -> String {
+    match kb.get(id) {
+        Some(Record::Source(s)) => s.publisher.clone(),
+        Some(record) => publishers(kb, record.citations()),
+        None => String::new(),
+    }
+}
+
+/// A table with a last column `sources`, one cell per row.
+pub fn with_sources(table: Block, sources: Vec<String>) -> Block {
+    match table {
+        Block::Table { mut header, rows } => {
+            header.push("sources".to_string());
+            let rows = rows
+                .into_iter()
+                .zip(sources)
+                .map(|(mut row, s)| {
+                    row.push(s);
+                    row
+                })
+                .collect();
+            Block::Table { header, rows }
+        }
+        other => other,
     }
 }

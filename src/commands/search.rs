@@ -1,0 +1,96 @@
+//! `search TEXT`: every record whose names or text match, best first.
+
+use anyhow::{bail, Result};
+use serde_json::{json, Value};
+
+use crate::cli::SearchArgs;
+use crate::commands::{record_sources, with_sources, Answer};
+use crate::kb::Kb;
+use crate::output::{Block, View};
+use crate::search::{fold, Index, Options};
+
+pub fn run(kb: &Kb<'_>, args: &SearchArgs) -> Result<Answer> {
+    let query = args.text.join(" ");
+    if fold(&query).is_empty() {
+        bail!("nothing to search for in '{query}': give a word of letters or digits");
+    }
+    let index = Index::of_records(kb.data().records());
+    let hits = index.search(&query, Options::default());
+    let total = hits.len();
+    let shown = if args.limit == 0 {
+        &hits[..]
+    } else {
+        &hits[..total.min(args.limit)]
+    };
+
+    let mut blocks = Vec::new();
+    if hits.is_empty() {
+        blocks.push(Block::Text(format!("No record matches '{query}'.")));
+    } else {
+        let rows = shown
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                vec![
+                    (i + 1).to_string(),
+                    h.kind.clone(),
+                    h.id.clone(),
+                    h.field.to_string(),
+                    h.snippet.clone(),
+                ]
+            })
+            .collect();
+        let mut table = Block::table(["#", "kind", "id", "field", "snippet"], rows);
+        if args.sources {
+            let cites = shown.iter().map(|h| record_sources(kb, &h.id)).collect();
+            table = with_sources(table, cites);
+        }
+        blocks.push(table);
+        if shown.len() < total {
+            blocks.push(Block::Text(format!(
+                "{} of {total} records shown; --limit 0 shows them all.",
+                shown.len()
+            )));
+        }
+    }
+
+    let json: Vec<Value> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let mut v = json!({
+                "rank": i + 1,
+                "kind": h.kind,
+                "id": h.id,
+                "field": h.field,
+                "match": h.matched,
+                "typos": h.typos,
+                "snippet": h.snippet,
+            });
+            if args.sources {
+                v["sources"] = json!(source_ids(kb, &h.id));
+            }
+            v
+        })
+        .collect();
+    Ok(Answer {
+        view: View {
+            json: Value::Array(json),
+            blocks,
+        },
+        found: total > 0,
+    })
+}
+
+/// The distinct source ids a record cites itself.
+fn source_ids(kb: &Kb<'_>, id: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    if let Some(record) = kb.get(id) {
+        for c in record.citations() {
+            if !ids.contains(&c.source) {
+                ids.push(c.source.clone());
+            }
+        }
+    }
+    ids
+}
