@@ -1,0 +1,211 @@
+//! `search` and "did you mean", run through the real binary on the embedded
+//! dataset.
+
+mod common;
+
+use common::{assert_error, run};
+use serde_json::Value;
+
+/// The hits of `search QUERY` as JSON, with the exit code.
+fn search(query: &str) -> (i32, Vec<Value>) {
+    let (code, stdout, stderr) = run(&["--format", "json", "search", "--limit", "0", query]);
+    assert!(code == 0 || code == 1, "{query}: exit {code}: {stderr}");
+    let hits: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    (code, hits.as_array().expect("an array of hits").clone())
+}
+
+fn top(query: &str) -> (String, String, String) {
+    let (code, hits) = search(query);
+    assert_eq!(code, 0, "{query}: no hit");
+    let h = &hits[0];
+    let s = |k: &str| h[k].as_str().unwrap().to_string();
+    (s("kind"), s("id"), s("field"))
+}
+
+#[test]
+fn every_example_of_the_requirement_finds_its_record_first() {
+    let cases = [
+        ("Taratebtek Masadikov", "taalatbek-masadykov", "alias"),
+        ("masadykov", "taalatbek-masadykov", "name"),
+        ("Масадыков", "taalatbek-masadykov", "name"),
+        ("Masadykow", "taalatbek-masadykov", "name"),
+        ("Тасмагамбетов", "imangali-tasmagambetov", "name"),
+        ("operation channel", "operation-channel", "name"),
+        ("Канал", "operation-channel", "alias"),
+        ("Kanal", "operation-channel", "alias"),
+        (
+            "anti drug strategy",
+            "bishkek-2025-anti-drug-strategy",
+            "id",
+        ),
+        (
+            "Information Analysis Bureau",
+            "information-analytical-department",
+            "alias",
+        ),
+    ];
+    for (query, id, field) in cases {
+        let (_, got, got_field) = top(query);
+        assert_eq!((got.as_str(), got_field.as_str()), (id, field), "{query}");
+    }
+}
+
+#[test]
+fn word_order_case_and_typos_do_not_matter() {
+    assert_eq!(top("CHANNEL operation").1, "operation-channel");
+    assert_eq!(
+        top("strategy drug anti").1,
+        "bishkek-2025-anti-drug-strategy"
+    );
+    assert_eq!(
+        top("Bureau Analysis Information").1,
+        "information-analytical-department"
+    );
+    assert_eq!(top("Tasmagambetow Imangali").1, "imangali-tasmagambetov");
+    assert_eq!(top("Семериков").1, "valery-semerikov");
+}
+
+#[test]
+fn results_are_ranked_exact_before_alias_before_text() {
+    let (_, hits) = search("Канал");
+    let matches: Vec<&str> = hits.iter().map(|h| h["match"].as_str().unwrap()).collect();
+    assert_eq!(matches[0], "exact-alias", "{hits:?}");
+    assert!(matches[1..].iter().all(|m| *m == "text"), "{matches:?}");
+    let ids: Vec<&str> = hits.iter().map(|h| h["id"].as_str().unwrap()).collect();
+    assert!(
+        ids.contains(&"vladimir-putin"),
+        "the quote «Канал»: {ids:?}"
+    );
+
+    let (_, hits) = search("csto");
+    assert_eq!(hits[0]["id"], "csto");
+    assert_eq!(hits[0]["match"], "exact-id");
+}
+
+#[test]
+fn a_text_hit_shows_the_field_and_a_snippet_around_the_match() {
+    let (_, hits) = search("early warning system");
+    let hit = hits
+        .iter()
+        .find(|h| h["id"] == "information-analytical-department")
+        .expect("the unit's summary says it");
+    assert_eq!(hit["kind"], "body");
+    let snippet = hit["snippet"].as_str().unwrap();
+    assert!(snippet.contains("early warning system"), "{snippet}");
+    assert!(snippet.chars().count() <= 102, "{snippet}");
+}
+
+#[test]
+fn the_table_shows_rank_kind_id_field_and_snippet() {
+    let (code, stdout, _) = run(&["search", "Information Analysis Bureau"]);
+    assert_eq!(code, 0);
+    let mut lines = stdout.lines();
+    let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    assert_eq!(header, ["#", "KIND", "ID", "FIELD", "SNIPPET"]);
+    let first: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    assert_eq!(
+        first[..4],
+        ["1", "body", "information-analytical-department", "alias"]
+    );
+}
+
+#[test]
+fn limit_cuts_the_list_and_says_so() {
+    let (code, stdout, _) = run(&["search", "csto", "--limit", "3"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.lines().count(), 1 + 3 + 1, "{stdout}");
+    assert!(stdout.contains("3 of "), "{stdout}");
+    assert!(stdout.contains("--limit 0"), "{stdout}");
+}
+
+#[test]
+fn words_given_without_quotes_are_one_query() {
+    let (code, stdout, _) = run(&["search", "Taratebtek", "Masadikov"]);
+    assert_eq!(code, 0);
+    assert!(stdout
+        .lines()
+        .nth(1)
+        .unwrap()
+        .contains("taalatbek-masadykov"));
+}
+
+#[test]
+fn no_match_exits_1_and_says_so() {
+    let (code, stdout, stderr) = run(&["search", "xyzzy plover"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(stdout, "No record matches 'xyzzy plover'.\n");
+    let (code, hits) = search("xyzzy");
+    assert_eq!(code, 1);
+    assert!(hits.is_empty());
+}
+
+#[test]
+fn a_query_with_no_word_is_an_error() {
+    assert_error(&["search", "!!"], &["nothing to search for", "'!!'"]);
+    let (code, _, stderr) = run(&["search"]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn sources_adds_a_column_of_publishers() {
+    let (code, stdout, _) = run(&["search", "Information Analysis Bureau", "--sources"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.lines().next().unwrap().ends_with("SOURCES"),
+        "{stdout}"
+    );
+    let row = stdout.lines().nth(1).unwrap();
+    assert!(
+        row.contains("24.kg") && row.contains("Times Tengri"),
+        "{row}"
+    );
+    let (_, out, _) = run(&[
+        "--format",
+        "json",
+        "search",
+        "Information Analysis Bureau",
+        "--sources",
+    ]);
+    let hits: Value = serde_json::from_str(&out).unwrap();
+    assert!(hits[0]["sources"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("24kg-352555")));
+}
+
+#[test]
+fn unknown_ids_and_posts_get_a_did_you_mean_from_the_same_matcher() {
+    assert_error(
+        &["show", "Taratebtek"],
+        &[
+            "no record with id 'Taratebtek'",
+            "did you mean 'taalatbek-masadykov'",
+        ],
+    );
+    assert_error(
+        &["show", "Масадыков"],
+        &["did you mean 'taalatbek-masadykov'"],
+    );
+    assert_error(
+        &["show", "bishkek-2025-anti-drug-strategi"],
+        &["did you mean 'bishkek-2025-anti-drug-strategy'"],
+    );
+    assert_error(
+        &["holder", "secretary genral"],
+        &["no post called", "did you mean 'secretary-general'"],
+    );
+    assert_error(
+        &["terms", "Generalny sekretar"],
+        &["did you mean 'secretary-general'"],
+    );
+    assert_error(
+        &["docs", "--summit", "bishkek 2025"],
+        &["no meeting with id", "did you mean 'csc-2025-bishkek'"],
+    );
+    assert_error(
+        &["decisions", "--summit", "csc-2025-biskek"],
+        &["did you mean 'csc-2025-bishkek'"],
+    );
+    let stderr = assert_error(&["show", "qqqqqq"], &["no record with id 'qqqqqq'"]);
+    assert!(!stderr.contains("did you mean"), "{stderr}");
+}
