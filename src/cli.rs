@@ -60,17 +60,19 @@ pub enum ColorWhen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the meetings (summits and sessions), oldest first.
-    #[command(after_help = "Example:\n  summit-kb summits")]
-    Summits,
+    #[command(after_help = "Examples:\n  summit-kb summits\n  summit-kb summits --sources")]
+    Summits(SummitsArgs),
 
     /// List adopted documents, oldest first.
     #[command(
-        after_help = "Examples:\n  summit-kb docs --summit csc-2025-bishkek\n  summit-kb docs --kind strategy --in-force-on 2027-01-01"
+        after_help = "Examples:\n  summit-kb docs --summit csc-2025-bishkek\n  summit-kb docs --kind strategy --in-force-on 2027-01-01\n  summit-kb docs --kind plan --sources"
     )]
     Docs(DocsArgs),
 
     /// List decisions: appointments, bodies created, budgets, awards.
-    #[command(after_help = "Example:\n  summit-kb decisions --kind appointment")]
+    #[command(
+        after_help = "Examples:\n  summit-kb decisions --kind appointment\n  summit-kb decisions --kind award --sources"
+    )]
     Decisions(DecisionsArgs),
 
     /// Show any record by id, with its sources.
@@ -87,12 +89,14 @@ pub enum Command {
     /// Exit status: 0 when the data names a holder for certain; 1 when it names
     /// none, or only possible ones.
     #[command(
-        after_help = "Examples:\n  summit-kb holder secretary-general --on 2019-06-01\n  summit-kb holder \"Генеральный секретарь\" --on today"
+        after_help = "Examples:\n  summit-kb holder secretary-general --on 2019-06-01\n  summit-kb holder \"Генеральный секретарь\" --on today\n  summit-kb holder SG --on 2026-03-01 --explain"
     )]
     Holder(HolderArgs),
 
     /// Every term of office, oldest first.
-    #[command(after_help = "Example:\n  summit-kb terms secretary-general")]
+    #[command(
+        after_help = "Examples:\n  summit-kb terms secretary-general\n  summit-kb terms SG --sources"
+    )]
     Terms(TermsArgs),
 
     /// The chairing state on a day, with its slogan and priorities.
@@ -100,7 +104,9 @@ pub enum Command {
     /// A chairmanship whose handover dates are not recorded is "possibly" the
     /// chair on each day of its year. Exit status: 0 when the data names a chair
     /// for certain; 1 when it names none, or only possible ones.
-    #[command(after_help = "Example:\n  summit-kb chair --on 2026-06-01")]
+    #[command(
+        after_help = "Examples:\n  summit-kb chair --on 2026-06-01\n  summit-kb chair --on 2019-06-01 --explain"
+    )]
     Chair(ChairArgs),
 
     /// Search every record: names, aliases, titles, summaries, topics, slogans,
@@ -132,6 +138,13 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+pub struct SummitsArgs {
+    /// Add a column naming the sources each record cites.
+    #[arg(long)]
+    pub sources: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct DocsArgs {
     /// Only documents adopted at this meeting (a meeting id).
     #[arg(long, value_name = "ID")]
@@ -149,6 +162,10 @@ pub struct DocsArgs {
     /// `today`); documents with no recorded period are left out.
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub in_force_on: Option<civil::Date>,
+
+    /// Add a column naming the sources each record cites.
+    #[arg(long)]
+    pub sources: bool,
 }
 
 #[derive(Debug, Args)]
@@ -160,6 +177,10 @@ pub struct DecisionsArgs {
     /// Only decisions of this kind.
     #[arg(long, value_enum, value_name = "K")]
     pub kind: Option<DecisionKind>,
+
+    /// Add a column naming the sources each record cites.
+    #[arg(long)]
+    pub sources: bool,
 }
 
 #[derive(Debug, Args)]
@@ -176,12 +197,21 @@ pub struct HolderArgs {
     /// The day to ask about: YYYY-MM-DD or `today` (the default).
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub on: Option<civil::Date>,
+
+    /// Show why: the term that matched, its bounds with their precision,
+    /// how sure the answer is, and the sources with their quotes.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct TermsArgs {
     /// Only the terms of this post (id, name or alias).
     pub post: Option<String>,
+
+    /// Add a column naming the sources each record cites.
+    #[arg(long)]
+    pub sources: bool,
 }
 
 #[derive(Debug, Args)]
@@ -189,6 +219,11 @@ pub struct ChairArgs {
     /// The day to ask about: YYYY-MM-DD or `today` (the default).
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub on: Option<civil::Date>,
+
+    /// Show why: the chairmanship that matched, its bounds with their precision,
+    /// how sure the answer is, and the sources with their quotes.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]

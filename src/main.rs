@@ -100,7 +100,7 @@ fn run(cli: &Cli) -> Result<bool> {
             refuse_errors(&kb)?;
             let today = cli::today();
             let answer = match command {
-                Command::Summits => commands::summits::run(&kb, today),
+                Command::Summits(args) => commands::summits::run(&kb, args, today),
                 Command::Docs(args) => commands::docs::run(&kb, args)?,
                 Command::Decisions(args) => commands::decisions::run(&kb, args)?,
                 Command::Show(args) => commands::show::run(&kb, &args.id)?,

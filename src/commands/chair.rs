@@ -4,9 +4,11 @@ use jiff::civil;
 use serde_json::json;
 
 use crate::cli::ChairArgs;
+use crate::commands::evidence::{self, Period};
 use crate::commands::{publishers, Answer};
 use crate::date::Certainty;
 use crate::kb::{chair_period, Kb};
+use crate::model::Chairmanship;
 use crate::output::{Block, View};
 
 pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Answer {
@@ -25,7 +27,7 @@ pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Answer {
             kb.name_of(&c.organization)
         )));
         let certainty = match m.certainty {
-            Certainty::Yes => String::new(),
+            Certainty::Yes => "yes".to_string(),
             other => format!("{other}: the handover dates of this chairmanship are not recorded"),
         };
         let (slogan, renderings) = match &c.slogan {
@@ -63,11 +65,20 @@ pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Answer {
             ("sources", publishers(kb, &c.citations)),
             ("id", c.id.clone()),
         ]));
+        if args.explain {
+            blocks.extend(evidence::blocks(kb, &period(c), day, m.certainty));
+        }
     }
     let found = matches.iter().any(|m| m.certainty == Certainty::Yes);
     let chairs: Vec<_> = matches
         .iter()
-        .map(|m| json!({ "certainty": m.certainty, "chairmanship": m.record }))
+        .map(|m| {
+            let mut v = json!({ "certainty": m.certainty, "chairmanship": m.record });
+            if args.explain {
+                v["explain"] = evidence::json(kb, &period(m.record), day, m.certainty);
+            }
+            v
+        })
         .collect();
     Answer {
         view: View {
@@ -75,5 +86,19 @@ pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Answer {
             blocks,
         },
         found,
+    }
+}
+
+fn period(chair: &Chairmanship) -> Period<'_> {
+    Period {
+        kind: "chairmanship",
+        id: &chair.id,
+        start: chair.start,
+        end: chair.end,
+        start_unknown: chair.start.is_none().then(|| {
+            let y = chair.year;
+            format!("the chairmanship of {y}, year: {y:04}-01-01..{y:04}-12-31")
+        }),
+        citations: &chair.citations,
     }
 }

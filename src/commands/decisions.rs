@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::cli::DecisionsArgs;
-use crate::commands::{serde_name, Answer};
+use crate::commands::{publishers, serde_name, with_sources, Answer};
 use crate::kb::Kb;
 use crate::model::Decision;
 use crate::output::Block;
@@ -34,9 +34,13 @@ pub fn run(kb: &Kb<'_>, args: &DecisionsArgs) -> Result<Answer> {
             ]
         })
         .collect();
-    let table = Block::table(
+    let mut table = Block::table(
         ["id", "kind", "title", "meeting", "effective", "confidence"],
         rows,
     );
+    if args.sources {
+        let cites = decisions.iter().map(|r| publishers(kb, &r.citations));
+        table = with_sources(table, cites.collect());
+    }
     Ok(Answer::list(&decisions, "decisions", table))
 }

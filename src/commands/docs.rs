@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::cli::DocsArgs;
-use crate::commands::{period, serde_name, Answer};
+use crate::commands::{period, publishers, serde_name, with_sources, Answer};
 use crate::date::{covers, Certainty, Date};
 use crate::kb::{fold, Kb};
 use crate::model::Document;
@@ -51,6 +51,10 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
             ]
         })
         .collect();
-    let table = Block::table(["id", "kind", "title", "adopted", "valid"], rows);
+    let mut table = Block::table(["id", "kind", "title", "adopted", "valid"], rows);
+    if args.sources {
+        let cites = docs.iter().map(|r| publishers(kb, &r.citations));
+        table = with_sources(table, cites.collect());
+    }
     Ok(Answer::list(&docs, "documents", table))
 }

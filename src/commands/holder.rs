@@ -5,9 +5,11 @@ use jiff::civil;
 use serde_json::json;
 
 use crate::cli::HolderArgs;
+use crate::commands::evidence::{self, Period};
 use crate::commands::{publishers, Answer};
 use crate::date::Certainty;
 use crate::kb::{show_end, Kb};
+use crate::model::Term;
 use crate::output::{Block, View};
 
 pub fn run(kb: &Kb<'_>, args: &HolderArgs, today: civil::Date) -> Result<Answer> {
@@ -31,7 +33,7 @@ pub fn run(kb: &Kb<'_>, args: &HolderArgs, today: civil::Date) -> Result<Answer>
             holder.push_str(" (acting)");
         }
         let certainty = match m.certainty {
-            Certainty::Yes => String::new(),
+            Certainty::Yes => "yes".to_string(),
             other => format!("{other}: the term's dates are too coarse to tell for this day"),
         };
         let appointed = term
@@ -50,17 +52,24 @@ pub fn run(kb: &Kb<'_>, args: &HolderArgs, today: civil::Date) -> Result<Answer>
             ("appointed by", appointed),
             ("sources", publishers(kb, &term.citations)),
         ]));
+        if args.explain {
+            blocks.extend(evidence::blocks(kb, &period(term), day, m.certainty));
+        }
     }
 
     let found = matches.iter().any(|m| m.certainty == Certainty::Yes);
     let holders: Vec<_> = matches
         .iter()
         .map(|m| {
-            json!({
+            let mut v = json!({
                 "certainty": m.certainty,
                 "term": m.record,
                 "person": kb.get(&m.record.person).map(|r| r.to_json()),
-            })
+            });
+            if args.explain {
+                v["explain"] = evidence::json(kb, &period(m.record), day, m.certainty);
+            }
+            v
         })
         .collect();
     let json = json!({ "post": post.id, "on": day.to_string(), "holders": holders });
@@ -68,4 +77,15 @@ pub fn run(kb: &Kb<'_>, args: &HolderArgs, today: civil::Date) -> Result<Answer>
         view: View { json, blocks },
         found,
     })
+}
+
+fn period(term: &Term) -> Period<'_> {
+    Period {
+        kind: "term",
+        id: &term.id,
+        start: Some(term.start),
+        end: term.end,
+        start_unknown: None,
+        citations: &term.citations,
+    }
 }

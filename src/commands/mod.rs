@@ -5,6 +5,7 @@ pub mod chair;
 pub mod check;
 pub mod decisions;
 pub mod docs;
+pub mod evidence;
 pub mod export;
 pub mod holder;
 pub mod search;

@@ -2,14 +2,15 @@
 
 use jiff::civil;
 
-use crate::commands::Answer;
+use crate::cli::SummitsArgs;
+use crate::commands::{publishers, with_sources, Answer};
 use crate::kb::Kb;
 use crate::model::{Meeting, MeetingStatus};
 use crate::output::Block;
 
 /// `today` tells a scheduled meeting still to come from one whose date has
 /// passed with no record of it being held.
-pub fn run(kb: &Kb<'_>, today: civil::Date) -> Answer {
+pub fn run(kb: &Kb<'_>, args: &SummitsArgs, today: civil::Date) -> Answer {
     let mut meetings: Vec<&Meeting> = kb.data().meeting.iter().collect();
     meetings.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
     let rows = meetings
@@ -35,7 +36,11 @@ pub fn run(kb: &Kb<'_>, today: civil::Date) -> Answer {
             ]
         })
         .collect();
-    let table = Block::table(["id", "date", "place", "body", "chair", "status"], rows);
+    let mut table = Block::table(["id", "date", "place", "body", "chair", "status"], rows);
+    if args.sources {
+        let cites = meetings.iter().map(|m| publishers(kb, &m.citations));
+        table = with_sources(table, cites.collect());
+    }
     Answer::list(&meetings, "meetings", table)
 }
 
@@ -48,7 +53,7 @@ mod tests {
     fn status_of(id: &str, today: &str) -> String {
         let loaded = load::embedded().unwrap();
         let kb = Kb::new(&loaded);
-        let answer = run(&kb, today.parse().unwrap());
+        let answer = run(&kb, &SummitsArgs { sources: false }, today.parse().unwrap());
         let Block::Table { rows, .. } = &answer.view.blocks[0] else {
             panic!("summits answers with a table");
         };

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::cli::TermsArgs;
-use crate::commands::Answer;
+use crate::commands::{publishers, with_sources, Answer};
 use crate::kb::{show_end, Kb};
 use crate::model::Term;
 use crate::output::Block;
@@ -27,6 +27,10 @@ pub fn run(kb: &Kb<'_>, args: &TermsArgs) -> Result<Answer> {
             ]
         })
         .collect();
-    let table = Block::table(["post", "holder", "start", "end", "acting", "id"], rows);
+    let mut table = Block::table(["post", "holder", "start", "end", "acting", "id"], rows);
+    if args.sources {
+        let cites = terms.iter().map(|r| publishers(kb, &r.citations));
+        table = with_sources(table, cites.collect());
+    }
     Ok(Answer::list(&terms, "terms", table))
 }
