@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use crate::commands::{cell, citation_lines, Answer};
 use crate::kb::Kb;
-use crate::model::Claim;
+use crate::model::{Claim, Record};
 use crate::output::{Block, View};
 
 pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
@@ -44,26 +44,24 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
         blocks.push(Block::Heading(
             "Claims about this record (sources disagree; all are kept)".to_string(),
         ));
-        let rows = claims
+        blocks.extend(claim_blocks(kb, &claims));
+    }
+    // A claim: every claim on the same question, side by side.
+    let variants: Vec<&Claim> = match record {
+        Record::Claim(claim) => kb
+            .data()
+            .claim
             .iter()
-            .map(|c| {
-                let quotes: Vec<String> = c
-                    .citations
-                    .iter()
-                    .map(|ct| match &ct.quote {
-                        Some(q) => format!("{}: “{q}”", ct.source),
-                        None => ct.source.clone(),
-                    })
-                    .collect();
-                vec![
-                    c.property.clone(),
-                    c.value.to_string(),
-                    quotes.join("\n"),
-                    c.note.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        blocks.push(Block::table(["property", "value", "source", "note"], rows));
+            .filter(|c| c.subject == claim.subject && c.property == claim.property)
+            .collect(),
+        _ => Vec::new(),
+    };
+    if let Record::Claim(claim) = record {
+        blocks.push(Block::Heading(format!(
+            "Every claim on {} {} (all are kept)",
+            claim.subject, claim.property
+        )));
+        blocks.extend(claim_blocks(kb, &variants));
     }
     if !referrers.is_empty() {
         blocks.push(Block::Heading("Referred to by".to_string()));
@@ -97,6 +95,7 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
         "record": record_json,
         "sources": sources,
         "claims": claims,
+        "variants": variants,
         "referred_to_by": referrers
             .iter()
             .map(|(kind, rid, field, _)| json!({"kind": kind, "id": rid, "field": field}))
@@ -106,4 +105,53 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
         view: View { json, blocks },
         found: true,
     })
+}
+
+/// Claims grouped by property, the values of one property next to each
+/// other, each with its sources and their quotes.
+fn claim_blocks(kb: &Kb<'_>, claims: &[&Claim]) -> Vec<Block> {
+    let mut properties: Vec<&str> = Vec::new();
+    for c in claims {
+        if !properties.contains(&c.property.as_str()) {
+            properties.push(&c.property);
+        }
+    }
+    let mut blocks = Vec::new();
+    let mut rows = Vec::new();
+    for property in properties {
+        let group: Vec<&&Claim> = claims.iter().filter(|c| c.property == property).collect();
+        let values: Vec<String> = group.iter().map(|c| c.value.to_string()).collect();
+        blocks.push(Block::Text(if group.len() > 1 {
+            format!("{property}: {} values, {}", group.len(), values.join(" / "))
+        } else {
+            format!("{property}: {}", values[0])
+        }));
+        for c in group {
+            let sources: Vec<String> = c
+                .citations
+                .iter()
+                .map(|ct| {
+                    let publisher = kb
+                        .source(&ct.source)
+                        .map_or("unknown source", |s| &s.publisher);
+                    match &ct.quote {
+                        Some(q) => format!("{publisher} ({}): “{q}”", ct.source),
+                        None => format!("{publisher} ({}), no quote", ct.source),
+                    }
+                })
+                .collect();
+            rows.push(vec![
+                c.property.clone(),
+                c.value.to_string(),
+                c.id.clone(),
+                sources.join("\n"),
+                c.note.clone().unwrap_or_default(),
+            ]);
+        }
+    }
+    blocks.push(Block::table(
+        ["property", "value", "claim", "sources", "note"],
+        rows,
+    ));
+    blocks
 }
