@@ -94,8 +94,9 @@ pub fn citation_lines(kb: &Kb<'_>, label: &str, citations: &[Citation]) -> Vec<S
         if let Some(url) = source.and_then(|s| s.url.as_ref()) {
             lines.push(format!("    {url}"));
         }
-        if let Some(quote) = &c.quote {
-            lines.push(format!("    “{quote}”"));
+        match &c.quote {
+            Some(quote) => lines.push(format!("    “{quote}”")),
+            None => lines.push("    (no quote recorded)".to_string()),
         }
         if let Some(note) = &c.note {
             lines.push(format!("    note: {note}"));
