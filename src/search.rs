@@ -9,8 +9,6 @@
 //! word is stored once, and a query compares its words with that vocabulary
 //! (not with every occurrence), so a search is linear in the size of the data.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use crate::model::{Alias, Citation, Record};
@@ -74,33 +72,40 @@ pub struct Options {
 #[derive(Debug, Clone, Copy)]
 struct Token {
     word: u32,
+    /// Byte offset of the word in the field's text.
     start: u32,
 }
 
 #[derive(Debug)]
-struct Field {
+struct Field<'t> {
     role: Role,
     label: &'static str,
-    text: String,
-    tokens: Vec<Token>,
+    text: &'t str,
+    /// The field's words: `Index::tokens[tokens.0..tokens.1]`.
+    tokens: (u32, u32),
     /// Distinct words in the field.
     distinct: u32,
 }
 
 #[derive(Debug)]
-struct Entry {
-    kind: String,
-    id: String,
-    fields: Vec<Field>,
+struct Entry<'t> {
+    kind: &'t str,
+    id: &'t str,
+    /// The entry's fields: `Index::fields[fields.0..fields.1]`.
+    fields: (u32, u32),
 }
 
-/// A search index: every record's fields, folded once.
+/// A search index: every record's fields, folded once. It borrows the text
+/// it indexes; words, tokens and fields are stored in flat lists.
 #[derive(Debug, Default)]
-pub struct Index {
+pub struct Index<'t> {
     words: Vec<String>,
-    word_ids: HashMap<String, u32>,
-    entries: Vec<Entry>,
-    by_id: HashMap<String, Vec<usize>>,
+    word_ids: foldhash::HashMap<String, u32>,
+    tokens: Vec<Token>,
+    fields: Vec<Field<'t>>,
+    entries: Vec<Entry<'t>>,
+    /// Scratch space for folding a word.
+    scratch: String,
 }
 
 /// How many letters may differ in a query word of this length.
@@ -140,13 +145,13 @@ fn fold_word(word: &str) -> Vec<String> {
         .collect()
 }
 
-impl Index {
-    pub fn new() -> Index {
+impl<'t> Index<'t> {
+    pub fn new() -> Index<'t> {
         Index::default()
     }
 
     /// An index of records, with every field [`record_fields`] lists.
-    pub fn of_records<'a>(records: impl IntoIterator<Item = Record<'a>>) -> Index {
+    pub fn of_records(records: impl IntoIterator<Item = Record<'t>>) -> Index<'t> {
         let mut index = Index::new();
         for record in records {
             index.add(record.kind(), record.id(), record_fields(record));
@@ -155,60 +160,73 @@ impl Index {
     }
 
     /// Adds a record (or any candidate) with its fields.
-    pub fn add<'t>(
+    pub fn add(
         &mut self,
-        kind: &str,
-        id: &str,
+        kind: &'t str,
+        id: &'t str,
         fields: impl IntoIterator<Item = FieldText<'t>>,
     ) {
-        let fields = fields
-            .into_iter()
-            .filter(|(_, _, text)| !text.trim().is_empty())
-            .map(|(role, label, text)| self.field(role, label, text))
-            .collect();
-        self.by_id
-            .entry(id.to_string())
-            .or_default()
-            .push(self.entries.len());
+        let first = self.fields.len() as u32;
+        for (role, label, text) in fields {
+            if !text.trim().is_empty() {
+                self.add_field(role, label, text);
+            }
+        }
         self.entries.push(Entry {
-            kind: kind.to_string(),
-            id: id.to_string(),
-            fields,
+            kind,
+            id,
+            fields: (first, self.fields.len() as u32),
         });
     }
 
-    fn field(&mut self, role: Role, label: &'static str, text: &str) -> Field {
-        let mut tokens = Vec::new();
+    fn add_field(&mut self, role: Role, label: &'static str, text: &'t str) {
+        let first = self.tokens.len();
         let mut offset = 0;
         for piece in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
             let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
-            let start = offset;
+            let start = offset as u32;
             offset += piece.len();
             if word.is_empty() {
                 continue;
             }
-            for folded in fold_word(word) {
-                let next = self.words.len() as u32;
-                let id = *self.word_ids.entry(folded.clone()).or_insert_with(|| {
-                    self.words.push(folded);
-                    next
-                });
-                tokens.push(Token {
-                    word: id,
-                    start: start as u32,
-                });
+            if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                let mut scratch = std::mem::take(&mut self.scratch);
+                scratch.clear();
+                scratch.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                let id = self.word_id(&scratch);
+                self.scratch = scratch;
+                self.tokens.push(Token { word: id, start });
+            } else {
+                for folded in fold_word(word) {
+                    let id = self.word_id(&folded);
+                    self.tokens.push(Token { word: id, start });
+                }
             }
         }
-        let mut distinct: Vec<u32> = tokens.iter().map(|t| t.word).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        Field {
+        let mut words: Vec<u32> = self.tokens[first..].iter().map(|t| t.word).collect();
+        words.sort_unstable();
+        words.dedup();
+        self.fields.push(Field {
             role,
             label,
-            text: text.to_string(),
-            tokens,
-            distinct: distinct.len() as u32,
+            text,
+            tokens: (first as u32, self.tokens.len() as u32),
+            distinct: words.len() as u32,
+        });
+    }
+
+    fn word_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.word_ids.get(word) {
+            return id;
         }
+        let id = self.words.len() as u32;
+        self.words.push(word.to_string());
+        self.word_ids.insert(word.to_string(), id);
+        id
+    }
+
+    fn tokens_of(&self, field: &Field<'_>) -> &[Token] {
+        &self.tokens[field.tokens.0 as usize..field.tokens.1 as usize]
     }
 
     /// The number of records indexed.
@@ -228,44 +246,46 @@ impl Index {
         if words.is_empty() {
             return Vec::new();
         }
-        // cost[i][w]: how far vocabulary word w is from query word i
+        // costs[i][w]: how far vocabulary word w is from query word i
         // (0 the same, 1 a beginning, 2 per typo), NONE when too far.
         let costs: Vec<Vec<u8>> = words.iter().map(|q| self.word_costs(q)).collect();
-        let needed = words.len().saturating_sub(options.allow_missing).max(1);
-        let exact_id = {
-            let folded = words.join(" ");
-            let mut ids = Vec::new();
-            if let Some(list) = self.by_id.get(query.trim()) {
-                ids.extend(list.iter().copied());
-            }
-            (folded, ids)
+        let query = Query {
+            costs,
+            needed: words.len().saturating_sub(options.allow_missing).max(1),
+            raw: query.trim(),
+            folded: words.join(" "),
         };
 
         let mut scored: Vec<(Score, Hit)> = Vec::new();
-        for (n, entry) in self.entries.iter().enumerate() {
-            let mut best: Option<(Score, &Field, Vec<Option<usize>>)> = None;
-            for field in &entry.fields {
+        let mut found = vec![None; words.len()];
+        let mut best_found = vec![None; words.len()];
+        for entry in &self.entries {
+            let mut best: Option<(Score, &Field)> = None;
+            let fields = &self.fields[entry.fields.0 as usize..entry.fields.1 as usize];
+            for field in fields {
                 if options.names_only && field.role == Role::Text {
                     continue;
                 }
-                let Some((score, found)) = score_field(field, &costs, needed, n, &exact_id) else {
+                let tokens = self.tokens_of(field);
+                let Some(score) = score_field(field, tokens, entry, &query, &mut found) else {
                     continue;
                 };
-                let score = Score {
-                    kind_rank: kind_rank(&entry.kind),
-                    ..score
-                };
-                if best.as_ref().is_none_or(|(b, _, _)| score.better_than(b)) {
-                    best = Some((score, field, found));
+                if best.as_ref().is_none_or(|(b, _)| score.better_than(b)) {
+                    best = Some((score, field));
+                    best_found.clone_from(&found);
                 }
             }
-            if let Some((score, field, found)) = best {
-                let snippet = snippet(field, &found);
+            if let Some((score, field)) = best {
+                let score = Score {
+                    kind_rank: kind_rank(entry.kind),
+                    ..score
+                };
+                let snippet = snippet(field, self.tokens_of(field), &best_found);
                 scored.push((
                     score,
                     Hit {
-                        kind: entry.kind.clone(),
-                        id: entry.id.clone(),
+                        kind: entry.kind.to_string(),
+                        id: entry.id.to_string(),
                         field: field.label,
                         matched: score.matched,
                         typos: score.typos,
@@ -348,45 +368,54 @@ impl Score {
     }
 }
 
-/// Scores one field: which query words it has (the token matching each), or
-/// `None` when fewer than `needed` of them.
-fn score_field(
-    field: &Field,
-    costs: &[Vec<u8>],
+/// A query, folded, with what it takes to match.
+struct Query<'q> {
+    costs: Vec<Vec<u8>>,
     needed: usize,
-    entry: usize,
-    exact_id: &(String, Vec<usize>),
-) -> Option<(Score, Vec<Option<usize>>)> {
-    let mut found: Vec<Option<usize>> = vec![None; costs.len()];
-    let mut best_cost = vec![NONE; costs.len()];
-    for (t, token) in field.tokens.iter().enumerate() {
-        for (i, cost) in costs.iter().enumerate() {
-            let c = cost[token.word as usize];
-            if c < best_cost[i] {
-                best_cost[i] = c;
+    raw: &'q str,
+    folded: String,
+}
+
+/// Scores one field: which query words it has (`found`: the token matching
+/// each), or `None` when fewer than the query needs.
+fn score_field(
+    field: &Field<'_>,
+    tokens: &[Token],
+    entry: &Entry<'_>,
+    query: &Query<'_>,
+    found: &mut [Option<usize>],
+) -> Option<Score> {
+    let mut hits = 0;
+    let mut cost = 0u32;
+    let mut typos = 0u32;
+    for (i, costs) in query.costs.iter().enumerate() {
+        let mut best = NONE;
+        found[i] = None;
+        for (t, token) in tokens.iter().enumerate() {
+            let c = costs[token.word as usize];
+            if c < best {
+                best = c;
                 found[i] = Some(t);
+                if c == 0 {
+                    break;
+                }
             }
         }
+        if best != NONE {
+            hits += 1;
+            cost += u32::from(best);
+            typos += u32::from(best / 2);
+        }
     }
-    let hits = found.iter().filter(|f| f.is_some()).count();
-    if hits < needed {
+    if hits < query.needed {
         return None;
     }
-    let cost: u32 = best_cost
-        .iter()
-        .filter(|&&c| c != NONE)
-        .map(|&c| u32::from(c))
-        .sum();
-    let typos: u32 = best_cost
-        .iter()
-        .filter(|&&c| c != NONE && c >= 2)
-        .map(|&c| u32::from(c / 2))
-        .sum();
-    let missing = (costs.len() - hits) as u32;
-    let whole = missing == 0 && cost == 0 && field.distinct as usize == costs.len();
+    let words = query.costs.len();
+    let missing = (words - hits) as u32;
+    let whole = missing == 0 && cost == 0 && field.distinct as usize == words;
     let matched = match field.role {
-        Role::Id if exact_id.1.contains(&entry) => MatchKind::ExactId,
-        Role::Id if whole && fold(&field.text) == exact_id.0 => MatchKind::ExactId,
+        Role::Id if entry.id == query.raw => MatchKind::ExactId,
+        Role::Id if whole && fold(field.text) == query.folded => MatchKind::ExactId,
         Role::Name if whole => MatchKind::ExactName,
         Role::Alias if whole => MatchKind::ExactAlias,
         Role::Id | Role::Name => MatchKind::Name,
@@ -394,17 +423,14 @@ fn score_field(
         Role::Text => MatchKind::Text,
     };
     let coverage = (hits as u32 * 1000) / field.distinct.max(1);
-    Some((
-        Score {
-            missing,
-            matched,
-            cost,
-            typos,
-            coverage,
-            kind_rank: 0,
-        },
-        found,
-    ))
+    Some(Score {
+        missing,
+        matched,
+        cost,
+        typos,
+        coverage,
+        kind_rank: 0,
+    })
 }
 
 /// Records people look for first come first among equal matches.
@@ -436,18 +462,18 @@ const SNIPPET: usize = 100;
 
 /// The field's text, cut around the first matched word when it is long, on
 /// one line.
-fn snippet(field: &Field, found: &[Option<usize>]) -> String {
+fn snippet(field: &Field<'_>, tokens: &[Token], found: &[Option<usize>]) -> String {
     let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     if field.role != Role::Text || field.text.chars().count() <= SNIPPET {
-        return one_line(&field.text);
+        return one_line(field.text);
     }
     let at = found
         .iter()
         .flatten()
-        .map(|&t| field.tokens[t].start as usize)
+        .map(|&t| tokens[t].start as usize)
         .min()
         .unwrap_or(0);
-    one_line(&cut(&field.text, at))
+    one_line(&cut(field.text, at))
 }
 
 /// About [`SNIPPET`] characters of `text` around byte offset `at`, at word
@@ -611,7 +637,7 @@ pub fn record_fields(record: Record<'_>) -> Vec<FieldText<'_>> {
 mod tests {
     use super::*;
 
-    fn index(records: &[(&str, &[FieldText<'static>])]) -> Index {
+    fn index(records: &[(&'static str, &[FieldText<'static>])]) -> Index<'static> {
         let mut index = Index::new();
         for (id, fields) in records {
             index.add("thing", id, fields.iter().copied());
