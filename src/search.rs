@@ -259,8 +259,10 @@ impl<'t> Index<'t> {
         let mut scored: Vec<(Score, Hit)> = Vec::new();
         let mut found = vec![None; words.len()];
         let mut best_found = vec![None; words.len()];
+        let mut name_found = vec![None; words.len()];
         for entry in &self.entries {
             let mut best: Option<(Score, &Field)> = None;
+            let mut name: Option<(Score, &Field)> = None;
             let fields = &self.fields[entry.fields.0 as usize..entry.fields.1 as usize];
             for field in fields {
                 if options.names_only && field.role == Role::Text {
@@ -273,6 +275,20 @@ impl<'t> Index<'t> {
                 if best.as_ref().is_none_or(|(b, _)| score.better_than(b)) {
                     best = Some((score, field));
                     best_found.clone_from(&found);
+                }
+                if field.role == Role::Name
+                    && name.as_ref().is_none_or(|(b, _)| score.better_than(b))
+                {
+                    name = Some((score, field));
+                    name_found.clone_from(&found);
+                }
+            }
+            // A name that matches as closely as the id, only covering less of
+            // its words, is the better thing to show.
+            if let (Some((b, shown)), Some((n, field))) = (&mut best, name) {
+                if shown.role == Role::Id && b.matched == n.matched && b.cost == n.cost {
+                    *shown = field;
+                    best_found.clone_from(&name_found);
                 }
             }
             if let Some((score, field)) = best {
@@ -737,6 +753,26 @@ mod tests {
         assert_eq!(ids(&i, "drug-strategy")[0], "drug-strategy");
         let hits = i.search("drug-strategy", Options::default());
         assert_eq!(hits[0].matched, MatchKind::ExactId);
+    }
+
+    #[test]
+    fn a_name_as_close_as_the_id_is_the_field_shown() {
+        let i = index(&[(
+            "x-2025-drug-plan",
+            &[
+                (
+                    Role::Name,
+                    "title",
+                    "Plan against drug trafficking, 2026-2030",
+                ),
+                (Role::Id, "id", "x-2025-drug-plan"),
+            ],
+        )]);
+        let hit = &i.search("drug plan", Options::default())[0];
+        assert_eq!(hit.field, "title");
+        assert_eq!(hit.matched, MatchKind::Name);
+        let hit = &i.search("x 2025", Options::default())[0];
+        assert_eq!(hit.field, "id", "the title does not have these words");
     }
 
     #[test]

@@ -36,7 +36,7 @@ fn every_example_of_the_requirement_finds_its_record_first() {
         (
             "anti drug strategy",
             "bishkek-2025-anti-drug-strategy",
-            "id",
+            "title",
         ),
         (
             "Information Analysis Bureau",
