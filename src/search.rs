@@ -138,10 +138,12 @@ fn fold_word(word: &str) -> Vec<String> {
     } else {
         deunicode::deunicode(word).to_ascii_lowercase()
     };
+    // Transliteration marks the soft and hard signs with an apostrophe
+    // ("General'nyi"); they are part of the word, not a break in it.
     ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .map(|w| w.replace('\'', ""))
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
         .collect()
 }
 
@@ -678,6 +680,13 @@ mod tests {
         assert_eq!(fold("Chişinău"), "chisinau");
         assert_eq!(fold("«Канал»"), "kanal");
         assert_eq!(fold("!!"), "");
+        assert_eq!(
+            fold("Генеральный"),
+            "generalnyi",
+            "the soft sign is no break"
+        );
+        assert_eq!(fold("Қазақстан"), "kazakstan");
+        assert_eq!(fold("CSTO's"), "csto s", "an apostrophe typed is one");
     }
 
     #[test]
