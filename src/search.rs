@@ -373,10 +373,18 @@ struct Score {
 
 impl Score {
     fn order(&self, other: &Score) -> std::cmp::Ordering {
+        // Exact matches by kind; then names and aliases together, fewer
+        // typos first, a name before an alias; then other text.
+        let tier = |m: MatchKind| match m {
+            MatchKind::Name | MatchKind::Alias => 3,
+            MatchKind::Text => 4,
+            exact => exact as u8,
+        };
         self.missing
             .cmp(&other.missing)
-            .then(self.matched.cmp(&other.matched))
+            .then(tier(self.matched).cmp(&tier(other.matched)))
             .then(self.cost.cmp(&other.cost))
+            .then(self.matched.cmp(&other.matched))
             .then(other.coverage.cmp(&self.coverage))
             .then(self.kind_rank.cmp(&other.kind_rank))
     }
@@ -782,6 +790,16 @@ mod tests {
         assert_eq!(hit.matched, MatchKind::Name);
         let hit = &i.search("x 2025", Options::default())[0];
         assert_eq!(hit.field, "id", "the title does not have these words");
+    }
+
+    #[test]
+    fn a_close_alias_beats_a_name_with_more_typos() {
+        let i = index(&[
+            ("typos", &[(Role::Name, "name", "Secretary General")]),
+            ("alias", &[(Role::Alias, "alias", "Генеральный секретарь")]),
+        ]);
+        assert_eq!(ids(&i, "Generalny sekretar"), ["alias", "typos"]);
+        assert_eq!(ids(&i, "secretary general")[0], "typos", "exact first");
     }
 
     #[test]
