@@ -317,8 +317,14 @@ impl<'t> Index<'t> {
     }
 
     /// The best match for `query` among names, for a "did you mean".
+    /// Nothing for a query of fewer than three letters or digits, which
+    /// would only match stray short words.
     pub fn suggest(&self, query: &str) -> Option<Hit> {
-        let words = fold_words(query).count();
+        let folded: Vec<String> = fold_words(query).collect();
+        if folded.iter().map(String::len).sum::<usize>() < 3 {
+            return None;
+        }
+        let words = folded.len();
         let options = Options {
             names_only: true,
             allow_missing: usize::from(words >= 3),
@@ -745,6 +751,17 @@ mod tests {
             allow_missing: 1,
         };
         assert_eq!(i.search("operation channel river", lenient).len(), 1);
+        assert_eq!(i.suggest("channel river operation").unwrap().id, "op");
+        assert!(
+            i.suggest("channel canal river").is_none(),
+            "two words missing"
+        );
+        let short = index(&[("a-plan", &[(Role::Name, "name", "A plan")])]);
+        assert!(
+            short.suggest("a").is_none(),
+            "too short to suggest anything"
+        );
+        assert_eq!(short.suggest("plan").unwrap().id, "a-plan");
     }
 
     #[test]
