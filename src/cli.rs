@@ -159,7 +159,8 @@ pub struct DocsArgs {
     pub topic: Option<String>,
 
     /// Only documents whose stated validity period covers DATE (YYYY-MM-DD or
-    /// `today`); documents with no recorded period are left out.
+    /// `today`); documents with no recorded period are left out, and those
+    /// whose period is open at one end are named apart as possibly in force.
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub in_force_on: Option<civil::Date>,
 

@@ -333,3 +333,34 @@ fn explain_says_which_bound_is_too_coarse() {
         .unwrap()
         .contains("the end is known only to the month"));
 }
+
+#[test]
+fn docs_in_force_on_names_an_open_ended_document_as_possibly_apart() {
+    let text = format!(
+        "{COARSE}\n[[document]]\nid = \"open-plan\"\ntitle = \"Open plan\"\nkind = \"plan\"\nvalid_from = \"2020\"\ncitations = [{{ source = \"s\", quote = \"from 2020\" }}]\n\n[[document]]\nid = \"closed-plan\"\ntitle = \"Closed plan\"\nkind = \"plan\"\nvalid_from = \"2020\"\nvalid_to = \"2022\"\ncitations = [{{ source = \"s\", quote = \"2020 to 2022\" }}]\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("d.toml"), text).unwrap();
+    let data = dir.path().to_str().unwrap();
+
+    let (code, stdout, _) = run(&["--data", data, "docs", "--in-force-on", "2021-06-01"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.lines().nth(1).unwrap().starts_with("closed-plan"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Possibly in force (validity period open at one end): open-plan."),
+        "{stdout}"
+    );
+    let (_, v) = json(&["--data", data, "docs", "--in-force-on", "2021-06-01"]);
+    assert_eq!(ids(&v), ["closed-plan"], "only the certain one is listed");
+
+    let (code, stdout, _) = run(&["--data", data, "docs", "--in-force-on", "2025-06-01"]);
+    assert_eq!(code, 1, "no certain answer: {stdout}");
+    assert!(stdout.contains("No documents match."), "{stdout}");
+    assert!(stdout.contains("open-plan"), "{stdout}");
+
+    let (_, stdout, _) = run(&["--data", data, "docs", "--in-force-on", "2019-06-01"]);
+    assert!(!stdout.contains("open-plan"), "before it starts: {stdout}");
+}

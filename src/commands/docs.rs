@@ -33,11 +33,21 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
                 .as_ref()
                 .is_none_or(|t| d.topics.iter().any(|dt| fold(dt).contains(t.as_str())))
         })
-        .filter(|d| {
-            args.in_force_on
-                .is_none_or(|day| covers(d.valid_from, d.valid_to, day) == Certainty::Yes)
-        })
         .collect();
+    // Documents the day may fall in: listed apart, never as in force.
+    let mut possibly: Vec<&str> = Vec::new();
+    if let Some(day) = args.in_force_on {
+        docs.retain(|d| match covers(d.valid_from, d.valid_to, day) {
+            Certainty::Yes => true,
+            // A period open at one end; one not recorded at all is left out.
+            Certainty::Possibly if d.valid_from.is_some() || d.valid_to.is_some() => {
+                possibly.push(&d.id);
+                false
+            }
+            Certainty::Possibly => false,
+            Certainty::No => false,
+        });
+    }
     docs.sort_by(|a, b| adopted(kb, a).cmp(&adopted(kb, b)).then(a.id.cmp(&b.id)));
     let rows = docs
         .iter()
@@ -56,5 +66,13 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
         let cites = docs.iter().map(|r| publishers(kb, &r.citations));
         table = with_sources(table, cites.collect());
     }
-    Ok(Answer::list(&docs, "documents", table))
+    let mut answer = Answer::list(&docs, "documents", table);
+    if !possibly.is_empty() {
+        possibly.sort_unstable();
+        answer.view.blocks.push(Block::Text(format!(
+            "Possibly in force (validity period open at one end): {}.",
+            possibly.join(", ")
+        )));
+    }
+    Ok(answer)
 }
