@@ -108,6 +108,14 @@ fn show_puts_conflicting_counts_side_by_side_with_their_sources() {
     let sixteen = row("bishkek-2025-documents-signed-16 ");
     assert!(sixteen.contains("dushanbetoday"), "{sixteen}");
     assert!(row("bishkek-2025-documents-prepared-19").contains("TASS"));
+    let full = stdout
+        .split("\nSources of the claims\n")
+        .nth(1)
+        .expect("full citations");
+    assert!(
+        full.contains("• bishkek-2025-documents-signed-15: 24kg-352555 — 24.kg, \"Documents of the Collective Security Council session in Bishkek\", 2025-11-27\n    https://24.kg/english/352555\n    “signed 15 documents”"),
+        "{full}"
+    );
 
     // The claim itself lists the other value too.
     let (code, stdout, _) = run(&["show", "bishkek-2025-documents-signed-16"]);

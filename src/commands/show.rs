@@ -153,5 +153,14 @@ fn claim_blocks(kb: &Kb<'_>, claims: &[&Claim]) -> Vec<Block> {
         ["property", "value", "claim", "sources", "note"],
         rows,
     ));
+    // Each claim's citations in full, as the record's own are given.
+    let lines: Vec<String> = claims
+        .iter()
+        .flat_map(|c| citation_lines(kb, &c.id, &c.citations))
+        .collect();
+    if !lines.is_empty() {
+        blocks.push(Block::Heading("Sources of the claims".to_string()));
+        blocks.extend(lines.into_iter().map(Block::Text));
+    }
     blocks
 }
