@@ -380,7 +380,10 @@ struct Score {
 impl Score {
     fn order(&self, other: &Score) -> std::cmp::Ordering {
         // Exact matches by kind; then names and aliases together, fewer
-        // typos first, a name before an alias; then other text.
+        // typos first, then the field the query covers more of (so that
+        // "masadikov" finds the person "Taalatbek Masadikov" before a speech
+        // of his whose title names him), a name before an alias; then other
+        // text.
         let tier = |m: MatchKind| match m {
             MatchKind::Name | MatchKind::Alias => 3,
             MatchKind::Text => 4,
@@ -390,8 +393,8 @@ impl Score {
             .cmp(&other.missing)
             .then(tier(self.matched).cmp(&tier(other.matched)))
             .then(self.cost.cmp(&other.cost))
-            .then(self.matched.cmp(&other.matched))
             .then(other.coverage.cmp(&self.coverage))
+            .then(self.matched.cmp(&other.matched))
             .then(self.kind_rank.cmp(&other.kind_rank))
     }
 
@@ -450,7 +453,10 @@ fn score_field(
         Role::Id if whole && fold(field.text) == query.folded => MatchKind::ExactId,
         Role::Name if whole => MatchKind::ExactName,
         Role::Alias if whole => MatchKind::ExactAlias,
-        Role::Id | Role::Name => MatchKind::Name,
+        // Part of an id is a weak sign: ids are slugs of names, and a source
+        // id naming a person must not outrank the person.
+        Role::Id => MatchKind::Text,
+        Role::Name => MatchKind::Name,
         Role::Alias => MatchKind::Alias,
         Role::Text => MatchKind::Text,
     };

@@ -33,11 +33,15 @@ fn every_example_of_the_requirement_finds_its_record_first() {
         ("operation channel", "operation-channel", "name"),
         ("Канал", "operation-channel", "alias"),
         ("Kanal", "operation-channel", "alias"),
+        // The alias "CSTO Anti-Drug Strategy 2026-2030" has more of its
+        // words in the query than the full title has.
         (
             "anti drug strategy",
             "bishkek-2025-anti-drug-strategy",
-            "title",
+            "alias",
         ),
+        // The person, not the source whose id and title also name him.
+        ("masadikov", "taalatbek-masadykov", "alias"),
         (
             "Information Analysis Bureau",
             "information-analytical-department",
