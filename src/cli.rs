@@ -111,9 +111,25 @@ pub enum Command {
 
     /// Validate a dataset and list every problem found.
     ///
-    /// Exit status 0 when clean (information findings allowed), 1 when it has
-    /// warnings or errors, 2 when it cannot be read at all.
-    #[command(after_help = "Examples:\n  summit-kb check data\n  summit-kb check my-dataset.toml")]
+    /// One line per finding: `file:line:column: severity: record: message`, the
+    /// place being the offending value (a dangling reference, an empty quote,
+    /// the end of a period) or else the record's id; in a JSON file written by
+    /// `export`, always the record's id. With --format json, a list of objects
+    /// with file, line, column, record, severity and message.
+    ///
+    /// Errors: duplicate ids, references to missing records, records with no
+    /// citation, citations of unknown sources, periods that end before they
+    /// start, overlapping terms of a single-holder post, a document adopted on
+    /// a day its meeting was not held. Warnings: empty quotes, a decision
+    /// effective (or a document in force) before its meeting. Notes (info):
+    /// gaps between terms. A coarse date ("2025") contradicts a meeting only
+    /// if none of its days can be the meeting's.
+    ///
+    /// Exit status 0 when clean or with notes only, 1 when it has warnings or
+    /// errors, 2 when it cannot be read at all.
+    #[command(
+        after_help = "Examples:\n  summit-kb check data\n  summit-kb check tests/fixtures/damaged.toml\n  summit-kb --format json check my-dataset.toml"
+    )]
     Check(CheckArgs),
 }
 

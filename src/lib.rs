@@ -9,5 +9,6 @@ pub mod commands;
 pub mod date;
 pub mod kb;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod output;
