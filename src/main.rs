@@ -108,6 +108,7 @@ fn run(cli: &Cli) -> Result<bool> {
                 Command::Holder(args) => commands::holder::run(&kb, args, today)?,
                 Command::Terms(args) => commands::terms::run(&kb, args)?,
                 Command::Chair(args) => commands::chair::run(&kb, args, today),
+                Command::Timeline(args) => commands::timeline::run(&kb, args, style.width)?,
                 Command::Check(_) | Command::Export(_) => unreachable!("handled above"),
             };
             emit(&answer, cli, style, &mut out)?

@@ -10,6 +10,7 @@ pub mod holder;
 pub mod show;
 pub mod summits;
 pub mod terms;
+pub mod timeline;
 
 use serde::Serialize;
 use serde_json::Value;
