@@ -85,6 +85,9 @@ impl fmt::Display for Finding {
     }
 }
 
+/// (kind, address of the id) -> (file, which record with the id in the file).
+type DuplicateIndex = HashMap<(&'static str, usize), (String, usize)>;
+
 /// Collects findings, each with the file of its record and what to point at.
 struct Findings<'k> {
     loaded: &'k Loaded,
@@ -92,6 +95,8 @@ struct Findings<'k> {
     /// How many findings already point at (record, key, value), so that two
     /// of them point at two places.
     seen: HashMap<(String, &'static str, String), usize>,
+    /// Where the records of duplicated ids are, once a finding needs it.
+    duplicates: Option<DuplicateIndex>,
 }
 
 impl Findings<'_> {
@@ -150,38 +155,64 @@ impl Findings<'_> {
     }
 
     /// The file a record comes from, and which record of its kind with its id
-    /// it is in that file. Only a duplicated id needs the search.
-    fn origin(&self, record: Record<'_>) -> (Option<String>, usize) {
+    /// it is in that file. Only a duplicated id needs more than `file_of`.
+    fn origin(&mut self, record: Record<'_>) -> (Option<String>, usize) {
         let id = record.id();
-        let first = || (self.loaded.file_of(id).map(str::to_string), 0);
         if self
             .loaded
             .origins
             .get(id)
             .is_none_or(|files| files.len() < 2)
         {
-            return first();
+            return (self.loaded.file_of(id).map(str::to_string), 0);
         }
-        let kind = record.kind();
-        let same_kind: Vec<Record<'_>> = self
-            .loaded
-            .dataset
-            .records()
-            .filter(|r| r.kind() == kind)
-            .collect();
-        let this = |r: &Record<'_>| std::ptr::eq(r.id().as_ptr(), id.as_ptr());
-        let Some(index) = same_kind.iter().position(this) else {
-            return first();
-        };
-        let Some((file, start)) = self.loaded.origin_of(kind, index) else {
-            return first();
-        };
-        let occurrence = same_kind[start..index]
-            .iter()
-            .filter(|r| r.id() == id)
-            .count();
-        (Some(file.to_string()), occurrence)
+        let loaded = self.loaded;
+        let index = self.duplicates.get_or_insert_with(|| duplicates(loaded));
+        match index.get(&(record.kind(), id.as_ptr() as usize)) {
+            Some((file, occurrence)) => (Some(file.clone()), *occurrence),
+            None => (loaded.file_of(id).map(str::to_string), 0),
+        }
     }
+}
+
+/// For every record whose id is used more than once: its file and which
+/// record of its kind with that id it is in the file, keyed by (kind, the
+/// address of its id). Built once, in one pass, when first needed.
+fn duplicates(loaded: &Loaded) -> DuplicateIndex {
+    let mut out = HashMap::new();
+    let mut seen: HashMap<(&'static str, &str, &str), usize> = HashMap::new();
+    let count_in = |file: usize, kind: &str| {
+        loaded.counts[file]
+            .1
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(0, |(_, n)| *n)
+    };
+    // Records of a kind come file by file, in load order: walk the files
+    // alongside them.
+    let mut kind = "";
+    let (mut file, mut left) = (0, 0);
+    for record in loaded.dataset.records() {
+        if record.kind() != kind {
+            kind = record.kind();
+            file = 0;
+            left = loaded.counts.first().map_or(0, |_| count_in(0, kind));
+        }
+        while left == 0 && file + 1 < loaded.counts.len() {
+            file += 1;
+            left = count_in(file, kind);
+        }
+        left = left.saturating_sub(1);
+        let id = record.id();
+        if loaded.origins.get(id).is_some_and(|files| files.len() > 1) {
+            if let Some((name, _)) = loaded.counts.get(file) {
+                let count = seen.entry((kind, id, name.as_str())).or_default();
+                out.insert((kind, id.as_ptr() as usize), (name.clone(), *count));
+                *count += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Every finding about the knowledge base, errors first. Positions are not
@@ -192,7 +223,9 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
         loaded,
         list: Vec::new(),
         seen: HashMap::new(),
+        duplicates: None,
     };
+    let mut suggestions = Suggestions::default();
 
     for file in loaded.info_files.iter().skip(1) {
         found.list.push(Finding {
@@ -248,7 +281,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             );
         }
         for (field, target, kinds) in record.references() {
-            if let Some(message) = reference_problem(kb, target, kinds) {
+            if let Some(message) = reference_problem(kb, target, kinds, &mut suggestions) {
                 let key = field.rsplit('.').next().unwrap_or(field);
                 found.field(
                     Severity::Error,
@@ -269,7 +302,9 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             );
         }
         for (_, citation) in record.all_citations() {
-            if let Some(message) = reference_problem(kb, &citation.source, &["source"]) {
+            if let Some(message) =
+                reference_problem(kb, &citation.source, &["source"], &mut suggestions)
+            {
                 found.field(
                     Severity::Error,
                     record,
@@ -470,7 +505,43 @@ fn valid_id(id: &str) -> bool {
         && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn reference_problem(kb: &Kb<'_>, target: &str, kinds: &[&str]) -> Option<String> {
+/// "Did you mean" hints for missing ids: each one compares the id with every
+/// record's, so after [`MAX_SUGGESTIONS`] distinct missing ids the rest go
+/// without, keeping a badly damaged large dataset linear to check.
+#[derive(Default)]
+struct Suggestions {
+    cache: HashMap<(String, String), String>,
+}
+
+/// How many distinct missing ids get a "did you mean".
+const MAX_SUGGESTIONS: usize = 100;
+
+impl Suggestions {
+    fn hint(&mut self, kb: &Kb<'_>, target: &str, kinds: &[&str]) -> String {
+        let key = (target.to_string(), kinds.join(","));
+        if let Some(hint) = self.cache.get(&key) {
+            return hint.clone();
+        }
+        if self.cache.len() >= MAX_SUGGESTIONS {
+            return String::new();
+        }
+        let candidates = kb
+            .data()
+            .records()
+            .filter(|r| kinds.is_empty() || kinds.contains(&r.kind()))
+            .map(|r| r.id());
+        let hint = did_you_mean(target, candidates);
+        self.cache.insert(key, hint.clone());
+        hint
+    }
+}
+
+fn reference_problem(
+    kb: &Kb<'_>,
+    target: &str,
+    kinds: &[&str],
+    suggestions: &mut Suggestions,
+) -> Option<String> {
     match kb.get(target) {
         Some(r) if kinds.is_empty() || kinds.contains(&r.kind()) => None,
         Some(r) => Some(format!(
@@ -479,20 +550,13 @@ fn reference_problem(kb: &Kb<'_>, target: &str, kinds: &[&str]) -> Option<String
             kinds.join(" or ")
         )),
         None => {
-            let candidates = kb
-                .data()
-                .records()
-                .filter(|r| kinds.is_empty() || kinds.contains(&r.kind()))
-                .map(|r| r.id());
             let what = if kinds.is_empty() {
                 "record".to_string()
             } else {
                 kinds.join(" or ")
             };
-            Some(format!(
-                "no {what} with id '{target}'{}",
-                did_you_mean(target, candidates)
-            ))
+            let hint = suggestions.hint(kb, target, kinds);
+            Some(format!("no {what} with id '{target}'{hint}"))
         }
     }
 }

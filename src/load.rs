@@ -59,24 +59,6 @@ impl Loaded {
         is_json(Path::new(file))
     }
 
-    /// The file that gave the `index`-th record of `kind` (in the order of
-    /// [`Dataset::records`]), and the index of that file's first record of
-    /// the kind.
-    pub fn origin_of(&self, kind: &str, index: usize) -> Option<(&str, usize)> {
-        let mut start = 0;
-        for (file, counts) in &self.counts {
-            let n = counts
-                .iter()
-                .find(|(k, _)| *k == kind)
-                .map_or(0, |(_, n)| *n);
-            if index < start + n {
-                return Some((file, start));
-            }
-            start += n;
-        }
-        None
-    }
-
     fn add(&mut self, name: &str, part: Dataset) {
         let mut counts: Vec<(&'static str, usize)> = Vec::new();
         for record in part.records() {

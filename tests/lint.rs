@@ -138,6 +138,45 @@ fn duplicate_id_points_at_the_second_record() {
 }
 
 #[test]
+fn a_finding_on_a_duplicate_points_at_the_duplicate_not_the_first() {
+    let copy = Copy::new();
+    // Sorted after every data file, so loaded last.
+    fs::write(
+        copy.path("zz-extra.toml"),
+        "[[person]]\nid = \"vladimir-putin\"\nname = \"Again\"\ncitations = []\n\n[[person]]\nid = \"vladimir-putin\"\nname = \"Thrice\"\ncitations = [{ source = \"kremlin-78565\", quote = \"\" }]\n",
+    )
+    .unwrap();
+    let (code, stdout) = copy.check(&[]);
+    assert_eq!(code, 1, "{stdout}");
+    let file = copy.path("zz-extra.toml");
+    let file = file.display();
+    for (place, severity, message) in [
+        (
+            format!("{file}:2:6"),
+            "error",
+            "the id is used by 3 records",
+        ),
+        (
+            format!("{file}:4:13"),
+            "error",
+            "the record cites no source",
+        ),
+        (
+            format!("{file}:7:6"),
+            "error",
+            "the id is used by 3 records",
+        ),
+        (
+            format!("{file}:9:50"),
+            "warning",
+            "a citation has an empty quote",
+        ),
+    ] {
+        assert_finding(&stdout, &place, severity, "vladimir-putin", message);
+    }
+}
+
+#[test]
 fn dangling_reference_points_at_the_value() {
     let copy = Copy::new();
     let file = "secretaries-general.toml";
@@ -500,4 +539,27 @@ fn an_unreadable_dataset_exits_2() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("csto.toml:"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn did_you_mean_is_given_for_the_first_hundred_missing_ids_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "[[source]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n\n[[organization]]\nid = \"org\"\nname = \"Org\"\ncitations = [{ source = \"s\" }]\n\n[[person]]\nid = \"ann\"\nname = \"Ann\"\ncitations = [{ source = \"s\" }]\n\n[[post]]\nid = \"head\"\norganization = \"org\"\nname = \"Head\"\nsingle_holder = false\ncitations = [{ source = \"s\" }]\n",
+    );
+    for i in 0..105 {
+        text.push_str(&format!(
+            "\n[[term]]\nid = \"t{i}\"\npost = \"head\"\nperson = \"ann-{i}\"\nstart = \"2000\"\ncitations = [{{ source = \"s\" }}]\n"
+        ));
+    }
+    let path = dir.path().join("many.toml");
+    fs::write(&path, text).unwrap();
+    let (code, stdout, _) = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let hinted = stdout.matches("did you mean 'ann'").count();
+    assert_eq!(hinted, 100, "{stdout}");
+    assert!(
+        stdout.contains("t104: person: no person with id 'ann-104'\n"),
+        "{stdout}"
+    );
 }
