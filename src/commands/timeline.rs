@@ -207,7 +207,8 @@ pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Res
         }
     }
     if args.chart {
-        let width = args.width.or(terminal_width).unwrap_or(80);
+        // --width is at least 40; a terminal narrower than 20 columns gets 20.
+        let width = args.width.or(terminal_width).unwrap_or(80).max(MIN_WIDTH);
         return Ok(chart(kb, args, usize::from(width)));
     }
     let filtering = args.from.is_some() || args.to.is_some();
@@ -254,6 +255,9 @@ pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Res
         found,
     })
 }
+
+/// The narrowest chart drawn.
+const MIN_WIDTH: u16 = 20;
 
 /// A row of the chart: a term or a chairmanship, from a start to an end that
 /// may each be coarse; `end` None: still running.
@@ -523,6 +527,50 @@ mod tests {
         // Every term starts once.
         let starts = events.iter().filter(|e| e.kind == "term-start").count();
         assert_eq!(starts, loaded.dataset.term.len());
+    }
+
+    fn chart_lines(kb: &Kb<'_>, width: usize, from: Option<&str>, to: Option<&str>) -> Vec<String> {
+        let args = TimelineArgs {
+            from: from.map(d),
+            to: to.map(d),
+            chart: true,
+            width: None,
+            ascii: false,
+        };
+        chart(kb, &args, width)
+            .view
+            .blocks
+            .into_iter()
+            .map(|b| match b {
+                Block::Text(t) => t,
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chart_fits_every_width_from_the_narrowest() {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        for width in usize::from(MIN_WIDTH)..=240 {
+            for line in chart_lines(&kb, width, None, None) {
+                assert!(line.chars().count() <= width, "{width}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn chart_range_drops_rows_outside_it() {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let lines = chart_lines(&kb, 80, Some("2024"), Some("2026"));
+        assert!(lines
+            .iter()
+            .any(|l| l.starts_with("Imangali Tasmagambetov")));
+        assert!(!lines.iter().any(|l| l.starts_with("Nikolai Bordyuzha")));
+        assert!(!lines.iter().any(|l| l.starts_with("Belarus 2023")));
+        let axis = lines.iter().rev().nth(2).unwrap();
+        assert!(axis.contains("2024") && axis.contains("2026"), "{lines:#?}");
     }
 
     #[test]
