@@ -92,9 +92,9 @@ type DuplicateIndex = HashMap<(&'static str, usize), (String, usize)>;
 struct Findings<'k> {
     loaded: &'k Loaded,
     list: Vec<Finding>,
-    /// How many findings already point at (record, key, value), so that two
-    /// of them point at two places.
-    seen: HashMap<(String, &'static str, String), usize>,
+    /// How many findings already point at (record, key, value), the record
+    /// known by its kind and the address of its id.
+    seen: HashMap<((&'static str, usize), &'static str, String), usize>,
     /// Where the records of duplicated ids are, once a finding needs it.
     duplicates: Option<DuplicateIndex>,
 }
@@ -117,19 +117,21 @@ impl Findings<'_> {
         message: String,
     ) {
         let mut target = Target::field(record.kind(), record.id(), key, value.clone());
+        // Two findings on equal values of one record (two empty quotes) point
+        // at two places; a field as a whole (`start`) is one place.
         let shown = match &value {
-            ValueMatch::Any => String::new(),
-            ValueMatch::Text(t) => format!("={t}"),
-            ValueMatch::Blank => " ".to_string(),
+            ValueMatch::Any => None,
+            ValueMatch::Text(t) => Some(format!("={t}")),
+            ValueMatch::Blank => Some(" ".to_string()),
         };
-        let count = self
-            .seen
-            .entry((record.id().to_string(), key, shown))
-            .or_default();
-        if let Some(field) = target.field.as_mut() {
-            field.nth = *count;
+        if let Some(shown) = shown {
+            let this = (record.kind(), record.id().as_ptr() as usize);
+            let count = self.seen.entry((this, key, shown)).or_default();
+            if let Some(field) = target.field.as_mut() {
+                field.nth = *count;
+            }
+            *count += 1;
         }
-        *count += 1;
         self.push(severity, record, target, message);
     }
 

@@ -143,7 +143,7 @@ fn a_finding_on_a_duplicate_points_at_the_duplicate_not_the_first() {
     // Sorted after every data file, so loaded last.
     fs::write(
         copy.path("zz-extra.toml"),
-        "[[person]]\nid = \"vladimir-putin\"\nname = \"Again\"\ncitations = []\n\n[[person]]\nid = \"vladimir-putin\"\nname = \"Thrice\"\ncitations = [{ source = \"kremlin-78565\", quote = \"\" }]\n",
+        "[[person]]\nid = \"vladimir-putin\"\nname = \"Again\"\ncitations = []\n\n[[person]]\nid = \"vladimir-putin\"\nname = \"Thrice\"\ncitations = [{ source = \"kremlin-78565\", quote = \"\" }, { source = \"kremlin-78565\", quote = \" \" }]\n",
     )
     .unwrap();
     let (code, stdout) = copy.check(&[]);
