@@ -136,9 +136,10 @@ pub enum Command {
     ///
     /// One line per finding: `file:line:column: severity: record: message`, the
     /// place being the offending value (a dangling reference, an empty quote,
-    /// the end of a period) or else the record's id; in a JSON file written by
-    /// `export`, always the record's id. With --format json, a list of objects
-    /// with file, line, column, record, severity and message.
+    /// the end of a period) or else the record's id. A JSON dataset is searched
+    /// as `export` writes it (pretty-printed); in other JSON, no position. With
+    /// --format json, a list of objects with file, line, column, record,
+    /// severity and message.
     ///
     /// Errors: duplicate ids, references to missing records, records with no
     /// citation, citations of unknown sources, periods that end before they

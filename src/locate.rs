@@ -201,21 +201,76 @@ fn matches_value(value: &Spanned<DeValue<'_>>, wanted: &ValueMatch) -> bool {
 }
 
 /// JSON has no spans to ask for: a finding points at its record's
-/// `"id": "..."`, as `export` writes it.
+/// `"id": "..."` as `export` writes it (pretty-printed), or at the field's
+/// value inside that record when it can be found in the text.
 fn json_offsets(text: &str, targets: &[&Target]) -> Vec<Option<usize>> {
+    const ID: &str = "\"id\": ";
+    // One pass over the text: where each wanted id stands, in order.
+    let wanted: std::collections::HashSet<&str> = targets.iter().map(|t| t.id.as_str()).collect();
+    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, _) in text.match_indices(ID) {
+        let at = i + ID.len();
+        let mut strings = serde_json::Deserializer::from_str(&text[at..]).into_iter::<String>();
+        if let Some(Ok(id)) = strings.next() {
+            if wanted.contains(id.as_str()) {
+                by_id.entry(id).or_default().push(at);
+            }
+        }
+    }
     targets
         .iter()
         .map(|target| {
             if target.id.is_empty() {
                 return None;
             }
-            let quoted = serde_json::to_string(&target.id).ok()?;
-            let needle = format!("\"id\": {quoted}");
-            text.match_indices(&needle)
-                .nth(target.occurrence)
-                .map(|(i, _)| i + "\"id\": ".len())
+            let id = *by_id.get(&target.id)?.get(target.occurrence)?;
+            // The record ends at the closing brace of its indentation.
+            let line_start = text[..id].rfind('\n').map_or(0, |i| i + 1);
+            let indent = &text[line_start..id - ID.len()];
+            let close = format!("\n{}}}", indent.get(2..).unwrap_or(""));
+            let end = text[id..].find(&close).map_or(text.len(), |i| id + i);
+            let field = target
+                .field
+                .as_ref()
+                .and_then(|field| json_field(&text[id..end], field).map(|i| id + i));
+            Some(field.unwrap_or(id))
         })
         .collect()
+}
+
+/// The offset in a record's JSON text of the `nth` value of `key` that matches.
+fn json_field(record: &str, field: &Field) -> Option<usize> {
+    let key = format!("\"{}\": ", field.key);
+    let mut found = Vec::new();
+    for (i, _) in record.match_indices(&key) {
+        let at = i + key.len();
+        let value = &record[at..];
+        match &field.value {
+            ValueMatch::Any => found.push(at),
+            ValueMatch::Text(t) => {
+                let quoted = serde_json::to_string(t).ok()?;
+                if value.starts_with(&quoted) {
+                    found.push(at);
+                } else if value.starts_with('[') {
+                    // An array of ids: each matching element.
+                    let list_end = value.find(']').unwrap_or(value.len());
+                    for (j, _) in value[..list_end].match_indices(&quoted) {
+                        found.push(at + j);
+                    }
+                }
+            }
+            ValueMatch::Blank => {
+                let blank = value.strip_prefix('"').and_then(|rest| {
+                    let close = rest.find('"')?;
+                    Some(rest[..close].trim().is_empty())
+                });
+                if blank == Some(true) {
+                    found.push(at);
+                }
+            }
+        }
+    }
+    found.get(field.nth).copied()
 }
 
 #[cfg(test)]
@@ -263,6 +318,19 @@ mod tests {
             field: None,
         };
         assert_eq!(one(dataset), Some((1, 2)));
+    }
+
+    #[test]
+    fn json_finds_fields_inside_the_record_only() {
+        let json = "{\n  \"term\": [\n    {\n      \"id\": \"a\",\n      \"citations\": [\n        {\n          \"source\": \"s\",\n          \"quote\": \"\"\n        }\n      ]\n    },\n    {\n      \"id\": \"b\",\n      \"citations\": [\n        {\n          \"source\": \"s\",\n          \"quote\": \" \"\n        }\n      ]\n    }\n  ]\n}";
+        let a = Target::field("term", "a", "quote", ValueMatch::Blank);
+        let b = Target::field("term", "b", "quote", ValueMatch::Blank);
+        let mut second = Target::field("term", "a", "quote", ValueMatch::Blank);
+        second.field.as_mut().unwrap().nth = 1;
+        assert_eq!(
+            positions(json, true, &[&a, &b, &second]),
+            [Some((8, 20)), Some((17, 20)), Some((4, 13))]
+        );
     }
 
     #[test]

@@ -500,7 +500,7 @@ fn every_damage_at_once_is_every_finding_in_json_too() {
 }
 
 #[test]
-fn an_exported_json_dataset_points_at_the_record_id() {
+fn an_exported_json_dataset_points_at_the_value() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("csto.json");
     let (code, json, _) = run(&["export"]);
@@ -514,7 +514,7 @@ fn an_exported_json_dataset_points_at_the_record_id() {
     fs::write(&path, &damaged).unwrap();
     let (code, stdout, stderr) = run(&["check", path.to_str().unwrap()]);
     assert_eq!(code, 1, "{stderr}");
-    let offset = damaged.find("\"id\": \"sg-2003-bordyuzha\"").unwrap() + "\"id\": ".len();
+    let offset = damaged.find("\"person\": \"nobody\"").unwrap() + "\"person\": ".len();
     assert_finding(
         &stdout,
         &place(&path, &damaged, offset),
