@@ -198,6 +198,28 @@ fn dangling_reference_points_at_the_value() {
 }
 
 #[test]
+fn a_dangling_reference_inside_a_list_points_at_the_element() {
+    let copy = Copy::new();
+    let file = "bishkek-2025.toml";
+    let anchor = "id = \"bishkek-2025-appointment-masadykov\"";
+    copy.damage(
+        file,
+        anchor,
+        "\"sg-2026-masadykov\"]",
+        "\"sg-2026-masadyk\"]",
+    );
+    let (code, stdout) = copy.check(&[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert_finding(
+        &stdout,
+        &copy.at(file, anchor, "\"sg-2026-masadyk\""),
+        "error",
+        "bishkek-2025-appointment-masadykov",
+        "concerns: no record with id 'sg-2026-masadyk'",
+    );
+}
+
+#[test]
 fn overlapping_terms_point_at_the_later_start() {
     let copy = Copy::new();
     let file = "secretaries-general.toml";

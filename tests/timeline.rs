@@ -216,3 +216,14 @@ fn a_later_bar_starts_further_right() {
     assert!(start("Yuri Khachaturov") < start("Stanislav Zas"));
     assert!(start("Stanislav Zas") < start("Taalatbek Masadykov"));
 }
+
+#[test]
+fn a_chart_of_a_range_labels_its_start_and_an_empty_one_says_so() {
+    let out = chart(&["--from", "2026-06", "--to", "2026-06", "--width", "40"]);
+    assert!(out.contains("Taalatbek Masad"), "{out}");
+    assert!(out.contains("\n                 2026-06\n"), "{out}");
+    assert!(!out.contains("Bordyuzha"), "{out}");
+    let (code, stdout, _) = run(&["timeline", "--chart", "--from", "2100"]);
+    assert_eq!(code, 1);
+    assert_eq!(stdout, "No terms or chairmanships fall in this range.\n");
+}

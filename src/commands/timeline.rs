@@ -388,6 +388,17 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, width: usize) -> Answer {
         let (first, _, _, last) = r.days(axis_end);
         last >= axis_start && first <= axis_end
     });
+    if rows.is_empty() {
+        return Answer {
+            view: View {
+                json: json!({ "rows": [] }),
+                blocks: vec![Block::Text(
+                    "No terms or chairmanships fall in this range.".to_string(),
+                )],
+            },
+            found: false,
+        };
+    }
 
     let label_width = rows
         .iter()
@@ -436,6 +447,17 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, width: usize) -> Answer {
     let mut ticks = vec![glyphs.line; bar_width];
     let mut labels = vec![' '; bar_width];
     let mut free_from = 0;
+    // An axis that starts within a year is labelled with where it starts.
+    if (axis_start.month(), axis_start.day()) != (1, 1) {
+        let text = axis_start.strftime("%Y-%m").to_string();
+        if text.len() <= bar_width {
+            ticks[0] = glyphs.tick;
+            for (i, ch) in text.chars().enumerate() {
+                labels[i] = ch;
+            }
+            free_from = text.len() + 1;
+        }
+    }
     for year in axis_start.year()..=axis_end.year() {
         if i64::from(year) % step != 0 {
             continue;
