@@ -105,9 +105,10 @@ fn the_undamaged_copy_is_clean() {
     let copy = Copy::new();
     let (code, stdout) = copy.check(&[]);
     assert_eq!(code, 0, "{stdout}");
-    assert_eq!(
-        stdout,
-        "117 records checked: 0 errors, 0 warnings, 0 notes\n"
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.ends_with(" records checked: 0 errors, 0 warnings, 0 notes\n"),
+        "{stdout}"
     );
 }
 
