@@ -5,8 +5,12 @@ use std::fmt;
 
 use serde::Serialize;
 
+use std::collections::{BTreeMap, HashMap};
+
 use crate::date::Date;
 use crate::kb::{did_you_mean, Kb};
+use crate::load::Loaded;
+use crate::locate::{self, Target, ValueMatch};
 use crate::model::{Record, Term};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -27,23 +31,38 @@ impl fmt::Display for Severity {
     }
 }
 
+/// One problem found, and where: the file, the line and column (when they can
+/// be found), the record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub severity: Severity,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub column: Option<usize>,
     pub record: Option<String>,
+    pub severity: Severity,
     pub message: String,
+    /// What to point at, for [`locate`].
+    #[serde(skip)]
+    pub target: Option<Target>,
 }
 
 impl Finding {
-    /// "file: record: message", for an error line that says "error" already.
+    /// "file:line:column", "file" or nothing, as far as it is known.
+    fn place(&self) -> Option<String> {
+        let file = self.file.as_deref()?;
+        Some(match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
+            _ => file.to_string(),
+        })
+    }
+
+    /// "file:line:column: record: message", for an error line that says
+    /// "error" already.
     pub fn without_severity(&self) -> String {
         [
-            self.file.as_deref(),
-            self.record.as_deref(),
-            Some(&self.message),
+            self.place(),
+            self.record.clone(),
+            Some(self.message.clone()),
         ]
         .into_iter()
         .flatten()
@@ -53,9 +72,10 @@ impl Finding {
 }
 
 impl fmt::Display for Finding {
+    /// `file:line:column: severity: record: message`, as compilers write it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(file) = &self.file {
-            write!(f, "{file}: ")?;
+        if let Some(place) = self.place() {
+            write!(f, "{place}: ")?;
         }
         write!(f, "{}: ", self.severity)?;
         if let Some(record) = &self.record {
@@ -65,101 +85,359 @@ impl fmt::Display for Finding {
     }
 }
 
-/// Every finding about the knowledge base, errors first, then in file order.
-pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    let loaded = kb.loaded;
-    let mut push = |severity, record: Option<&str>, message: String| {
-        findings.push(Finding {
-            severity,
-            file: record.and_then(|id| loaded.file_of(id)).map(str::to_string),
-            record: record.map(str::to_string),
-            message,
-        });
-    };
+/// (kind, address of the id) -> (file, which record with the id in the file).
+type DuplicateIndex = HashMap<(&'static str, usize), (String, usize)>;
 
-    if loaded.info_files.len() > 1 {
-        push(
-            Severity::Error,
-            None,
-            format!(
+/// Collects findings, each with the file of its record and what to point at.
+struct Findings<'k> {
+    loaded: &'k Loaded,
+    list: Vec<Finding>,
+    /// How many findings already point at (record, key, value), the record
+    /// known by its kind and the address of its id.
+    seen: HashMap<((&'static str, usize), &'static str, String), usize>,
+    /// Where the records of duplicated ids are, once a finding needs it.
+    duplicates: Option<DuplicateIndex>,
+}
+
+impl Findings<'_> {
+    /// A finding about a record, pointing at its id.
+    fn record(&mut self, severity: Severity, record: Record<'_>, message: String) {
+        let target = Target::record(record.kind(), record.id());
+        self.push(severity, record, target, message);
+    }
+
+    /// A finding about a field of a record: the place where `key` has a
+    /// value matching `value` (the record's id when there is none).
+    fn field(
+        &mut self,
+        severity: Severity,
+        record: Record<'_>,
+        key: &'static str,
+        value: ValueMatch,
+        message: String,
+    ) {
+        let mut target = Target::field(record.kind(), record.id(), key, value.clone());
+        // Two findings on equal values of one record (two empty quotes) point
+        // at two places; a field as a whole (`start`) is one place.
+        let shown = match &value {
+            ValueMatch::Any => None,
+            ValueMatch::Text(t) => Some(format!("={t}")),
+            ValueMatch::Blank => Some(" ".to_string()),
+        };
+        if let Some(shown) = shown {
+            let this = (record.kind(), record.id().as_ptr() as usize);
+            let count = self.seen.entry((this, key, shown)).or_default();
+            if let Some(field) = target.field.as_mut() {
+                field.nth = *count;
+            }
+            *count += 1;
+        }
+        self.push(severity, record, target, message);
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        record: Record<'_>,
+        mut target: Target,
+        message: String,
+    ) {
+        let id = record.id();
+        let (file, occurrence) = self.origin(record);
+        target.occurrence = occurrence;
+        self.list.push(Finding {
+            file,
+            line: None,
+            column: None,
+            record: Some(id.to_string()),
+            severity,
+            message,
+            target: Some(target),
+        });
+    }
+
+    /// The file a record comes from, and which record of its kind with its id
+    /// it is in that file. Only a duplicated id needs more than `file_of`.
+    fn origin(&mut self, record: Record<'_>) -> (Option<String>, usize) {
+        let id = record.id();
+        if self
+            .loaded
+            .origins
+            .get(id)
+            .is_none_or(|files| files.len() < 2)
+        {
+            return (self.loaded.file_of(id).map(str::to_string), 0);
+        }
+        let loaded = self.loaded;
+        let index = self.duplicates.get_or_insert_with(|| duplicates(loaded));
+        match index.get(&(record.kind(), id.as_ptr() as usize)) {
+            Some((file, occurrence)) => (Some(file.clone()), *occurrence),
+            None => (loaded.file_of(id).map(str::to_string), 0),
+        }
+    }
+}
+
+/// For every record whose id is used more than once: its file and which
+/// record of its kind with that id it is in the file, keyed by (kind, the
+/// address of its id). Built once, in one pass, when first needed.
+fn duplicates(loaded: &Loaded) -> DuplicateIndex {
+    let mut out = HashMap::new();
+    let mut seen: HashMap<(&'static str, &str, &str), usize> = HashMap::new();
+    let count_in = |file: usize, kind: &str| {
+        loaded.counts[file]
+            .1
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(0, |(_, n)| *n)
+    };
+    // Records of a kind come file by file, in load order: walk the files
+    // alongside them.
+    let mut kind = "";
+    let (mut file, mut left) = (0, 0);
+    for record in loaded.dataset.records() {
+        if record.kind() != kind {
+            kind = record.kind();
+            file = 0;
+            left = loaded.counts.first().map_or(0, |_| count_in(0, kind));
+        }
+        while left == 0 && file + 1 < loaded.counts.len() {
+            file += 1;
+            left = count_in(file, kind);
+        }
+        left = left.saturating_sub(1);
+        let id = record.id();
+        if loaded.origins.get(id).is_some_and(|files| files.len() > 1) {
+            if let Some((name, _)) = loaded.counts.get(file) {
+                let count = seen.entry((kind, id, name.as_str())).or_default();
+                out.insert((kind, id.as_ptr() as usize), (name.clone(), *count));
+                *count += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Every finding about the knowledge base, errors first. Positions are not
+/// filled in: [`locate`] does that, only for findings that will be shown.
+pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
+    let loaded = kb.loaded;
+    let mut found = Findings {
+        loaded,
+        list: Vec::new(),
+        seen: HashMap::new(),
+        duplicates: None,
+    };
+    let mut suggestions = Suggestions::default();
+
+    for file in loaded.info_files.iter().skip(1) {
+        found.list.push(Finding {
+            file: Some(file.clone()),
+            line: None,
+            column: None,
+            record: None,
+            severity: Severity::Error,
+            message: format!(
                 "[dataset] is given in more than one file: {}",
                 loaded.info_files.join(", ")
             ),
-        );
+            target: Some(Target {
+                kind: Some("dataset"),
+                id: String::new(),
+                occurrence: 0,
+                field: None,
+            }),
+        });
     }
     for (id, files) in &loaded.origins {
-        if files.len() > 1 {
-            push(
-                Severity::Error,
-                Some(id),
-                format!(
-                    "the id is used by {} records (in {})",
+        for (k, file) in files.iter().enumerate().skip(1) {
+            let occurrence = files[..k].iter().filter(|f| *f == file).count();
+            found.list.push(Finding {
+                file: Some(file.clone()),
+                line: None,
+                column: None,
+                record: Some(id.clone()),
+                severity: Severity::Error,
+                message: format!(
+                    "the id is used by {} records (first in {})",
                     files.len(),
-                    files.join(", ")
+                    files[0]
                 ),
-            );
+                target: Some(Target {
+                    kind: None,
+                    id: id.clone(),
+                    occurrence,
+                    field: None,
+                }),
+            });
         }
     }
 
     for record in kb.data().records() {
         let id = record.id();
         if !valid_id(id) {
-            push(
+            found.record(
                 Severity::Error,
-                Some(id),
+                record,
                 "an id is lower-case ASCII letters, digits and '-', starting with a letter or digit"
                     .to_string(),
             );
         }
         for (field, target, kinds) in record.references() {
-            if let Some(message) = reference_problem(kb, target, kinds) {
-                push(Severity::Error, Some(id), format!("{field}: {message}"));
+            if let Some(message) = reference_problem(kb, target, kinds, &mut suggestions) {
+                let key = field.rsplit('.').next().unwrap_or(field);
+                found.field(
+                    Severity::Error,
+                    record,
+                    key,
+                    ValueMatch::Text(target.to_string()),
+                    format!("{field}: {message}"),
+                );
             }
         }
         if record.citations().is_empty() && record.kind() != "source" {
-            push(
+            found.field(
                 Severity::Error,
-                Some(id),
+                record,
+                "citations",
+                ValueMatch::Any,
                 "the record cites no source".to_string(),
             );
         }
         for (_, citation) in record.all_citations() {
-            if let Some(message) = reference_problem(kb, &citation.source, &["source"]) {
-                push(Severity::Error, Some(id), format!("citation: {message}"));
+            if let Some(message) =
+                reference_problem(kb, &citation.source, &["source"], &mut suggestions)
+            {
+                found.field(
+                    Severity::Error,
+                    record,
+                    "source",
+                    ValueMatch::Text(citation.source.clone()),
+                    format!("citation: {message}"),
+                );
             }
             if citation
                 .quote
                 .as_deref()
                 .is_some_and(|q| q.trim().is_empty())
             {
-                push(
+                found.field(
                     Severity::Warning,
-                    Some(id),
+                    record,
+                    "quote",
+                    ValueMatch::Blank,
                     "a citation has an empty quote".to_string(),
                 );
             }
         }
-        for (what, start, end) in periods(record) {
+        for (what, end_key, start, end) in periods(record) {
             if let (Some(start), Some(end)) = (start, end) {
                 if end.last_day() < start.first_day() {
-                    push(
+                    found.field(
                         Severity::Error,
-                        Some(id),
+                        record,
+                        end_key,
+                        ValueMatch::Any,
                         format!("{what} ends ({end}) before it starts ({start})"),
                     );
                 }
             }
         }
+        check_meeting_dates(kb, record, &mut found);
     }
 
-    check_terms(kb, &mut push);
-    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    findings
+    check_terms(kb, &mut found);
+    found.list.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    found.list
+}
+
+/// Fills in the line and column of each finding, reading each file that has
+/// findings once, then sorts them: errors first, then by file and position.
+pub fn locate(loaded: &Loaded, findings: &mut [Finding]) {
+    let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        if let (Some(file), Some(_)) = (&f.file, &f.target) {
+            by_file.entry(file.as_str()).or_default().push(i);
+        }
+    }
+    let mut places = Vec::new();
+    for (file, indices) in by_file {
+        let Some(text) = loaded.text_of(file) else {
+            continue;
+        };
+        let targets: Vec<&Target> = indices
+            .iter()
+            .filter_map(|&i| findings[i].target.as_ref())
+            .collect();
+        let found = locate::positions(&text, Loaded::is_json(file), &targets);
+        places.extend(indices.into_iter().zip(found));
+    }
+    for (i, place) in places {
+        if let Some((line, column)) = place {
+            findings[i].line = Some(line);
+            findings[i].column = Some(column);
+        }
+    }
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.file.cmp(&b.file))
+            .then_with(|| a.line.is_none().cmp(&b.line.is_none()))
+            .then_with(|| a.line.cmp(&b.line))
+            .then_with(|| a.column.cmp(&b.column))
+    });
+}
+
+/// A document adopted, or a decision taken, on a day its meeting was not held;
+/// a decision in effect, or a document in force, before it was made.
+fn check_meeting_dates(kb: &Kb<'_>, record: Record<'_>, found: &mut Findings<'_>) {
+    let (meeting, dates): (Option<&str>, Vec<(&'static str, Option<Date>)>) = match record {
+        Record::Document(d) => (
+            d.adopted_at.as_deref(),
+            vec![("adopted", d.adopted), ("in_force", d.in_force)],
+        ),
+        Record::Decision(d) => (Some(d.meeting.as_str()), vec![("effective", d.effective)]),
+        _ => return,
+    };
+    let Some(meeting) = meeting.and_then(|m| kb.meeting(m)) else {
+        return;
+    };
+    let held = meeting.date;
+    for (key, date) in dates {
+        let Some(date) = date else { continue };
+        // Only a date that cannot be the meeting's day (or later) whatever days
+        // the coarse dates stand for is a contradiction.
+        let before = date.last_day() < held.first_day();
+        let after = date.first_day() > held.last_day();
+        let (severity, message) = match key {
+            "adopted" if before || after => (
+                Severity::Error,
+                format!(
+                    "adopted on {date}, but its meeting '{}' was held on {held}",
+                    meeting.id
+                ),
+            ),
+            "in_force" if before => (
+                Severity::Warning,
+                format!(
+                    "in force from {date}, before its meeting '{}' adopted it on {held}",
+                    meeting.id
+                ),
+            ),
+            "effective" if before => (
+                Severity::Warning,
+                format!(
+                    "effective from {date}, before its meeting '{}' on {held}",
+                    meeting.id
+                ),
+            ),
+            _ => continue,
+        };
+        found.field(severity, record, key, ValueMatch::Any, message);
+    }
 }
 
 /// Overlapping terms of a single-holder post, and gaps between terms.
-fn check_terms(kb: &Kb<'_>, push: &mut impl FnMut(Severity, Option<&str>, String)) {
+fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
     for post in &kb.data().post {
         let terms = kb.terms_of(&post.id);
         // Each term is compared with the earlier term that ends last, so that a
@@ -172,9 +450,11 @@ fn check_terms(kb: &Kb<'_>, push: &mut impl FnMut(Severity, Option<&str>, String
                 continue;
             };
             match a.end {
-                None if post.single_holder => push(
+                None if post.single_holder => found.field(
                     Severity::Error,
-                    Some(&b.id),
+                    Record::Term(b),
+                    "start",
+                    ValueMatch::Any,
                     format!("starts while term '{}' of the same post has no end", a.id),
                 ),
                 None => {}
@@ -183,18 +463,22 @@ fn check_terms(kb: &Kb<'_>, push: &mut impl FnMut(Severity, Option<&str>, String
                     let overlaps = b.start.first_day() <= a_end.last_day() && !handover;
                     let day_after = a_end.last_day().tomorrow().unwrap_or(a_end.last_day());
                     if post.single_holder && overlaps {
-                        push(
+                        found.field(
                             Severity::Error,
-                            Some(&b.id),
+                            Record::Term(b),
+                            "start",
+                            ValueMatch::Any,
                             format!(
                                 "overlaps term '{}' ({} to {}) of the single-holder post '{}'",
                                 a.id, a.start, a_end, post.id
                             ),
                         );
                     } else if b.start.first_day() > day_after {
-                        push(
+                        found.field(
                             Severity::Info,
-                            Some(&b.id),
+                            Record::Term(b),
+                            "start",
+                            ValueMatch::Any,
                             format!(
                                 "no holder of '{}' is recorded between {} and {}",
                                 post.id, a_end, b.start
@@ -223,7 +507,43 @@ fn valid_id(id: &str) -> bool {
         && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn reference_problem(kb: &Kb<'_>, target: &str, kinds: &[&str]) -> Option<String> {
+/// "Did you mean" hints for missing ids: each one compares the id with every
+/// record's, so after [`MAX_SUGGESTIONS`] distinct missing ids the rest go
+/// without, keeping a badly damaged large dataset linear to check.
+#[derive(Default)]
+struct Suggestions {
+    cache: HashMap<(String, String), String>,
+}
+
+/// How many distinct missing ids get a "did you mean".
+const MAX_SUGGESTIONS: usize = 100;
+
+impl Suggestions {
+    fn hint(&mut self, kb: &Kb<'_>, target: &str, kinds: &[&str]) -> String {
+        let key = (target.to_string(), kinds.join(","));
+        if let Some(hint) = self.cache.get(&key) {
+            return hint.clone();
+        }
+        if self.cache.len() >= MAX_SUGGESTIONS {
+            return String::new();
+        }
+        let candidates = kb
+            .data()
+            .records()
+            .filter(|r| kinds.is_empty() || kinds.contains(&r.kind()))
+            .map(|r| r.id());
+        let hint = did_you_mean(target, candidates);
+        self.cache.insert(key, hint.clone());
+        hint
+    }
+}
+
+fn reference_problem(
+    kb: &Kb<'_>,
+    target: &str,
+    kinds: &[&str],
+    suggestions: &mut Suggestions,
+) -> Option<String> {
     match kb.get(target) {
         Some(r) if kinds.is_empty() || kinds.contains(&r.kind()) => None,
         Some(r) => Some(format!(
@@ -232,30 +552,25 @@ fn reference_problem(kb: &Kb<'_>, target: &str, kinds: &[&str]) -> Option<String
             kinds.join(" or ")
         )),
         None => {
-            let candidates = kb
-                .data()
-                .records()
-                .filter(|r| kinds.is_empty() || kinds.contains(&r.kind()))
-                .map(|r| r.id());
             let what = if kinds.is_empty() {
                 "record".to_string()
             } else {
                 kinds.join(" or ")
             };
-            Some(format!(
-                "no {what} with id '{target}'{}",
-                did_you_mean(target, candidates)
-            ))
+            let hint = suggestions.hint(kb, target, kinds);
+            Some(format!("no {what} with id '{target}'{hint}"))
         }
     }
 }
 
-/// (what, start, end) of every period a record states.
-fn periods(record: Record<'_>) -> Vec<(&'static str, Option<Date>, Option<Date>)> {
+/// (what, the key of its end, start, end) of every period a record states.
+type Period = (&'static str, &'static str, Option<Date>, Option<Date>);
+
+fn periods(record: Record<'_>) -> Vec<Period> {
     match record {
-        Record::Term(t) => vec![("the term", Some(t.start), t.end)],
-        Record::Document(d) => vec![("the validity period", d.valid_from, d.valid_to)],
-        Record::Chairmanship(c) => vec![("the chairmanship", c.start, c.end)],
+        Record::Term(t) => vec![("the term", "end", Some(t.start), t.end)],
+        Record::Document(d) => vec![("the validity period", "valid_to", d.valid_from, d.valid_to)],
+        Record::Chairmanship(c) => vec![("the chairmanship", "end", c.start, c.end)],
         _ => Vec::new(),
     }
 }

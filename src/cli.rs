@@ -129,11 +129,51 @@ pub enum Command {
     )]
     Export(ExportArgs),
 
+    /// Dated events in order, or a chart of the terms and chairmanships.
+    ///
+    /// Events: meetings, appointments, terms starting and ending,
+    /// chairmanships, documents adopted, in force and valid from/to,
+    /// membership changes, bodies established. A date keeps its precision: an
+    /// event dated "2003" is shown as "2003" and sorts by its first day, before
+    /// the dated days of 2003.
+    ///
+    /// --from and --to (YYYY, YYYY-MM, YYYY-MM-DD or `today`; both inclusive,
+    /// a coarse bound standing for its whole year or month) keep an event
+    /// whose every possible day is inside, and keep as "possibly" one only
+    /// partly inside ("2003" with --from 2003-06-01). Exit status 0 when an
+    /// event is certainly in range, 1 otherwise.
+    ///
+    /// --chart draws every term of office and every chairmanship as a bar
+    /// over a year axis, fitted to the terminal's width (80 columns when not
+    /// a terminal, or --width): █ where the dates are known to the day, ░
+    /// where a bound is known only to the month or year (--ascii: # and .).
+    #[command(
+        after_help = "Examples:\n  summit-kb timeline --from 2025-11-01 --to 2026-01-31\n  summit-kb timeline --chart --width 100"
+    )]
+    Timeline(TimelineArgs),
+
     /// Validate a dataset and list every problem found.
     ///
-    /// Exit status 0 when clean (information findings allowed), 1 when it has
-    /// warnings or errors, 2 when it cannot be read at all.
-    #[command(after_help = "Examples:\n  summit-kb check data\n  summit-kb check my-dataset.toml")]
+    /// One line per finding: `file:line:column: severity: record: message`, the
+    /// place being the offending value (a dangling reference, an empty quote,
+    /// the end of a period) or else the record's id. A JSON dataset is searched
+    /// as `export` writes it (pretty-printed); in other JSON, no position. With
+    /// --format json, a list of objects with file, line, column, record,
+    /// severity and message.
+    ///
+    /// Errors: duplicate ids, references to missing records, records with no
+    /// citation, citations of unknown sources, periods that end before they
+    /// start, overlapping terms of a single-holder post, a document adopted on
+    /// a day its meeting was not held. Warnings: empty quotes, a decision
+    /// effective (or a document in force) before its meeting. Notes (info):
+    /// gaps between terms. A coarse date ("2025") contradicts a meeting only
+    /// if none of its days can be the meeting's.
+    ///
+    /// Exit status 0 when clean or with notes only, 1 when it has warnings or
+    /// errors, 2 when it cannot be read at all.
+    #[command(
+        after_help = "Examples:\n  summit-kb check data\n  summit-kb check tests/fixtures/damaged.toml\n  summit-kb --format json check my-dataset.toml"
+    )]
     Check(CheckArgs),
 }
 
@@ -250,6 +290,30 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only events on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or `today`).
+    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
+    pub from: Option<crate::date::Date>,
+
+    /// Only events on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD or `today`).
+    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
+    pub to: Option<crate::date::Date>,
+
+    /// Draw the terms of office and the chairmanships as a text Gantt chart.
+    #[arg(long)]
+    pub chart: bool,
+
+    /// Width of the chart in columns (at least 40); default: the terminal's,
+    /// or 80.
+    #[arg(long, value_name = "N", requires = "chart", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+
+    /// Draw the chart with ASCII characters only (# and . for the bars).
+    #[arg(long, requires = "chart")]
+    pub ascii: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The dataset to check (a directory or a file); default: --data, or the
     /// embedded dataset.
@@ -269,6 +333,17 @@ fn parse_day(text: &str) -> Result<civil::Date, String> {
     let date: crate::date::Date = text.parse().map_err(|e: crate::date::DateError| e.reason)?;
     date.as_day()
         .ok_or_else(|| "a query date is a whole day, YYYY-MM-DD, or `today`".to_string())
+}
+
+/// Parses a range bound: a date of any precision, or `today`.
+fn parse_bound(text: &str) -> Result<crate::date::Date, String> {
+    if text.eq_ignore_ascii_case("today") {
+        return today()
+            .to_string()
+            .parse()
+            .map_err(|e: crate::date::DateError| e.reason);
+    }
+    text.parse().map_err(|e: crate::date::DateError| e.reason)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod commands;
 pub mod date;
 pub mod kb;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod output;
 pub mod search;

@@ -27,6 +27,10 @@ pub struct Loaded {
     pub origins: BTreeMap<String, Vec<String>>,
     /// The files that hold a `[dataset]` table.
     pub info_files: Vec<String>,
+    /// Whether the files are the ones compiled into the binary.
+    pub embedded: bool,
+    /// For each file in load order, how many records of each kind it gave.
+    pub counts: Vec<(String, Vec<(&'static str, usize)>)>,
 }
 
 impl Loaded {
@@ -38,13 +42,36 @@ impl Loaded {
             .map(String::as_str)
     }
 
+    /// The text of one of the dataset's files, read again (or, for the embedded
+    /// dataset, taken from the binary); `None` when it cannot be read now.
+    pub fn text_of(&self, file: &str) -> Option<std::borrow::Cow<'static, str>> {
+        if self.embedded {
+            return EMBEDDED
+                .iter()
+                .find(|(name, _)| *name == file)
+                .map(|(_, text)| std::borrow::Cow::Borrowed(*text));
+        }
+        read_text(Path::new(file)).ok().map(std::borrow::Cow::Owned)
+    }
+
+    /// Whether a file of the dataset is JSON (else TOML).
+    pub fn is_json(file: &str) -> bool {
+        is_json(Path::new(file))
+    }
+
     fn add(&mut self, name: &str, part: Dataset) {
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
         for record in part.records() {
+            match counts.last_mut() {
+                Some((kind, n)) if *kind == record.kind() => *n += 1,
+                _ => counts.push((record.kind(), 1)),
+            }
             self.origins
                 .entry(record.id().to_string())
                 .or_default()
                 .push(name.to_string());
         }
+        self.counts.push((name.to_string(), counts));
         if part.dataset.is_some() {
             self.info_files.push(name.to_string());
         }
@@ -54,7 +81,10 @@ impl Loaded {
 
 /// The dataset compiled into the binary.
 pub fn embedded() -> Result<Loaded> {
-    let mut loaded = Loaded::default();
+    let mut loaded = Loaded {
+        embedded: true,
+        ..Loaded::default()
+    };
     for (name, text) in EMBEDDED {
         loaded.add(name, parse_toml(name, text)?);
     }

@@ -74,7 +74,8 @@ fn run(cli: &Cli) -> Result<bool> {
             let path = args.path.as_deref().or(cli.data.as_deref());
             let loaded = load(path)?;
             let kb = Kb::new(&loaded);
-            let findings = check::check(&kb);
+            let mut findings = check::check(&kb);
+            check::locate(&loaded, &mut findings);
             let answer = commands::check::run(&findings, loaded.dataset.records().count());
             emit(&answer, cli, style, &mut out)?
         }
@@ -108,6 +109,7 @@ fn run(cli: &Cli) -> Result<bool> {
                 Command::Terms(args) => commands::terms::run(&kb, args)?,
                 Command::Chair(args) => commands::chair::run(&kb, args, today),
                 Command::Search(args) => commands::search::run(&kb, args)?,
+                Command::Timeline(args) => commands::timeline::run(&kb, args, style.width)?,
                 Command::Check(_) | Command::Export(_) => unreachable!("handled above"),
             };
             emit(&answer, cli, style, &mut out)?
@@ -131,8 +133,13 @@ fn load(path: Option<&Path>) -> Result<Loaded> {
 
 /// Refuses, for a query, a dataset that `check` finds errors in.
 fn refuse_errors(kb: &Kb<'_>) -> Result<()> {
-    let findings = check::check(kb);
-    let mut errors = findings.iter().filter(|f| f.severity == Severity::Error);
+    let mut errors: Vec<_> = check::check(kb)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    // Positions are looked up only now that there is an error to show.
+    check::locate(kb.loaded, &mut errors);
+    let mut errors = errors.iter();
     if let Some(first) = errors.next() {
         let more = errors.count();
         let more = if more > 0 {

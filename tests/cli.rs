@@ -629,7 +629,7 @@ fn check_accepts_a_handover_and_notes_a_gap() {
     assert_eq!(code, 0, "a gap is a note, not a problem: {stdout}");
     assert!(
         stdout.contains(
-            "t.toml: info: b: no holder of 'head' is recorded between 2000-12-31 and 2001-01-02"
+            "t.toml:40:9: info: b: no holder of 'head' is recorded between 2000-12-31 and 2001-01-02"
         ),
         "{stdout}"
     );

@@ -12,6 +12,7 @@ pub mod search;
 pub mod show;
 pub mod summits;
 pub mod terms;
+pub mod timeline;
 
 use serde::Serialize;
 use serde_json::Value;

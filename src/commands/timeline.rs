@@ -1,0 +1,604 @@
+//! `timeline [--from DATE] [--to DATE] [--chart]`: dated events in order, or
+//! the terms of office and the chairmanships as a text Gantt chart.
+//!
+//! Dates keep their precision: an event dated "2003" is shown as "2003" and
+//! sorts by its first possible day (before the dated days of 2003). A range
+//! keeps an event for certain when every day it could be is inside, and marks
+//! it "possibly" when only some are.
+
+use anyhow::{bail, Result};
+use jiff::civil;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::cli::TimelineArgs;
+use crate::commands::Answer;
+use crate::date::{Certainty, Date, Precision};
+use crate::kb::Kb;
+use crate::model::DecisionKind;
+use crate::output::{Block, View};
+
+/// One dated event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub date: Date,
+    pub precision: Precision,
+    pub kind: &'static str,
+    pub what: String,
+    /// The record the event comes from.
+    pub id: String,
+    /// With --from/--to: `yes`, or `possibly` for a coarse date that is only
+    /// partly inside the range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_range: Option<Certainty>,
+}
+
+/// The order of kinds on the same date: on a handover day, the outgoing
+/// holder's end before the incoming one's start.
+const KINDS: &[&str] = &[
+    "meeting",
+    "appointment",
+    "adopted",
+    "in-force",
+    "established",
+    "membership",
+    "term-end",
+    "chair-end",
+    "chairmanship",
+    "chair-start",
+    "term-start",
+    "valid-from",
+    "valid-to",
+];
+
+/// Every dated event of the knowledge base, in order.
+pub fn events(kb: &Kb<'_>) -> Vec<Event> {
+    let data = kb.data();
+    let mut out = Vec::new();
+    let mut add = |date: Date, kind: &'static str, what: String, id: &str| {
+        out.push(Event {
+            date,
+            precision: date.precision(),
+            kind,
+            what,
+            id: id.to_string(),
+            in_range: None,
+        });
+    };
+    for m in &data.meeting {
+        let mut what = m.name.clone();
+        if m.status == crate::model::MeetingStatus::Scheduled {
+            what.push_str(" (scheduled)");
+        }
+        add(m.date, "meeting", what, &m.id);
+    }
+    for d in &data.decision {
+        if d.kind != DecisionKind::Appointment {
+            continue;
+        }
+        if let Some(meeting) = kb.meeting(&d.meeting) {
+            add(meeting.date, "appointment", d.title.clone(), &d.id);
+        }
+    }
+    for t in &data.term {
+        let post = kb.name_of(&t.post);
+        let person = kb.name_of(&t.person);
+        let acting = if t.acting { " (acting)" } else { "" };
+        add(
+            t.start,
+            "term-start",
+            format!("{post}: {person} starts{acting}"),
+            &t.id,
+        );
+        if let Some(end) = t.end {
+            add(
+                end,
+                "term-end",
+                format!("{post}: {person} ends{acting}"),
+                &t.id,
+            );
+        }
+    }
+    for c in &data.chairmanship {
+        let state = kb.name_of(&c.state);
+        match (c.start, c.end) {
+            (None, _) => {
+                if let Ok(year) = format!("{:04}", c.year).parse::<Date>() {
+                    add(
+                        year,
+                        "chairmanship",
+                        format!("{state} chairs ({}; dates not recorded)", c.year),
+                        &c.id,
+                    );
+                }
+            }
+            (Some(start), end) => {
+                add(
+                    start,
+                    "chair-start",
+                    format!("{state} takes the chair ({})", c.year),
+                    &c.id,
+                );
+                if let Some(end) = end {
+                    add(
+                        end,
+                        "chair-end",
+                        format!("{state} hands over the chair ({})", c.year),
+                        &c.id,
+                    );
+                }
+            }
+        }
+    }
+    for d in &data.document {
+        if let Some(date) = d.adopted {
+            add(date, "adopted", d.title.clone(), &d.id);
+        }
+        if let Some(date) = d.in_force {
+            add(
+                date,
+                "in-force",
+                format!("{} enters into force", d.title),
+                &d.id,
+            );
+        }
+        if let Some(date) = d.valid_from {
+            add(
+                date,
+                "valid-from",
+                format!("{}: valid from", d.title),
+                &d.id,
+            );
+        }
+        if let Some(date) = d.valid_to {
+            add(date, "valid-to", format!("{}: valid to", d.title), &d.id);
+        }
+    }
+    for b in &data.body {
+        if let Some(date) = b.established {
+            add(
+                date,
+                "established",
+                format!("{} established", b.name),
+                &b.id,
+            );
+        }
+    }
+    for m in &data.membership {
+        let state = kb.name_of(&m.state);
+        for change in &m.changes {
+            let kind = crate::commands::serde_name(&change.kind);
+            add(change.date, "membership", format!("{state}: {kind}"), &m.id);
+        }
+    }
+    let rank = |kind: &str| KINDS.iter().position(|k| *k == kind).unwrap_or(KINDS.len());
+    out.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then_with(|| rank(a.kind).cmp(&rank(b.kind)))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// Whether a date (every day it could be) lies between `from` and `to`
+/// (inclusive; either may be open).
+pub fn in_range(date: Date, from: Option<Date>, to: Option<Date>) -> Certainty {
+    let lo = from.map(|f| f.first_day());
+    let hi = to.map(|t| t.last_day());
+    let (first, last) = (date.first_day(), date.last_day());
+    let starts_in = lo.is_none_or(|lo| first >= lo);
+    let ends_in = hi.is_none_or(|hi| last <= hi);
+    let touches = lo.is_none_or(|lo| last >= lo) && hi.is_none_or(|hi| first <= hi);
+    if starts_in && ends_in {
+        Certainty::Yes
+    } else if touches {
+        Certainty::Possibly
+    } else {
+        Certainty::No
+    }
+}
+
+/// The answer to `timeline`: the list, or the chart with `--chart`.
+pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Result<Answer> {
+    if let (Some(from), Some(to)) = (args.from, args.to) {
+        if to.last_day() < from.first_day() {
+            bail!("--to {to} is before --from {from}");
+        }
+    }
+    if args.chart {
+        // --width is at least 40; a terminal narrower than 20 columns gets 20.
+        let width = args.width.or(terminal_width).unwrap_or(80).max(MIN_WIDTH);
+        return Ok(chart(kb, args, usize::from(width)));
+    }
+    let filtering = args.from.is_some() || args.to.is_some();
+    let events: Vec<Event> = events(kb)
+        .into_iter()
+        .filter_map(|mut e| {
+            if !filtering {
+                return Some(e);
+            }
+            let certainty = in_range(e.date, args.from, args.to);
+            e.in_range = Some(certainty);
+            (certainty != Certainty::No).then_some(e)
+        })
+        .collect();
+    let found = events
+        .iter()
+        .any(|e| e.in_range.is_none_or(|c| c == Certainty::Yes));
+    let json = serde_json::to_value(&events).expect("events serialize to JSON");
+    let blocks = if events.is_empty() {
+        vec![Block::Text("No dated events match.".to_string())]
+    } else {
+        let rows = events
+            .iter()
+            .map(|e| {
+                let mut row = vec![e.date.to_string(), e.kind.to_string(), e.what.clone()];
+                if filtering {
+                    row.push(e.in_range.map(|c| c.to_string()).unwrap_or_default());
+                }
+                row.push(e.id.clone());
+                row
+            })
+            .collect();
+        if filtering {
+            vec![Block::table(
+                ["date", "kind", "what", "in range", "id"],
+                rows,
+            )]
+        } else {
+            vec![Block::table(["date", "kind", "what", "id"], rows)]
+        }
+    };
+    Ok(Answer {
+        view: View { json, blocks },
+        found,
+    })
+}
+
+/// The narrowest chart drawn.
+const MIN_WIDTH: u16 = 20;
+
+/// A row of the chart: a term or a chairmanship, from a start to an end that
+/// may each be coarse; `end` None: still running.
+#[derive(Debug, Clone, Serialize)]
+struct Row {
+    group: String,
+    label: String,
+    id: String,
+    start: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<Date>,
+}
+
+impl Row {
+    /// (first possible day, first certain day, last certain day, last possible day);
+    /// the certain part may be empty (first certain after last certain).
+    fn days(&self, axis_end: civil::Date) -> (civil::Date, civil::Date, civil::Date, civil::Date) {
+        let end_first = self.end.map_or(axis_end, |e| e.first_day());
+        let end_last = self.end.map_or(axis_end, |e| e.last_day());
+        (
+            self.start.first_day(),
+            self.start.last_day(),
+            end_first,
+            end_last,
+        )
+    }
+}
+
+fn rows(kb: &Kb<'_>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for post in &kb.data().post {
+        for t in kb.terms_of(&post.id) {
+            let acting = if t.acting { " (acting)" } else { "" };
+            rows.push(Row {
+                group: post.name.clone(),
+                label: format!("{}{acting}", kb.name_of(&t.person)),
+                id: t.id.clone(),
+                start: t.start,
+                end: t.end,
+            });
+        }
+    }
+    for c in kb.chairmanships() {
+        let year: Option<Date> = format!("{:04}", c.year).parse().ok();
+        let (Some(start), end) = (
+            c.start.or(year),
+            c.end.or(if c.start.is_none() { year } else { None }),
+        ) else {
+            continue;
+        };
+        rows.push(Row {
+            group: "Chairmanship".to_string(),
+            label: format!("{} {}", kb.name_of(&c.state), c.year),
+            id: c.id.clone(),
+            start,
+            end,
+        });
+    }
+    rows
+}
+
+/// Marks for a certain day, a possible day, the axis line and a tick.
+struct Glyphs {
+    certain: char,
+    possible: char,
+    line: char,
+    tick: char,
+}
+
+const UNICODE: Glyphs = Glyphs {
+    certain: '█',
+    possible: '░',
+    line: '─',
+    tick: '┬',
+};
+
+const ASCII: Glyphs = Glyphs {
+    certain: '#',
+    possible: '.',
+    line: '-',
+    tick: '+',
+};
+
+fn day_number(day: civil::Date) -> i64 {
+    day.duration_since(civil::date(1, 1, 1)).as_secs() / 86_400
+}
+
+/// Cuts `s` to at most `width` characters, with "…" when cut.
+fn fit(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push(if width > 0 { '…' } else { ' ' });
+    out.chars().take(width).collect()
+}
+
+fn chart(kb: &Kb<'_>, args: &TimelineArgs, width: usize) -> Answer {
+    let glyphs = if args.ascii { &ASCII } else { &UNICODE };
+    let mut rows = rows(kb);
+    let known_ends = rows
+        .iter()
+        .flat_map(|r| [Some(r.start.last_day()), r.end.map(|e| e.last_day())])
+        .flatten();
+    let axis_start = args.from.map(|f| f.first_day()).or_else(|| {
+        rows.iter()
+            .map(|r| r.start.first_day())
+            .min()
+            .map(|d| civil::date(d.year(), 1, 1))
+    });
+    let axis_end = args
+        .to
+        .map(|t| t.last_day())
+        .or_else(|| known_ends.max().map(|d| civil::date(d.year(), 12, 31)));
+    let (Some(axis_start), Some(axis_end)) = (axis_start, axis_end) else {
+        return Answer {
+            view: View {
+                json: json!({ "rows": [] }),
+                blocks: vec![Block::Text(
+                    "No terms or chairmanships to draw.".to_string(),
+                )],
+            },
+            found: false,
+        };
+    };
+    // Only what shows between the axis ends.
+    rows.retain(|r| {
+        let (first, _, _, last) = r.days(axis_end);
+        last >= axis_start && first <= axis_end
+    });
+    if rows.is_empty() {
+        return Answer {
+            view: View {
+                json: json!({ "rows": [] }),
+                blocks: vec![Block::Text(
+                    "No terms or chairmanships fall in this range.".to_string(),
+                )],
+            },
+            found: false,
+        };
+    }
+
+    let label_width = rows
+        .iter()
+        .map(|r| r.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(width * 2 / 5);
+    let bar_width = width.saturating_sub(label_width + 1).max(1);
+    let origin = day_number(axis_start);
+    let total = (day_number(axis_end) - origin + 1).max(1);
+    let cell = |day: civil::Date| -> usize {
+        let n = (day_number(day) - origin).clamp(0, total - 1);
+        usize::try_from(n * bar_width as i64 / total).unwrap_or(0)
+    };
+
+    let mut blocks = Vec::new();
+    let mut group = "";
+    for row in &rows {
+        if row.group != group {
+            group = &row.group;
+            blocks.push(Block::Text(fit(group, width)));
+        }
+        let mut bar = vec![' '; bar_width];
+        let (first, certain_from, certain_to, last) = row.days(axis_end);
+        let clip = |d: civil::Date| d.clamp(axis_start, axis_end);
+        for c in &mut bar[cell(clip(first))..=cell(clip(last))] {
+            *c = glyphs.possible;
+        }
+        if certain_from <= certain_to && certain_to >= axis_start && certain_from <= axis_end {
+            for c in &mut bar[cell(clip(certain_from))..=cell(clip(certain_to))] {
+                *c = glyphs.certain;
+            }
+        }
+        let label = fit(&row.label, label_width);
+        let line = format!("{label:<label_width$} {}", bar.iter().collect::<String>());
+        blocks.push(Block::Text(line.trim_end().to_string()));
+    }
+
+    // The year axis: a tick and a label at each shown year's first day.
+    let years = i64::from(axis_end.year() - axis_start.year()) + 1;
+    // Labelled years at least 6 columns apart (four digits and a gap).
+    let step = [1, 2, 5, 10, 20, 50, 100, 1000]
+        .into_iter()
+        .find(|s| s * bar_width as i64 >= 6 * years)
+        .unwrap_or(1000);
+    let mut ticks = vec![glyphs.line; bar_width];
+    let mut labels = vec![' '; bar_width];
+    let mut free_from = 0;
+    // An axis that starts within a year is labelled with where it starts.
+    if (axis_start.month(), axis_start.day()) != (1, 1) {
+        let text = axis_start.strftime("%Y-%m").to_string();
+        if text.len() <= bar_width {
+            ticks[0] = glyphs.tick;
+            for (i, ch) in text.chars().enumerate() {
+                labels[i] = ch;
+            }
+            free_from = text.len() + 1;
+        }
+    }
+    for year in axis_start.year()..=axis_end.year() {
+        if i64::from(year) % step != 0 {
+            continue;
+        }
+        let day = civil::date(year, 1, 1);
+        if day < axis_start {
+            continue;
+        }
+        let at = cell(day);
+        let text = year.to_string();
+        if at < free_from || at + text.len() > bar_width {
+            continue;
+        }
+        ticks[at] = glyphs.tick;
+        for (i, ch) in text.chars().enumerate() {
+            labels[at + i] = ch;
+        }
+        free_from = at + text.len() + 1;
+    }
+    let pad = " ".repeat(label_width + 1);
+    blocks.push(Block::Text(format!(
+        "{pad}{}",
+        ticks.iter().collect::<String>()
+    )));
+    blocks.push(Block::Text(
+        format!("{pad}{}", labels.iter().collect::<String>())
+            .trim_end()
+            .to_string(),
+    ));
+    for legend in [
+        format!("{} dates known to the day", glyphs.certain),
+        format!("{} dates known only to the month or year", glyphs.possible),
+    ] {
+        blocks.push(Block::Text(fit(&legend, width)));
+    }
+
+    Answer {
+        view: View {
+            json: json!({
+                "from": axis_start.to_string(),
+                "to": axis_end.to_string(),
+                "rows": rows,
+            }),
+            blocks,
+        },
+        found: !rows.is_empty(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn range_keeps_coarse_dates_as_possibly() {
+        let (from, to) = (Some(d("2003-06-01")), Some(d("2003-12-31")));
+        assert_eq!(in_range(d("2003"), from, to), Certainty::Possibly);
+        assert_eq!(in_range(d("2003-06-01"), from, to), Certainty::Yes);
+        assert_eq!(in_range(d("2003-05-31"), from, to), Certainty::No);
+        assert_eq!(in_range(d("2003-12-31"), from, to), Certainty::Yes);
+        assert_eq!(in_range(d("2004-01-01"), from, to), Certainty::No);
+        assert_eq!(in_range(d("2003-05"), from, to), Certainty::No);
+        assert_eq!(in_range(d("2003-06"), from, to), Certainty::Yes);
+        // A coarse bound stands for its whole unit.
+        assert_eq!(
+            in_range(d("2003-12-31"), Some(d("2003")), Some(d("2003"))),
+            Certainty::Yes
+        );
+        assert_eq!(in_range(d("1990"), None, None), Certainty::Yes);
+    }
+
+    #[test]
+    fn events_are_in_date_order_with_coarse_dates_first_in_their_unit() {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let events = events(&kb);
+        assert!(events.windows(2).all(|w| w[0].date <= w[1].date));
+        let y2019 = events.iter().position(|e| e.date == d("2019")).unwrap();
+        let bishkek = events
+            .iter()
+            .position(|e| e.id == "csc-2019-bishkek")
+            .unwrap();
+        assert!(y2019 < bishkek);
+        // Every term starts once.
+        let starts = events.iter().filter(|e| e.kind == "term-start").count();
+        assert_eq!(starts, loaded.dataset.term.len());
+    }
+
+    fn chart_lines(kb: &Kb<'_>, width: usize, from: Option<&str>, to: Option<&str>) -> Vec<String> {
+        let args = TimelineArgs {
+            from: from.map(d),
+            to: to.map(d),
+            chart: true,
+            width: None,
+            ascii: false,
+        };
+        chart(kb, &args, width)
+            .view
+            .blocks
+            .into_iter()
+            .map(|b| match b {
+                Block::Text(t) => t,
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chart_fits_every_width_from_the_narrowest() {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        for width in usize::from(MIN_WIDTH)..=240 {
+            for line in chart_lines(&kb, width, None, None) {
+                assert!(line.chars().count() <= width, "{width}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn chart_range_drops_rows_outside_it() {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let lines = chart_lines(&kb, 80, Some("2024"), Some("2026"));
+        assert!(lines
+            .iter()
+            .any(|l| l.starts_with("Imangali Tasmagambetov")));
+        assert!(!lines.iter().any(|l| l.starts_with("Nikolai Bordyuzha")));
+        assert!(!lines.iter().any(|l| l.starts_with("Belarus 2023")));
+        let axis = lines.iter().rev().nth(2).unwrap();
+        assert!(axis.contains("2024") && axis.contains("2026"), "{lines:#?}");
+    }
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 4), "abc");
+        assert_eq!(fit("abc", 0), "");
+    }
+}
