@@ -29,7 +29,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH", env = "SUMMIT_KB_DATA")]
     pub data: Option<PathBuf>,
 
-    /// Output format.
+    /// Output format. `export` writes json (the default), ndjson or popolo.
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
@@ -47,13 +47,23 @@ pub enum Format {
     Table,
     /// Pretty-printed JSON, records in the shape `export` writes them.
     Json,
+    /// One JSON value per line: one line per record of a list.
+    Ndjson,
+    /// Comma-separated values with one header row, the table's columns.
+    Csv,
+    /// A GitHub Markdown table.
+    Markdown,
+    /// Popolo JSON (persons, organizations, posts, memberships, events); `export` only.
+    Popolo,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
     /// Colour when writing to a terminal.
     Auto,
+    /// Colour even when piped (for `less -R`).
     Always,
+    /// Never colour.
     Never,
 }
 
@@ -104,10 +114,29 @@ pub enum Command {
     Chair(ChairArgs),
 
     /// Write the whole knowledge base as JSON (loadable again with --data).
+    ///
+    /// --format json (the default) writes the dataset with a `meta` block
+    /// (name, licence, counts, content hash); ndjson one record a line;
+    /// popolo a Popolo document (persons, organizations, posts, memberships,
+    /// events).
     #[command(
-        after_help = "Examples:\n  summit-kb export > csto.json\n  summit-kb export --output csto.json && summit-kb --data csto.json check"
+        after_help = "Examples:\n  summit-kb export > csto.json\n  summit-kb export --output csto.json && summit-kb --data csto.json check\n  summit-kb export --format popolo --output csto-popolo.json"
     )]
     Export(ExportArgs),
+
+    /// Print the JSON Schema of what `export --format json` writes.
+    #[command(after_help = "Example:\n  summit-kb schema > summit-kb.schema.json")]
+    Schema,
+
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  source <(summit-kb completions bash)\n  summit-kb completions fish > ~/.config/fish/completions/summit-kb.fish"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  summit-kb man | man -l -")]
+    Man,
 
     /// Validate a dataset and list every problem found.
     ///
@@ -182,6 +211,13 @@ pub struct ExportArgs {
     /// Write to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

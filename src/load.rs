@@ -38,7 +38,9 @@ impl Loaded {
             .map(String::as_str)
     }
 
-    fn add(&mut self, name: &str, part: Dataset) {
+    fn add(&mut self, name: &str, mut part: Dataset) {
+        // An export's `meta` describes that export, not the data: dropped.
+        part.meta = None;
         for record in part.records() {
             self.origins
                 .entry(record.id().to_string())

@@ -7,7 +7,11 @@ use comfy_table::{presets, Attribute, Cell, ColumnConstraint, ContentArrangement
 use super::{Block, Style};
 
 pub fn render(blocks: &[Block], style: Style, out: &mut dyn Write) -> io::Result<()> {
-    for (i, block) in blocks.iter().enumerate() {
+    // A table with no rows shows nothing; a line of text says so.
+    let shown = blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Table { rows, .. } if rows.is_empty()));
+    for (i, block) in shown.enumerate() {
         if i > 0 && matches!(block, Block::Heading(_) | Block::Table { .. }) {
             writeln!(out)?;
         }
