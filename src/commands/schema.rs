@@ -4,17 +4,27 @@
 use std::io::Write;
 
 use anyhow::Result;
+use serde_json::{Map, Value};
 
 use crate::model::Dataset;
 
-/// The schema as a JSON value (draft 2020-12).
-pub fn schema() -> serde_json::Value {
-    let mut schema = schemars::schema_for!(Dataset);
+/// The schema as a JSON value (draft 2020-12), `$schema` and `title` first.
+pub fn schema() -> Value {
+    let generated = schemars::schema_for!(Dataset).to_value();
+    let mut schema = Map::new();
+    schema.insert("$schema".to_string(), generated["$schema"].clone());
     schema.insert(
         "title".to_string(),
         "summit-kb export (export --format json)".into(),
     );
-    schema.to_value()
+    if let Value::Object(rest) = generated {
+        for (key, value) in rest {
+            if !schema.contains_key(&key) {
+                schema.insert(key, value);
+            }
+        }
+    }
+    Value::Object(schema)
 }
 
 pub fn write(out: &mut dyn Write) -> Result<()> {
