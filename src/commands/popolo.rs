@@ -33,10 +33,8 @@ pub fn document(data: &Dataset) -> Value {
                 ("id", json!(p.id)),
                 ("name", json!(p.name)),
                 ("other_names", other_names(&p.aliases, &links)),
-                (
-                    "national_identity",
-                    json!(p.country.as_deref().and_then(name_of)),
-                ),
+                // The state the person comes from or serves: not necessarily a
+                // nationality, so not Popolo's `national_identity`.
                 ("country_id", json!(p.country)),
                 ("summary", json!(p.summary)),
                 ("sources", links(&p.citations)),
