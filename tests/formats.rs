@@ -303,3 +303,62 @@ fn every_command_has_help_with_an_example() {
     let version = output(&["--version"]);
     assert!(version.starts_with("summit-kb 0."), "{version}");
 }
+
+/// Runs `summit-kb ARGS` on a pseudo-terminal `columns` wide (util-linux
+/// `script`), with `NO_COLOR` set or not; returns what it printed.
+fn on_terminal(columns: u16, no_color: bool, args: &str) -> String {
+    let command = format!(
+        "stty cols {columns} rows 40; {} {args}",
+        env!("CARGO_BIN_EXE_summit-kb")
+    );
+    let mut script = Command::new("script");
+    script
+        .args(["-qec", &command, "/dev/null"])
+        .env_remove("SUMMIT_KB_DATA")
+        .env_remove("COLUMNS")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null());
+    if no_color {
+        script.env("NO_COLOR", "1");
+    }
+    let output = script.output().expect("util-linux script runs");
+    assert!(output.status.success(), "{command}");
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .replace("\r\n", "\n")
+}
+
+/// The text without its SGR escape codes.
+fn plain(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("\x1b[") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after.find('m').expect("an SGR sequence ends with m");
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn on_a_terminal_tables_fit_its_width_and_colour_follows_no_color() {
+    let coloured = on_terminal(100, false, "docs --summit csc-2025-bishkek");
+    assert!(
+        coloured.contains("\x1b["),
+        "colour on a terminal:\n{coloured}"
+    );
+    let text = plain(&coloured);
+    for line in text.lines() {
+        assert!(line.chars().count() <= 100, "wider than 100: {line:?}");
+    }
+    assert!(text.contains("bishkek-2025-anti-drug-strategy"), "{text}");
+    assert!(
+        text.lines().count() > 10,
+        "9 documents, long titles wrapped:\n{text}"
+    );
+    let uncoloured = on_terminal(100, true, "docs --summit csc-2025-bishkek");
+    assert!(!uncoloured.contains('\x1b'), "NO_COLOR:\n{uncoloured}");
+    assert_eq!(plain(&coloured), uncoloured);
+}
