@@ -261,3 +261,25 @@ fn meetings_are_events_with_their_dates_and_place() {
         .unwrap()
         .contains(&json!("bishkek-2025-anti-drug-strategy")));
 }
+
+#[test]
+fn state_memberships_end_when_suspended_but_not_when_frozen() {
+    let doc = popolo();
+    let find = |id: &str| {
+        doc["memberships"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let uzbekistan = find("csto-uzbekistan");
+    assert_eq!(uzbekistan["member"]["id"], "uzbekistan");
+    assert_eq!(uzbekistan["start_date"], "2006-08-16");
+    assert_eq!(uzbekistan["end_date"], "2012-12-19");
+    assert_eq!(uzbekistan["end_cause"], "suspended");
+    let armenia = find("csto-armenia");
+    assert_eq!(armenia["status"], "participation-frozen");
+    assert!(armenia.get("end_date").is_none(), "{armenia}");
+}

@@ -144,9 +144,22 @@ pub fn document(data: &Dataset) -> Value {
                 ])
             })
             .collect();
-        let first = |kind: ChangeKind| m.changes.iter().find(|c| c.kind == kind).map(|c| c.date);
-        let start = first(ChangeKind::Joined);
-        let end = first(ChangeKind::Withdrew);
+        // The membership as Popolo sees it began when the state last joined
+        // or rejoined, and ended when it was suspended or withdrew after that
+        // (`end_cause` says which); a frozen participation does not end it.
+        let start = m
+            .changes
+            .iter()
+            .filter(|c| matches!(c.kind, ChangeKind::Joined | ChangeKind::Rejoined))
+            .map(|c| c.date)
+            .max();
+        let ended = m
+            .changes
+            .iter()
+            .filter(|c| matches!(c.kind, ChangeKind::Suspended | ChangeKind::Withdrew))
+            .filter(|c| start.is_none_or(|s| c.date >= s))
+            .max_by_key(|c| c.date);
+        let end = ended.map(|c| c.date);
         memberships.push(object([
             ("id", json!(m.id)),
             ("role", json!("member state")),
@@ -156,6 +169,7 @@ pub fn document(data: &Dataset) -> Value {
             ("start_date_precision", precision(start)),
             ("end_date", date(end)),
             ("end_date_precision", precision(end)),
+            ("end_cause", json!(ended.map(|c| c.kind))),
             ("status", json!(m.status)),
             ("changes", json!(changes)),
             ("note", json!(m.note)),
