@@ -362,3 +362,17 @@ fn on_a_terminal_tables_fit_its_width_and_colour_follows_no_color() {
     assert!(!uncoloured.contains('\x1b'), "NO_COLOR:\n{uncoloured}");
     assert_eq!(plain(&coloured), uncoloured);
 }
+
+#[test]
+fn csv_of_show_and_chair_is_one_header_row_and_their_fields() {
+    for (args, first) in [
+        (&["show", "csc-2025-bishkek"][..], "body"),
+        (&["chair", "--on", "2026-06-01"], "state"),
+    ] {
+        let text = output(&with_format("csv", args));
+        let table = rows(&python(CSV, &text));
+        assert_eq!(table.len(), 2, "{args:?}:\n{text}");
+        assert_eq!(table[0][0], first, "{args:?}");
+        assert_eq!(table[0].len(), table[1].len(), "{args:?}");
+    }
+}
