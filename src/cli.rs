@@ -29,7 +29,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH", env = "SUMMIT_KB_DATA")]
     pub data: Option<PathBuf>,
 
-    /// Output format.
+    /// Output format. `export` writes json (the default), ndjson or popolo.
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
@@ -47,13 +47,23 @@ pub enum Format {
     Table,
     /// Pretty-printed JSON, records in the shape `export` writes them.
     Json,
+    /// One JSON value per line: one line per record of a list.
+    Ndjson,
+    /// Comma-separated values with one header row, the table's columns.
+    Csv,
+    /// A GitHub Markdown table.
+    Markdown,
+    /// Popolo JSON (persons, organizations, posts, memberships, events); `export` only.
+    Popolo,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
     /// Colour when writing to a terminal.
     Auto,
+    /// Colour even when piped (for `less -R`).
     Always,
+    /// Never colour.
     Never,
 }
 
@@ -124,8 +134,13 @@ pub enum Command {
     Search(SearchArgs),
 
     /// Write the whole knowledge base as JSON (loadable again with --data).
+    ///
+    /// --format json (the default) writes the dataset with a `meta` block
+    /// (name, licence, counts, content hash); ndjson one record a line;
+    /// popolo a Popolo document (persons, organizations, posts, memberships,
+    /// events).
     #[command(
-        after_help = "Examples:\n  summit-kb export > csto.json\n  summit-kb export --output csto.json && summit-kb --data csto.json check"
+        after_help = "Examples:\n  summit-kb export > csto.json\n  summit-kb export --output csto.json && summit-kb --data csto.json check\n  summit-kb export --format popolo --output csto-popolo.json"
     )]
     Export(ExportArgs),
 
@@ -151,6 +166,20 @@ pub enum Command {
         after_help = "Examples:\n  summit-kb timeline --from 2025-11-01 --to 2026-01-31\n  summit-kb timeline --chart --width 100"
     )]
     Timeline(TimelineArgs),
+
+    /// Print the JSON Schema of what `export --format json` writes.
+    #[command(after_help = "Example:\n  summit-kb schema > summit-kb.schema.json")]
+    Schema,
+
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  source <(summit-kb completions bash)\n  summit-kb completions fish > ~/.config/fish/completions/summit-kb.fish"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  summit-kb man | man -l -")]
+    Man,
 
     /// Validate a dataset and list every problem found.
     ///
@@ -311,6 +340,13 @@ pub struct TimelineArgs {
     /// Draw the chart with ASCII characters only (# and . for the bars).
     #[arg(long, requires = "chart")]
     pub ascii: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -171,6 +171,20 @@ impl Serialize for Date {
     }
 }
 
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A calendar date known to a year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD.",
+            "type": "string",
+            "pattern": "^[0-9]{4}(-[0-9]{2}){0,2}$"
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
         struct Visitor;

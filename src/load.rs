@@ -59,7 +59,9 @@ impl Loaded {
         is_json(Path::new(file))
     }
 
-    fn add(&mut self, name: &str, part: Dataset) {
+    fn add(&mut self, name: &str, mut part: Dataset) {
+        // An export's `meta` describes that export, not the data: dropped.
+        part.meta = None;
         let mut counts: Vec<(&'static str, usize)> = Vec::new();
         for record in part.records() {
             match counts.last_mut() {

@@ -10,7 +10,7 @@ use anyhow::{bail, Context, Result};
 use clap::Parser;
 
 use summit_kb::check::Severity;
-use summit_kb::cli::{Cli, ColorWhen, Command};
+use summit_kb::cli::{Cli, ColorWhen, Command, Format};
 use summit_kb::commands::Answer;
 use summit_kb::kb::Kb;
 use summit_kb::load::Loaded;
@@ -69,7 +69,22 @@ fn run(cli: &Cli) -> Result<bool> {
     };
     let mut out = BufWriter::new(stdout.lock());
 
+    if cli.format == Format::Popolo && !matches!(cli.command, Command::Export(_)) {
+        bail!("--format popolo is for `export` only; use table, json, ndjson, csv or markdown");
+    }
     let found = match &cli.command {
+        Command::Schema => {
+            commands::schema::write(&mut out)?;
+            true
+        }
+        Command::Completions(args) => {
+            commands::completions::completions(args.shell, &mut out)?;
+            true
+        }
+        Command::Man => {
+            commands::completions::man(&mut out)?;
+            true
+        }
         Command::Check(args) => {
             let path = args.path.as_deref().or(cli.data.as_deref());
             let loaded = load(path)?;
@@ -80,6 +95,7 @@ fn run(cli: &Cli) -> Result<bool> {
             emit(&answer, cli, style, &mut out)?
         }
         Command::Export(args) => {
+            commands::export::check_format(cli.format)?;
             let loaded = load(cli.data.as_deref())?;
             refuse_errors(&Kb::new(&loaded))?;
             match &args.output {
@@ -87,11 +103,11 @@ fn run(cli: &Cli) -> Result<bool> {
                     let file = File::create(path)
                         .with_context(|| format!("cannot write {}", path.display()))?;
                     let mut file = BufWriter::new(file);
-                    commands::export::write(&loaded.dataset, &mut file)?;
+                    commands::export::write(&loaded.dataset, cli.format, &mut file)?;
                     file.flush()
                         .with_context(|| format!("cannot write {}", path.display()))?;
                 }
-                None => commands::export::write(&loaded.dataset, &mut out)?,
+                None => commands::export::write(&loaded.dataset, cli.format, &mut out)?,
             }
             true
         }
@@ -110,7 +126,11 @@ fn run(cli: &Cli) -> Result<bool> {
                 Command::Chair(args) => commands::chair::run(&kb, args, today),
                 Command::Search(args) => commands::search::run(&kb, args)?,
                 Command::Timeline(args) => commands::timeline::run(&kb, args, style.width)?,
-                Command::Check(_) | Command::Export(_) => unreachable!("handled above"),
+                Command::Check(_)
+                | Command::Export(_)
+                | Command::Schema
+                | Command::Completions(_)
+                | Command::Man => unreachable!("handled above"),
             };
             emit(&answer, cli, style, &mut out)?
         }

@@ -5,7 +5,10 @@
 //! calendar dates with their precision, and empty or default fields are left out
 //! when written, so that export -> load -> export gives the same bytes.
 
+use std::collections::BTreeMap;
+
 use clap::ValueEnum;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
@@ -24,9 +27,12 @@ fn yes() -> bool {
 
 /// A whole dataset, or one file of it: every list may be empty, and a dataset
 /// spread over several files is the union of their lists.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
+    /// Written by `export`: counts and a content hash. Ignored when loaded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
     /// What the dataset is; at most one file of a dataset says it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset: Option<DatasetInfo>,
@@ -60,16 +66,34 @@ pub struct Dataset {
     pub claim: Vec<Claim>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DatasetInfo {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The licence the data is published under, where the publisher states one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+}
+
+/// What an export says about itself. No clock time: the same data gives the
+/// same bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// The dataset's name, from its `[dataset]` table.
+    pub dataset: Option<String>,
+    /// The data's licence, from its `[dataset]` table; null when none is stated.
+    pub licence: Option<String>,
+    /// How many records of each kind.
+    pub counts: BTreeMap<String, usize>,
+    /// `sha256:` and the hex SHA-256 of the export without `meta`, as compact JSON.
+    pub content_hash: String,
 }
 
 /// Where facts come from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -88,7 +112,7 @@ pub struct Source {
 
 /// The evidence for a record or a single claim: which source says it, in its
 /// own words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     pub source: String,
@@ -100,7 +124,7 @@ pub struct Citation {
 }
 
 /// How firmly the sources establish a record.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Confidence {
     /// Confirmed by the quoted source.
@@ -119,7 +143,7 @@ impl Confidence {
 }
 
 /// Another name for a record, with where that spelling comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Alias {
     pub name: String,
@@ -133,7 +157,7 @@ pub struct Alias {
     pub citations: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AliasKind {
     Official,
@@ -146,7 +170,7 @@ pub enum AliasKind {
     MisspellingInSource,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     pub id: String,
@@ -158,7 +182,7 @@ pub struct Organization {
     pub citations: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct State {
     pub id: String,
@@ -169,7 +193,7 @@ pub struct State {
 }
 
 /// A state's membership of an organisation and how it changed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
     pub id: String,
@@ -183,7 +207,7 @@ pub struct Membership {
     pub citations: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum MembershipStatus {
     Member,
@@ -192,7 +216,7 @@ pub enum MembershipStatus {
     Former,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MembershipChange {
     pub date: Date,
@@ -202,7 +226,7 @@ pub struct MembershipChange {
     pub citations: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChangeKind {
     Joined,
@@ -213,7 +237,7 @@ pub enum ChangeKind {
 }
 
 /// An organ of an organisation: a council, a secretariat, a unit within it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     pub id: String,
@@ -234,7 +258,7 @@ pub struct Body {
     pub citations: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: String,
@@ -251,7 +275,7 @@ pub struct Person {
 }
 
 /// A position that people hold in turn, such as Secretary General.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Post {
     pub id: String,
@@ -269,7 +293,7 @@ pub struct Post {
 
 /// One person's time in a post. `start` and `end` are both inclusive; a missing
 /// `end` means the term is still running.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub id: String,
@@ -293,7 +317,7 @@ pub struct Term {
     pub citations: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum EndCause {
     /// The term ran its full length.
@@ -306,7 +330,7 @@ pub enum EndCause {
     Succeeded,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum MeetingStatus {
     #[default]
@@ -322,7 +346,7 @@ impl MeetingStatus {
 }
 
 /// A meeting of a body: a summit, a session, a ministerial meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub id: String,
@@ -352,7 +376,7 @@ pub struct Meeting {
     pub citations: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     pub person: String,
@@ -362,7 +386,7 @@ pub struct Participant {
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Absentee {
     pub state: String,
@@ -373,7 +397,7 @@ pub struct Absentee {
 }
 
 /// A text adopted or signed: a declaration, a strategy, a plan, a treaty.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub id: String,
@@ -412,7 +436,18 @@ pub struct Document {
 }
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ValueEnum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum DocumentKind {
@@ -430,7 +465,7 @@ pub enum DocumentKind {
 }
 
 /// Something a meeting decided: an appointment, a body created, a budget, an award.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub id: String,
@@ -452,7 +487,18 @@ pub struct Decision {
 }
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ValueEnum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionKind {
@@ -468,7 +514,7 @@ pub enum DecisionKind {
 /// A state's turn in the chair. `start` and `end` are inclusive instants; where
 /// they are not recorded, `year` names the chairmanship and the lookup can only
 /// say "possibly" for the days of that year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chairmanship {
     pub id: String,
@@ -496,7 +542,7 @@ pub struct Chairmanship {
 
 /// A chairmanship's slogan or motto in its official language, with the
 /// renderings other sources give.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Slogan {
     pub text: String,
@@ -506,7 +552,7 @@ pub struct Slogan {
     pub citations: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rendering {
     pub text: String,
@@ -514,7 +560,7 @@ pub struct Rendering {
     pub citations: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Priority {
     pub text: String,
@@ -522,7 +568,7 @@ pub struct Priority {
 }
 
 /// A standing operation or programme, such as an anti-drug operation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Operation {
     pub id: String,
@@ -541,7 +587,7 @@ pub struct Operation {
     pub citations: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub date: Date,
@@ -551,7 +597,7 @@ pub struct Event {
 
 /// One source's statement of a value that sources disagree on, such as how many
 /// documents a session signed. Every claim is kept; none is picked silently.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     pub id: String,
@@ -565,7 +611,7 @@ pub struct Claim {
     pub citations: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum ClaimValue {
     Integer(i64),

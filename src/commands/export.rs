@@ -1,15 +1,118 @@
 //! `export`: the whole knowledge base as one JSON document that loads again as
-//! a dataset.
+//! a dataset (`--format json`, the default), as NDJSON (one record a line), or
+//! as Popolo JSON (`--format popolo`).
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
+use clap::ValueEnum;
+use serde_json::json;
+use sha2::{Digest, Sha256};
 
-use crate::model::Dataset;
+use crate::cli::Format;
+use crate::commands::popolo;
+use crate::model::{Dataset, Meta};
 
-/// Writes the dataset as pretty JSON with a trailing newline.
-pub fn write(dataset: &Dataset, out: &mut dyn Write) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, dataset)?;
-    out.write_all(b"\n")?;
+/// Refuses, before anything is written, a format `export` does not write.
+pub fn check_format(format: Format) -> Result<()> {
+    match format {
+        Format::Table | Format::Json | Format::Ndjson | Format::Popolo => Ok(()),
+        Format::Csv | Format::Markdown => bail!(
+            "export writes --format json (the default), ndjson or popolo, not {}",
+            format
+                .to_possible_value()
+                .map(|v| v.get_name().to_string())
+                .unwrap_or_default()
+        ),
+    }
+}
+
+/// The dataset as exported: its records, with `meta` in front.
+pub fn with_meta(dataset: &Dataset) -> Dataset {
+    let mut data = dataset.clone();
+    data.meta = None;
+    let canonical = serde_json::to_vec(&data).expect("a dataset serializes to JSON");
+    let hash: String = Sha256::digest(&canonical)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut counts = BTreeMap::new();
+    for record in data.records() {
+        *counts.entry(record.kind().to_string()).or_insert(0) += 1;
+    }
+    data.meta = Some(Meta {
+        dataset: data.dataset.as_ref().map(|d| d.name.clone()),
+        licence: data.dataset.as_ref().and_then(|d| d.licence.clone()),
+        counts,
+        content_hash: format!("sha256:{hash}"),
+    });
+    data
+}
+
+/// Writes the dataset in `format` (json when `table`, the global default).
+pub fn write(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<()> {
+    check_format(format)?;
+    let data = with_meta(dataset);
+    match format {
+        Format::Ndjson => {
+            let mut line = |kind: &str, record: serde_json::Value| -> Result<()> {
+                serde_json::to_writer(&mut *out, &json!({ "kind": kind, "record": record }))?;
+                out.write_all(b"\n")?;
+                Ok(())
+            };
+            line("meta", serde_json::to_value(&data.meta)?)?;
+            if let Some(info) = &data.dataset {
+                line("dataset", serde_json::to_value(info)?)?;
+            }
+            for record in data.records() {
+                line(record.kind(), record.to_json())?;
+            }
+        }
+        Format::Popolo => {
+            serde_json::to_writer_pretty(&mut *out, &popolo::document(&data))?;
+            out.write_all(b"\n")?;
+        }
+        _ => {
+            serde_json::to_writer_pretty(&mut *out, &data)?;
+            out.write_all(b"\n")?;
+        }
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+
+    #[test]
+    fn meta_counts_records_and_hashes_the_data_only() {
+        let loaded = load::embedded().unwrap();
+        let data = with_meta(&loaded.dataset);
+        let meta = data.meta.clone().unwrap();
+        assert_eq!(meta.counts["term"], loaded.dataset.term.len());
+        assert_eq!(
+            meta.counts.values().sum::<usize>(),
+            loaded.dataset.records().count()
+        );
+        assert!(meta.content_hash.starts_with("sha256:"));
+        assert_eq!(meta.content_hash.len(), "sha256:".len() + 64);
+        // Hashing an export again (meta and all) gives the same hash.
+        assert_eq!(with_meta(&data).meta.unwrap(), meta);
+        // Any change to the data changes it.
+        let mut changed = loaded.dataset.clone();
+        changed.term[0].note = Some("x".to_string());
+        assert_ne!(
+            with_meta(&changed).meta.unwrap().content_hash,
+            meta.content_hash
+        );
+    }
+
+    #[test]
+    fn csv_and_markdown_are_refused() {
+        assert!(check_format(Format::Json).is_ok());
+        let err = check_format(Format::Csv).unwrap_err().to_string();
+        assert!(err.contains("not csv"), "{err}");
+    }
 }

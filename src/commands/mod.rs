@@ -3,11 +3,14 @@
 
 pub mod chair;
 pub mod check;
+pub mod completions;
 pub mod decisions;
 pub mod docs;
 pub mod evidence;
 pub mod export;
 pub mod holder;
+pub mod popolo;
+pub mod schema;
 pub mod search;
 pub mod show;
 pub mod summits;
@@ -32,11 +35,11 @@ pub struct Answer {
 
 impl Answer {
     /// A list of records: JSON is the array of records as exported; the table
-    /// says so when the list is empty.
+    /// says so when the list is empty (and CSV still has its header row).
     pub fn list<T: Serialize>(records: &[&T], what: &str, table: Block) -> Answer {
         let json = serde_json::to_value(records).expect("records serialize to JSON");
         let blocks = if records.is_empty() {
-            vec![Block::Text(format!("No {what} match."))]
+            vec![table, Block::Text(format!("No {what} match."))]
         } else {
             vec![table]
         };

@@ -1,7 +1,10 @@
 //! How answers are shown. A command builds a [`View`]; one renderer per format
 //! writes it. Nothing else in the program prints tables or JSON.
 
+mod csv;
 mod json;
+mod markdown;
+mod ndjson;
 mod table;
 
 use std::io::{self, Write};
@@ -68,10 +71,70 @@ pub fn terminal_width() -> Option<u16> {
     comfy_table::Table::new().width()
 }
 
-/// Writes a view in the chosen format.
+/// Writes a view in the chosen format. Only the table is ever coloured.
 pub fn render(view: &View, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Table => table::render(&view.blocks, style, out),
         Format::Json => json::render(&view.json, out),
+        Format::Ndjson => ndjson::render(&view.json, out),
+        Format::Csv => csv::render(&view.blocks, out),
+        Format::Markdown => markdown::render(&view.blocks, out),
+        Format::Popolo => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "--format popolo is for `export` only",
+        )),
     }
+}
+
+/// The view as one table with one header row, for formats that can hold only
+/// one: the name/value blocks as rows (the columns are every name, in the order
+/// first seen), else the first table, else the lines of text in a `text` column.
+pub fn one_table(blocks: &[Block]) -> (Vec<String>, Vec<Vec<String>>) {
+    let fields: Vec<&Vec<(String, String)>> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Fields(pairs) => Some(pairs),
+            _ => None,
+        })
+        .collect();
+    if !fields.is_empty() {
+        let mut header: Vec<String> = Vec::new();
+        for pairs in &fields {
+            for (name, _) in *pairs {
+                if !header.contains(name) {
+                    header.push(name.clone());
+                }
+            }
+        }
+        let rows = fields
+            .iter()
+            .map(|pairs| {
+                header
+                    .iter()
+                    .map(|h| {
+                        pairs
+                            .iter()
+                            .find(|(name, _)| name == h)
+                            .map(|(_, v)| v.clone())
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            })
+            .collect();
+        return (header, rows);
+    }
+    if let Some((header, rows)) = blocks.iter().find_map(|b| match b {
+        Block::Table { header, rows } => Some((header.clone(), rows.clone())),
+        _ => None,
+    }) {
+        return (header, rows);
+    }
+    let rows = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(text) | Block::Text(text) => Some(vec![text.clone()]),
+            _ => None,
+        })
+        .collect();
+    (vec!["text".to_string()], rows)
 }

@@ -7,7 +7,11 @@ use comfy_table::{presets, Attribute, Cell, ColumnConstraint, ContentArrangement
 use super::{Block, Style};
 
 pub fn render(blocks: &[Block], style: Style, out: &mut dyn Write) -> io::Result<()> {
-    for (i, block) in blocks.iter().enumerate() {
+    // A table with no rows shows nothing; a line of text says so.
+    let shown = blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Table { rows, .. } if rows.is_empty()));
+    for (i, block) in shown.enumerate() {
         if i > 0 && matches!(block, Block::Heading(_) | Block::Table { .. }) {
             writeln!(out)?;
         }
@@ -88,9 +92,33 @@ fn write_table(mut table: Table, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     for line in table.lines() {
-        writeln!(out, "{}", line.trim_end())?;
+        writeln!(out, "{}", trim_end_styled(&line))?;
     }
     Ok(())
+}
+
+/// The line without trailing spaces, including those a closing escape code
+/// (`\x1b[0m`) stands after in a coloured header.
+fn trim_end_styled(line: &str) -> String {
+    let mut text = line.trim_end();
+    let mut codes = Vec::new();
+    while text.ends_with('m') {
+        let Some(start) = text.rfind("\x1b[") else {
+            break;
+        };
+        let code = &text[start..];
+        if !code[2..code.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b';')
+        {
+            break;
+        }
+        codes.push(code);
+        text = text[..start].trim_end();
+    }
+    let mut out = text.to_string();
+    out.extend(codes.into_iter().rev());
+    out
 }
 
 #[cfg(test)]
@@ -139,6 +167,17 @@ mod tests {
         assert!(text.starts_with("ID  "), "{text}");
         assert!(text.lines().all(|l| !l.ends_with(' ')), "{text:?}");
         assert!(!text.contains('\x1b'));
+    }
+
+    #[test]
+    fn coloured_lines_have_no_trailing_spaces_either() {
+        assert_eq!(
+            trim_end_styled("\x1b[1mVALID   \x1b[0m  "),
+            "\x1b[1mVALID\x1b[0m"
+        );
+        assert_eq!(trim_end_styled("a  \x1b[0m\x1b[1m"), "a\x1b[0m\x1b[1m");
+        assert_eq!(trim_end_styled("plain  "), "plain");
+        assert_eq!(trim_end_styled("ends in m  "), "ends in m");
     }
 
     #[test]
