@@ -38,7 +38,8 @@ impl Loaded {
             .map(String::as_str)
     }
 
-    fn add(&mut self, name: &str, part: Dataset) {
+    /// Adds the records of one file, read from `name`.
+    pub fn add(&mut self, name: &str, part: Dataset) {
         for record in part.records() {
             self.origins
                 .entry(record.id().to_string())
@@ -82,15 +83,46 @@ pub fn from_path(path: &Path) -> Result<Loaded> {
     let mut loaded = Loaded::default();
     for file in &files {
         let name = file.display().to_string();
-        let text = read_text(file)?;
-        let part = if is_json(file) {
-            parse_json(&name, &text)?
+        let bytes = read_bytes(file)?;
+        loaded.add(&name, parse_bytes(&name, &bytes)?);
+    }
+    if loaded.dataset.records().next().is_none() {
+        let what = if meta.is_dir() {
+            "in the files of this directory"
         } else {
-            parse_toml(&name, &text)?
+            "in this file"
         };
-        loaded.add(&name, part);
+        bail!("{shown}: no records {what}; a dataset has at least one [[source]], [[person]], ...");
     }
     Ok(loaded)
+}
+
+/// Parses one dataset file from its bytes: JSON when `name` ends in `.json`,
+/// TOML otherwise. `name` is how errors refer to the file.
+pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Dataset> {
+    // Some editors start UTF-8 files with a byte-order mark; it is not content.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        bail!("{name}: not UTF-8 text: the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8");
+    }
+    let text = utf8(name, bytes)?;
+    if is_json(Path::new(name)) {
+        parse_json(name, text)
+    } else {
+        parse_toml(name, text)
+    }
+}
+
+/// The bytes as text, or an error naming the file, line and column of the
+/// first byte that is not UTF-8.
+fn utf8<'b>(name: &str, bytes: &'b [u8]) -> Result<&'b str> {
+    std::str::from_utf8(bytes).map_err(|err| {
+        let at = err.valid_up_to();
+        // The prefix up to `at` is valid UTF-8 by definition.
+        let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let (line, column) = line_column(before, at);
+        anyhow::anyhow!("{name}:{line}:{column}: not UTF-8 text (invalid byte at offset {at})")
+    })
 }
 
 fn is_json(path: &Path) -> bool {
@@ -123,19 +155,23 @@ fn collect(
             fs::metadata(&path).with_context(|| format!("cannot read {}", path.display()))?;
         if meta.is_dir() {
             collect(&path, depth + 1, seen, out)?;
-        } else if meta.is_file()
-            && path.extension().is_some_and(|ext| {
-                ext.eq_ignore_ascii_case("toml") || ext.eq_ignore_ascii_case("json")
-            })
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("toml") || ext.eq_ignore_ascii_case("json"))
         {
+            // A FIFO or device named like a dataset file is a mistake to report,
+            // not a file to skip or to block on.
+            if !meta.is_file() {
+                bail!("{}: not a regular file", path.display());
+            }
             out.push(path);
         }
     }
     Ok(())
 }
 
-/// Reads a file as UTF-8 text, refusing one too large to be a dataset.
-pub fn read_text(path: &Path) -> Result<String> {
+/// Reads a file's bytes, refusing one too large to be a dataset.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let shown = path.display();
     let file = fs::File::open(path).with_context(|| format!("cannot read {shown}"))?;
     let too_large = || {
@@ -154,11 +190,7 @@ pub fn read_text(path: &Path) -> Result<String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|err| {
-        let at = err.utf8_error().valid_up_to();
-        let (line, column) = line_column(&String::from_utf8_lossy(&err.into_bytes()[..at]), at);
-        anyhow::anyhow!("{shown}:{line}:{column}: not UTF-8 text (invalid byte at offset {at})")
-    })
+    Ok(bytes)
 }
 
 /// The 1-based line and column (in characters) of a byte offset.
@@ -185,6 +217,9 @@ pub fn parse_toml(name: &str, text: &str) -> Result<Dataset> {
 
 /// Parses a JSON dataset, as `export --format json` writes it.
 pub fn parse_json(name: &str, text: &str) -> Result<Dataset> {
+    if text.trim().is_empty() {
+        bail!("{name}: empty file; a JSON dataset is an object such as `export` writes");
+    }
     serde_json::from_str(text).map_err(|err| {
         let message = err.to_string();
         // serde_json ends its messages with " at line L column C"; say it our way.
@@ -229,6 +264,35 @@ mod tests {
             .to_string();
         assert!(err.starts_with("x.json:2:"), "{err}");
         assert!(!err.contains(" at line "), "{err}");
+    }
+
+    #[test]
+    fn bytes_parse_as_json_or_toml_by_name_and_must_be_utf8() {
+        let toml = b"[[person]]\nid = \"a\"\nname = \"A\"\ncitations = []\n";
+        assert_eq!(parse_bytes("a.toml", toml).unwrap().person.len(), 1);
+        let json = br#"{"person": [{"id": "a", "name": "A", "citations": []}]}"#;
+        assert_eq!(parse_bytes("a.JSON", json).unwrap().person.len(), 1);
+        assert!(parse_bytes("a.toml", json).is_err());
+        let err = parse_bytes("x.toml", b"a = 1\nb = \"\xff\"").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.toml:2:6: not UTF-8 text (invalid byte at offset 11)"
+        );
+    }
+
+    #[test]
+    fn byte_order_marks_utf8_skipped_utf16_named() {
+        let json = b"\xef\xbb\xbf{\"person\": []}";
+        assert!(parse_bytes("a.json", json).is_ok());
+        let err = parse_bytes("u.toml", b"\xff\xfe[\0")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("u.toml: not UTF-8 text: the file is UTF-16"),
+            "{err}"
+        );
+        let err = parse_bytes("e.json", b" \n").unwrap_err().to_string();
+        assert!(err.starts_with("e.json: empty file"), "{err}");
     }
 
     #[test]
