@@ -124,7 +124,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                 "the record cites no source".to_string(),
             );
         }
-        for (_, citation) in record.all_citations() {
+        for citation in record.cited() {
             if let Some(message) = reference_problem(kb, &citation.source, &["source"]) {
                 push(Severity::Error, Some(id), format!("citation: {message}"));
             }
@@ -160,8 +160,9 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
 
 /// Overlapping terms of a single-holder post, and gaps between terms.
 fn check_terms(kb: &Kb<'_>, push: &mut impl FnMut(Severity, Option<&str>, String)) {
+    let by_post = kb.terms_by_post();
     for post in &kb.data().post {
-        let terms = kb.terms_of(&post.id);
+        let terms = by_post.get(post.id.as_str()).cloned().unwrap_or_default();
         // Each term is compared with the earlier term that ends last, so that a
         // long term overlapping several later ones is caught, not only its
         // neighbour.
