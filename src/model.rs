@@ -699,58 +699,66 @@ impl<'a> Record<'a> {
     /// checks it against a walk of the record's JSON form.
     pub fn all_citations(self) -> Vec<(String, Citation)> {
         let mut out = Vec::new();
-        let mut add = |path: String, list: &[Citation]| {
-            out.extend(list.iter().map(|c| (path.clone(), c.clone())));
-        };
-        let aliases = |add: &mut dyn FnMut(String, &[Citation]), aliases: &[Alias]| {
-            for a in aliases {
-                add(format!("aliases[{}]", a.name), &a.citations);
+        self.walk_citations(&mut |path, list| {
+            out.extend(list.iter().map(|c| (path(), c.clone())));
+        });
+        out
+    }
+
+    /// Every citation anywhere in the record, as [`Record::all_citations`]
+    /// lists them, without their paths or copies: what `check` needs.
+    pub fn cited(self) -> Vec<&'a Citation> {
+        let mut out = Vec::new();
+        self.walk_citations(&mut |_, list| out.extend(list));
+        out
+    }
+
+    /// Calls `f` with each citation list of the record (its own first) and a
+    /// function that names where the list stands.
+    fn walk_citations(self, f: &mut CitationSink<'_, 'a>) {
+        f(&String::new, self.citations());
+        let aliases = |f: &mut CitationSink<'_, 'a>, list: &'a [Alias]| {
+            for a in list {
+                f(&|| format!("aliases[{}]", a.name), &a.citations);
             }
         };
         match self {
             Record::Source(_) => {}
-            Record::Organization(r) => aliases(&mut add, &r.aliases),
-            Record::State(r) => aliases(&mut add, &r.aliases),
+            Record::Organization(r) => aliases(f, &r.aliases),
+            Record::State(r) => aliases(f, &r.aliases),
             Record::Membership(r) => {
                 for c in &r.changes {
-                    add(format!("changes[{}]", c.date), &c.citations);
+                    f(&|| format!("changes[{}]", c.date), &c.citations);
                 }
             }
-            Record::Body(r) => aliases(&mut add, &r.aliases),
-            Record::Person(r) => aliases(&mut add, &r.aliases),
-            Record::Post(r) => aliases(&mut add, &r.aliases),
+            Record::Body(r) => aliases(f, &r.aliases),
+            Record::Person(r) => aliases(f, &r.aliases),
+            Record::Post(r) => aliases(f, &r.aliases),
             Record::Term(_) | Record::Decision(_) | Record::Claim(_) => {}
             Record::Meeting(r) => {
                 for a in &r.absentees {
-                    add(format!("absentees[{}]", a.state), &a.citations);
+                    f(&|| format!("absentees[{}]", a.state), &a.citations);
                 }
             }
-            Record::Document(r) => aliases(&mut add, &r.aliases),
+            Record::Document(r) => aliases(f, &r.aliases),
             Record::Chairmanship(r) => {
                 if let Some(slogan) = &r.slogan {
                     for x in &slogan.renderings {
-                        add(format!("slogan.renderings[{}]", x.text), &x.citations);
+                        f(&|| format!("slogan.renderings[{}]", x.text), &x.citations);
                     }
-                    add("slogan".to_string(), &slogan.citations);
+                    f(&|| "slogan".to_string(), &slogan.citations);
                 }
                 for x in &r.priorities {
-                    add(format!("priorities[{}]", x.text), &x.citations);
+                    f(&|| format!("priorities[{}]", x.text), &x.citations);
                 }
             }
             Record::Operation(r) => {
-                aliases(&mut add, &r.aliases);
+                aliases(f, &r.aliases);
                 for e in &r.events {
-                    add(format!("events[{}]", e.text), &e.citations);
+                    f(&|| format!("events[{}]", e.text), &e.citations);
                 }
             }
         }
-        let own: Vec<(String, Citation)> = self
-            .citations()
-            .iter()
-            .map(|c| (String::new(), c.clone()))
-            .collect();
-        out.splice(0..0, own);
-        out
     }
 
     /// The record as it is exported.
@@ -803,6 +811,10 @@ impl Dataset {
         self.claim.extend(other.claim);
     }
 }
+
+/// Receives each citation list of a record with a function naming where it
+/// stands (see [`Record::all_citations`]).
+type CitationSink<'s, 'a> = dyn FnMut(&dyn Fn() -> String, &'a [Citation]) + 's;
 
 /// (field, id, the kinds of record it may name; empty = any kind).
 pub type Reference<'a> = (&'static str, &'a str, &'static [&'static str]);
@@ -972,6 +984,9 @@ citations = [{ source = "k" }]
         for record in dataset.records() {
             let typed = record.all_citations();
             assert_eq!(typed, by_json(record), "{}", record.id());
+            let cited: Vec<Citation> = record.cited().into_iter().cloned().collect();
+            let listed: Vec<Citation> = typed.iter().map(|(_, c)| c.clone()).collect();
+            assert_eq!(cited, listed, "{}", record.id());
             for (path, _) in typed {
                 parts.insert(path.split('[').next().unwrap_or_default().to_string());
             }
