@@ -40,16 +40,39 @@ impl Loaded {
 
     /// Adds the records of one file, read from `name`.
     pub fn add(&mut self, name: &str, part: Dataset) {
-        for record in part.records() {
-            self.origins
-                .entry(record.id().to_string())
-                .or_default()
-                .push(name.to_string());
+        if self.origins.is_empty() {
+            // The first file (often the only one, an export): build the index in
+            // one sorted pass rather than record by record.
+            let mut pairs: Vec<(String, Vec<String>)> = part
+                .records()
+                .map(|record| (record.id().to_string(), vec![name.to_string()]))
+                .collect();
+            pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            pairs.dedup_by(|later, earlier| {
+                let same = later.0 == earlier.0;
+                if same {
+                    earlier.1.append(&mut later.1);
+                }
+                same
+            });
+            self.origins = pairs.into_iter().collect();
+        } else {
+            for record in part.records() {
+                self.origins
+                    .entry(record.id().to_string())
+                    .or_default()
+                    .push(name.to_string());
+            }
         }
         if part.dataset.is_some() {
             self.info_files.push(name.to_string());
         }
-        self.dataset.append(part);
+        if self.dataset == Dataset::default() {
+            // Moving the lists in costs nothing; appending copies every record.
+            self.dataset = part;
+        } else {
+            self.dataset.append(part);
+        }
     }
 }
 
@@ -183,7 +206,9 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
         return Err(too_large());
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata, so that a large file is read without regrowing.
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES) + 1).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {shown}"))?;
