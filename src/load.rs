@@ -229,7 +229,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// Parses one TOML dataset file; `name` is how errors refer to it.
 pub fn parse_toml(name: &str, text: &str) -> Result<Dataset> {
     toml::from_str(text).map_err(|err| {
-        let message = err.message().trim().replace('\n', " ");
+        let message = escape_controls(&err.message().trim().replace('\n', " "));
         match err.span() {
             Some(span) => {
                 let (line, column) = line_column(text, span.start);
@@ -251,8 +251,24 @@ pub fn parse_json(name: &str, text: &str) -> Result<Dataset> {
         let message = message
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(m, _)| m);
+        let message = escape_controls(message);
         anyhow::anyhow!("{name}:{}:{}: {message}", err.line(), err.column())
     })
+}
+
+/// The text with control characters escaped (`\n`, `\u{1b}`): a parser's
+/// message may quote a key or value from the file, and an error stays one
+/// line that cannot drive the terminal.
+pub fn escape_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -318,6 +334,22 @@ mod tests {
         );
         let err = parse_bytes("e.json", b" \n").unwrap_err().to_string();
         assert!(err.starts_with("e.json: empty file"), "{err}");
+    }
+
+    #[test]
+    fn errors_quoting_the_file_stay_one_line_without_control_characters() {
+        // Found by the load fuzz target: a JSON key with a newline in it.
+        let err = parse_json("k.json", r#"{"a\nb\u001b[31m": 1}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("k.json:1:"), "{err}");
+        assert!(err.contains("unknown field `a\\nb\\u{1b}[31m`"), "{err}");
+        assert!(!err.contains('\n') && !err.contains('\x1b'), "{err}");
+        let err = parse_toml("k.toml", r#""a\nb\u001b" = 1"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `a b\\u{1b}`"), "{err}");
+        assert!(!err.contains('\x1b'), "{err}");
     }
 
     #[test]

@@ -43,7 +43,8 @@ fn main() -> ExitCode {
         Ok(false) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // One line, whatever the user typed or the file held.
+            eprintln!("error: {}", load::escape_controls(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

@@ -298,6 +298,22 @@ fn deeply_nested_values_are_refused_not_overflowing_the_stack() {
     }
 }
 
+#[test]
+fn control_characters_in_keys_and_arguments_do_not_break_the_error_line() {
+    // Found by the load fuzz target: a JSON key holding a newline made a
+    // two-line error.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("keys.json");
+    fs::write(&file, "{\"a\\nb\\u001b[31m\": 1}").unwrap();
+    assert_bad_data(&file, &["keys.json:1:", "unknown field `a\\nb\\u{1b}[31m`"]);
+    let line = assert_bad(&["show", "a\nb"], &["no record with id 'a\\nb'"]);
+    assert!(!line.contains('\x1b'));
+    assert_bad(
+        &["holder", "S\u{1b}[31mG"],
+        &["no post called 'S\\u{1b}[31mG'"],
+    );
+}
+
 // ---- the file system ----------------------------------------------------
 
 #[test]
