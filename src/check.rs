@@ -303,7 +303,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                 "the record cites no source".to_string(),
             );
         }
-        for (_, citation) in record.all_citations() {
+        for citation in record.cited() {
             if let Some(message) =
                 reference_problem(kb, &citation.source, &["source"], &mut suggestions)
             {
@@ -438,8 +438,9 @@ fn check_meeting_dates(kb: &Kb<'_>, record: Record<'_>, found: &mut Findings<'_>
 
 /// Overlapping terms of a single-holder post, and gaps between terms.
 fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
+    let by_post = kb.terms_by_post();
     for post in &kb.data().post {
-        let terms = kb.terms_of(&post.id);
+        let terms = by_post.get(post.id.as_str()).cloned().unwrap_or_default();
         // Each term is compared with the earlier term that ends last, so that a
         // long term overlapping several later ones is caught, not only its
         // neighbour.

@@ -362,7 +362,7 @@ pub fn today() -> civil::Date {
 }
 
 /// Parses a query date: a whole day `YYYY-MM-DD`, or `today`.
-fn parse_day(text: &str) -> Result<civil::Date, String> {
+pub fn parse_day(text: &str) -> Result<civil::Date, String> {
     if text.eq_ignore_ascii_case("today") {
         return Ok(today());
     }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use anyhow::{bail, Result};
+use foldhash::fast::RandomState;
 use jiff::civil;
 
 use crate::date::{Certainty, Date, Span};
@@ -16,7 +17,10 @@ use crate::search::{Hit, Index, Role};
 /// A knowledge base over a loaded dataset.
 pub struct Kb<'a> {
     pub loaded: &'a Loaded,
-    by_id: HashMap<&'a str, Record<'a>>,
+    /// Every record by id. foldhash (randomly seeded per run) rather than
+    /// SipHash: indexing and checking 117,000 records hashes every id and
+    /// every reference.
+    by_id: HashMap<&'a str, Record<'a>, RandomState>,
 }
 
 /// A record that matched a question about a day, and how sure the data is.
@@ -29,7 +33,8 @@ pub struct Match<T> {
 impl<'a> Kb<'a> {
     /// Indexes the dataset. The first record of an id wins; `check` reports the rest.
     pub fn new(loaded: &'a Loaded) -> Kb<'a> {
-        let mut by_id = HashMap::new();
+        let count = loaded.dataset.records().count();
+        let mut by_id = HashMap::with_capacity_and_hasher(count, RandomState::default());
         for record in loaded.dataset.records() {
             by_id.entry(record.id()).or_insert(record);
         }
@@ -121,8 +126,21 @@ impl<'a> Kb<'a> {
     /// Every term of a post, oldest first.
     pub fn terms_of(&self, post: &str) -> Vec<&'a Term> {
         let mut terms: Vec<&Term> = self.data().term.iter().filter(|t| t.post == post).collect();
-        terms.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
+        sort_terms(&mut terms);
         terms
+    }
+
+    /// Every term grouped by post id, each group oldest first as in
+    /// [`Kb::terms_of`]: one pass over the terms for all posts.
+    pub fn terms_by_post(&self) -> HashMap<&'a str, Vec<&'a Term>> {
+        let mut groups: HashMap<&str, Vec<&Term>> = HashMap::new();
+        for term in &self.data().term {
+            groups.entry(term.post.as_str()).or_default().push(term);
+        }
+        for terms in groups.values_mut() {
+            sort_terms(terms);
+        }
+        groups
     }
 
     /// Who held `post` on `day`: the terms that certainly or possibly include it.
@@ -173,6 +191,11 @@ impl<'a> Kb<'a> {
             .filter(|m| m.certainty != Certainty::No)
             .collect()
     }
+}
+
+/// Oldest first; the id breaks ties.
+fn sort_terms(terms: &mut [&Term]) {
+    terms.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
 }
 
 /// The span of a term.

@@ -51,7 +51,8 @@ impl Loaded {
                 .find(|(name, _)| *name == file)
                 .map(|(_, text)| std::borrow::Cow::Borrowed(*text));
         }
-        read_text(Path::new(file)).ok().map(std::borrow::Cow::Owned)
+        let bytes = read_bytes(Path::new(file)).ok()?;
+        String::from_utf8(bytes).ok().map(std::borrow::Cow::Owned)
     }
 
     /// Whether a file of the dataset is JSON (else TOML).
@@ -59,7 +60,8 @@ impl Loaded {
         is_json(Path::new(file))
     }
 
-    fn add(&mut self, name: &str, mut part: Dataset) {
+    /// Adds the records of one file, read from `name`.
+    pub fn add(&mut self, name: &str, mut part: Dataset) {
         // An export's `meta` describes that export, not the data: dropped.
         part.meta = None;
         let mut counts: Vec<(&'static str, usize)> = Vec::new();
@@ -68,16 +70,41 @@ impl Loaded {
                 Some((kind, n)) if *kind == record.kind() => *n += 1,
                 _ => counts.push((record.kind(), 1)),
             }
-            self.origins
-                .entry(record.id().to_string())
-                .or_default()
-                .push(name.to_string());
         }
         self.counts.push((name.to_string(), counts));
+        if self.origins.is_empty() {
+            // The first file (often the only one, an export): build the index in
+            // one sorted pass rather than record by record.
+            let mut pairs: Vec<(String, Vec<String>)> = part
+                .records()
+                .map(|record| (record.id().to_string(), vec![name.to_string()]))
+                .collect();
+            pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            pairs.dedup_by(|later, earlier| {
+                let same = later.0 == earlier.0;
+                if same {
+                    earlier.1.append(&mut later.1);
+                }
+                same
+            });
+            self.origins = pairs.into_iter().collect();
+        } else {
+            for record in part.records() {
+                self.origins
+                    .entry(record.id().to_string())
+                    .or_default()
+                    .push(name.to_string());
+            }
+        }
         if part.dataset.is_some() {
             self.info_files.push(name.to_string());
         }
-        self.dataset.append(part);
+        if self.dataset == Dataset::default() {
+            // Moving the lists in costs nothing; appending copies every record.
+            self.dataset = part;
+        } else {
+            self.dataset.append(part);
+        }
     }
 }
 
@@ -114,15 +141,46 @@ pub fn from_path(path: &Path) -> Result<Loaded> {
     let mut loaded = Loaded::default();
     for file in &files {
         let name = file.display().to_string();
-        let text = read_text(file)?;
-        let part = if is_json(file) {
-            parse_json(&name, &text)?
+        let bytes = read_bytes(file)?;
+        loaded.add(&name, parse_bytes(&name, &bytes)?);
+    }
+    if loaded.dataset.records().next().is_none() {
+        let what = if meta.is_dir() {
+            "in the files of this directory"
         } else {
-            parse_toml(&name, &text)?
+            "in this file"
         };
-        loaded.add(&name, part);
+        bail!("{shown}: no records {what}; a dataset has at least one [[source]], [[person]], ...");
     }
     Ok(loaded)
+}
+
+/// Parses one dataset file from its bytes: JSON when `name` ends in `.json`,
+/// TOML otherwise. `name` is how errors refer to the file.
+pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Dataset> {
+    // Some editors start UTF-8 files with a byte-order mark; it is not content.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        bail!("{name}: not UTF-8 text: the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8");
+    }
+    let text = utf8(name, bytes)?;
+    if is_json(Path::new(name)) {
+        parse_json(name, text)
+    } else {
+        parse_toml(name, text)
+    }
+}
+
+/// The bytes as text, or an error naming the file, line and column of the
+/// first byte that is not UTF-8.
+fn utf8<'b>(name: &str, bytes: &'b [u8]) -> Result<&'b str> {
+    std::str::from_utf8(bytes).map_err(|err| {
+        let at = err.valid_up_to();
+        // The prefix up to `at` is valid UTF-8 by definition.
+        let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let (line, column) = line_column(before, at);
+        anyhow::anyhow!("{name}:{line}:{column}: not UTF-8 text (invalid byte at offset {at})")
+    })
 }
 
 fn is_json(path: &Path) -> bool {
@@ -155,19 +213,23 @@ fn collect(
             fs::metadata(&path).with_context(|| format!("cannot read {}", path.display()))?;
         if meta.is_dir() {
             collect(&path, depth + 1, seen, out)?;
-        } else if meta.is_file()
-            && path.extension().is_some_and(|ext| {
-                ext.eq_ignore_ascii_case("toml") || ext.eq_ignore_ascii_case("json")
-            })
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("toml") || ext.eq_ignore_ascii_case("json"))
         {
+            // A FIFO or device named like a dataset file is a mistake to report,
+            // not a file to skip or to block on.
+            if !meta.is_file() {
+                bail!("{}: not a regular file", path.display());
+            }
             out.push(path);
         }
     }
     Ok(())
 }
 
-/// Reads a file as UTF-8 text, refusing one too large to be a dataset.
-pub fn read_text(path: &Path) -> Result<String> {
+/// Reads a file's bytes, refusing one too large to be a dataset.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let shown = path.display();
     let file = fs::File::open(path).with_context(|| format!("cannot read {shown}"))?;
     let too_large = || {
@@ -179,18 +241,16 @@ pub fn read_text(path: &Path) -> Result<String> {
     if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
         return Err(too_large());
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata, so that a large file is read without regrowing.
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES) + 1).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {shown}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|err| {
-        let at = err.utf8_error().valid_up_to();
-        let (line, column) = line_column(&String::from_utf8_lossy(&err.into_bytes()[..at]), at);
-        anyhow::anyhow!("{shown}:{line}:{column}: not UTF-8 text (invalid byte at offset {at})")
-    })
+    Ok(bytes)
 }
 
 /// The 1-based line and column (in characters) of a byte offset.
@@ -204,7 +264,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// Parses one TOML dataset file; `name` is how errors refer to it.
 pub fn parse_toml(name: &str, text: &str) -> Result<Dataset> {
     toml::from_str(text).map_err(|err| {
-        let message = err.message().trim().replace('\n', " ");
+        let message = escape_controls(&err.message().trim().replace('\n', " "));
         match err.span() {
             Some(span) => {
                 let (line, column) = line_column(text, span.start);
@@ -217,14 +277,33 @@ pub fn parse_toml(name: &str, text: &str) -> Result<Dataset> {
 
 /// Parses a JSON dataset, as `export --format json` writes it.
 pub fn parse_json(name: &str, text: &str) -> Result<Dataset> {
+    if text.trim().is_empty() {
+        bail!("{name}: empty file; a JSON dataset is an object such as `export` writes");
+    }
     serde_json::from_str(text).map_err(|err| {
         let message = err.to_string();
         // serde_json ends its messages with " at line L column C"; say it our way.
         let message = message
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(m, _)| m);
+        let message = escape_controls(message);
         anyhow::anyhow!("{name}:{}:{}: {message}", err.line(), err.column())
     })
+}
+
+/// The text with control characters escaped (`\n`, `\u{1b}`): a parser's
+/// message may quote a key or value from the file, and an error stays one
+/// line that cannot drive the terminal.
+pub fn escape_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -261,6 +340,51 @@ mod tests {
             .to_string();
         assert!(err.starts_with("x.json:2:"), "{err}");
         assert!(!err.contains(" at line "), "{err}");
+    }
+
+    #[test]
+    fn bytes_parse_as_json_or_toml_by_name_and_must_be_utf8() {
+        let toml = b"[[person]]\nid = \"a\"\nname = \"A\"\ncitations = []\n";
+        assert_eq!(parse_bytes("a.toml", toml).unwrap().person.len(), 1);
+        let json = br#"{"person": [{"id": "a", "name": "A", "citations": []}]}"#;
+        assert_eq!(parse_bytes("a.JSON", json).unwrap().person.len(), 1);
+        assert!(parse_bytes("a.toml", json).is_err());
+        let err = parse_bytes("x.toml", b"a = 1\nb = \"\xff\"").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.toml:2:6: not UTF-8 text (invalid byte at offset 11)"
+        );
+    }
+
+    #[test]
+    fn byte_order_marks_utf8_skipped_utf16_named() {
+        let json = b"\xef\xbb\xbf{\"person\": []}";
+        assert!(parse_bytes("a.json", json).is_ok());
+        let err = parse_bytes("u.toml", b"\xff\xfe[\0")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("u.toml: not UTF-8 text: the file is UTF-16"),
+            "{err}"
+        );
+        let err = parse_bytes("e.json", b" \n").unwrap_err().to_string();
+        assert!(err.starts_with("e.json: empty file"), "{err}");
+    }
+
+    #[test]
+    fn errors_quoting_the_file_stay_one_line_without_control_characters() {
+        // Found by the load fuzz target: a JSON key with a newline in it.
+        let err = parse_json("k.json", r#"{"a\nb\u001b[31m": 1}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("k.json:1:"), "{err}");
+        assert!(err.contains("unknown field `a\\nb\\u{1b}[31m`"), "{err}");
+        assert!(!err.contains('\n') && !err.contains('\x1b'), "{err}");
+        let err = parse_toml("k.toml", r#""a\nb\u001b" = 1"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `a b\\u{1b}`"), "{err}");
+        assert!(!err.contains('\x1b'), "{err}");
     }
 
     #[test]

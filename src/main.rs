@@ -43,7 +43,8 @@ fn main() -> ExitCode {
         Ok(false) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // One line, whatever the user typed or the file held.
+            eprintln!("error: {}", load::escape_controls(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }
@@ -88,16 +89,16 @@ fn run(cli: &Cli) -> Result<bool> {
         Command::Check(args) => {
             let path = args.path.as_deref().or(cli.data.as_deref());
             let loaded = load(path)?;
-            let kb = Kb::new(&loaded);
+            let kb = Kb::new(loaded);
             let mut findings = check::check(&kb);
-            check::locate(&loaded, &mut findings);
+            check::locate(loaded, &mut findings);
             let answer = commands::check::run(&findings, loaded.dataset.records().count());
             emit(&answer, cli, style, &mut out)?
         }
         Command::Export(args) => {
             commands::export::check_format(cli.format)?;
             let loaded = load(cli.data.as_deref())?;
-            refuse_errors(&Kb::new(&loaded))?;
+            refuse_errors(&Kb::new(loaded))?;
             match &args.output {
                 Some(path) => {
                     let file = File::create(path)
@@ -113,7 +114,7 @@ fn run(cli: &Cli) -> Result<bool> {
         }
         command => {
             let loaded = load(cli.data.as_deref())?;
-            let kb = Kb::new(&loaded);
+            let kb = Kb::new(loaded);
             refuse_errors(&kb)?;
             let today = cli::today();
             let answer = match command {
@@ -144,11 +145,15 @@ fn emit(answer: &Answer, cli: &Cli, style: Style, out: &mut dyn Write) -> Result
     Ok(answer.found)
 }
 
-fn load(path: Option<&Path>) -> Result<Loaded> {
-    match path {
-        Some(path) => load::from_path(path),
-        None => load::embedded(),
-    }
+/// Loads the dataset for the rest of the run. It is never freed: the process
+/// ends right after, and freeing a large dataset record by record costs more
+/// than the query (60 ms of 530 at 117,000 records).
+fn load(path: Option<&Path>) -> Result<&'static Loaded> {
+    let loaded = match path {
+        Some(path) => load::from_path(path)?,
+        None => load::embedded()?,
+    };
+    Ok(Box::leak(Box::new(loaded)))
 }
 
 /// Refuses, for a query, a dataset that `check` finds errors in.

@@ -738,11 +738,73 @@ impl<'a> Record<'a> {
     /// Every citation anywhere in the record, with where it stands: "" for the
     /// record's own, else a path such as `aliases[Taratebtek Masadikov]`. The
     /// record's own come first.
+    ///
+    /// Walks the typed record (a path names a list item by its `name`, `text`,
+    /// `state`, `person` or `date`, in that order of preference), so that
+    /// `check` does not convert every record to JSON on every run. A test
+    /// checks it against a walk of the record's JSON form.
     pub fn all_citations(self) -> Vec<(String, Citation)> {
         let mut out = Vec::new();
-        walk_citations(&self.to_json(), String::new(), &mut out);
-        out.sort_by_key(|(path, _)| !path.is_empty());
+        self.walk_citations(&mut |path, list| {
+            out.extend(list.iter().map(|c| (path(), c.clone())));
+        });
         out
+    }
+
+    /// Every citation anywhere in the record, as [`Record::all_citations`]
+    /// lists them, without their paths or copies: what `check` needs.
+    pub fn cited(self) -> Vec<&'a Citation> {
+        let mut out = Vec::new();
+        self.walk_citations(&mut |_, list| out.extend(list));
+        out
+    }
+
+    /// Calls `f` with each citation list of the record (its own first) and a
+    /// function that names where the list stands.
+    fn walk_citations(self, f: &mut CitationSink<'_, 'a>) {
+        f(&String::new, self.citations());
+        let aliases = |f: &mut CitationSink<'_, 'a>, list: &'a [Alias]| {
+            for a in list {
+                f(&|| format!("aliases[{}]", a.name), &a.citations);
+            }
+        };
+        match self {
+            Record::Source(_) => {}
+            Record::Organization(r) => aliases(f, &r.aliases),
+            Record::State(r) => aliases(f, &r.aliases),
+            Record::Membership(r) => {
+                for c in &r.changes {
+                    f(&|| format!("changes[{}]", c.date), &c.citations);
+                }
+            }
+            Record::Body(r) => aliases(f, &r.aliases),
+            Record::Person(r) => aliases(f, &r.aliases),
+            Record::Post(r) => aliases(f, &r.aliases),
+            Record::Term(_) | Record::Decision(_) | Record::Claim(_) => {}
+            Record::Meeting(r) => {
+                for a in &r.absentees {
+                    f(&|| format!("absentees[{}]", a.state), &a.citations);
+                }
+            }
+            Record::Document(r) => aliases(f, &r.aliases),
+            Record::Chairmanship(r) => {
+                if let Some(slogan) = &r.slogan {
+                    for x in &slogan.renderings {
+                        f(&|| format!("slogan.renderings[{}]", x.text), &x.citations);
+                    }
+                    f(&|| "slogan".to_string(), &slogan.citations);
+                }
+                for x in &r.priorities {
+                    f(&|| format!("priorities[{}]", x.text), &x.citations);
+                }
+            }
+            Record::Operation(r) => {
+                aliases(f, &r.aliases);
+                for e in &r.events {
+                    f(&|| format!("events[{}]", e.text), &e.citations);
+                }
+            }
+        }
     }
 
     /// The record as it is exported.
@@ -795,6 +857,10 @@ impl Dataset {
         self.claim.extend(other.claim);
     }
 }
+
+/// Receives each citation list of a record with a function naming where it
+/// stands (see [`Record::all_citations`]).
+type CitationSink<'s, 'a> = dyn FnMut(&dyn Fn() -> String, &'a [Citation]) + 's;
 
 /// (field, id, the kinds of record it may name; empty = any kind).
 pub type Reference<'a> = (&'static str, &'a str, &'static [&'static str]);
@@ -871,7 +937,9 @@ impl<'a> Record<'a> {
     }
 }
 
-/// Collects the `citations` lists of a record's JSON form and of its parts.
+/// Collects the `citations` lists of a record's JSON form and of its parts:
+/// the reference [`Record::all_citations`] is tested against.
+#[cfg(test)]
 fn walk_citations(value: &serde_json::Value, path: String, out: &mut Vec<(String, Citation)>) {
     use serde_json::Value;
     match value {
@@ -901,5 +969,87 @@ fn walk_citations(value: &serde_json::Value, path: String, out: &mut Vec<(String
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The citations of a record by the JSON walk, own citations first.
+    fn by_json(record: Record<'_>) -> Vec<(String, Citation)> {
+        let mut out = Vec::new();
+        walk_citations(&record.to_json(), String::new(), &mut out);
+        out.sort_by_key(|(path, _)| !path.is_empty());
+        out
+    }
+
+    #[test]
+    fn typed_citation_walk_matches_the_json_walk_on_every_part() {
+        let mut dataset = Dataset::default();
+        for (name, text) in crate::load::EMBEDDED {
+            dataset.append(crate::load::parse_toml(name, text).unwrap());
+        }
+        // Parts the embedded dataset may lack: every kind that carries citations.
+        let extra = r#"
+[[operation]]
+id = "op"
+organization = "org"
+name = "Op"
+aliases = [{ name = "O", kind = "abbreviation", citations = [{ source = "a" }] }]
+events = [{ date = "2024", text = "Stage", citations = [{ source = "b", quote = "q" }] }]
+citations = [{ source = "c" }]
+
+[[chairmanship]]
+id = "ch"
+organization = "org"
+state = "st"
+year = 2026
+slogan = { text = "S", lang = "en", renderings = [{ text = "R", lang = "ru", citations = [{ source = "d" }] }], citations = [{ source = "e" }] }
+priorities = [{ text = "P", citations = [{ source = "f" }] }]
+citations = [{ source = "g" }]
+
+[[meeting]]
+id = "m"
+body = "b"
+name = "M"
+date = "2025"
+absentees = [{ state = "x", citations = [{ source = "h" }] }]
+citations = [{ source = "i" }]
+
+[[membership]]
+id = "mem"
+organization = "org"
+state = "st"
+status = "member"
+changes = [{ date = "1992-05", kind = "joined", citations = [{ source = "j" }] }]
+citations = [{ source = "k" }]
+"#;
+        dataset.append(crate::load::parse_toml("extra.toml", extra).unwrap());
+        let mut parts = std::collections::BTreeSet::new();
+        for record in dataset.records() {
+            let typed = record.all_citations();
+            assert_eq!(typed, by_json(record), "{}", record.id());
+            let cited: Vec<Citation> = record.cited().into_iter().cloned().collect();
+            let listed: Vec<Citation> = typed.iter().map(|(_, c)| c.clone()).collect();
+            assert_eq!(cited, listed, "{}", record.id());
+            for (path, _) in typed {
+                parts.insert(path.split('[').next().unwrap_or_default().to_string());
+            }
+        }
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        assert_eq!(
+            parts,
+            [
+                "",
+                "absentees",
+                "aliases",
+                "changes",
+                "events",
+                "priorities",
+                "slogan",
+                "slogan.renderings"
+            ]
+        );
     }
 }
