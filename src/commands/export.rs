@@ -7,6 +7,7 @@ use std::io::Write;
 
 use anyhow::{bail, Result};
 use clap::ValueEnum;
+use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -28,34 +29,73 @@ pub fn check_format(format: Format) -> Result<()> {
     }
 }
 
-/// The dataset as exported: its records, with `meta` in front.
-pub fn with_meta(dataset: &Dataset) -> Dataset {
-    let mut data = dataset.clone();
-    data.meta = None;
-    let canonical = serde_json::to_vec(&data).expect("a dataset serializes to JSON");
-    let hash: String = Sha256::digest(&canonical)
+/// The `meta` block of a dataset: its name, licence, counts, and a SHA-256 of
+/// the compact JSON of its records (without any `meta` it carries).
+///
+/// The JSON is streamed into the hash, never held in memory: at 100,000
+/// records a copy would double what `export` needs.
+pub fn meta(dataset: &Dataset) -> Meta {
+    let mut hasher = Sha256::new();
+    if dataset.meta.is_none() {
+        serde_json::to_writer(&mut HashWriter(&mut hasher), dataset)
+    } else {
+        let mut data = dataset.clone();
+        data.meta = None;
+        serde_json::to_writer(&mut HashWriter(&mut hasher), &data)
+    }
+    .expect("a dataset serializes to JSON");
+    let hash: String = hasher
+        .finalize()
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
     let mut counts = BTreeMap::new();
-    for record in data.records() {
+    for record in dataset.records() {
         *counts.entry(record.kind().to_string()).or_insert(0) += 1;
     }
-    data.meta = Some(Meta {
-        dataset: data.dataset.as_ref().map(|d| d.name.clone()),
-        licence: data.dataset.as_ref().and_then(|d| d.licence.clone()),
+    Meta {
+        dataset: dataset.dataset.as_ref().map(|d| d.name.clone()),
+        licence: dataset.dataset.as_ref().and_then(|d| d.licence.clone()),
         counts,
         content_hash: format!("sha256:{hash}"),
-    });
+    }
+}
+
+/// The dataset as exported: its records, with `meta` in front.
+pub fn with_meta(dataset: &Dataset) -> Dataset {
+    let mut data = dataset.clone();
+    data.meta = Some(meta(dataset));
     data
+}
+
+/// Feeds what serde_json writes to a hash.
+struct HashWriter<'h>(&'h mut Sha256);
+
+impl Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A dataset with its `meta` in front, borrowed rather than copied.
+#[derive(Serialize)]
+struct Exported<'a> {
+    meta: &'a Meta,
+    #[serde(flatten)]
+    data: &'a Dataset,
 }
 
 /// Writes the dataset in `format` (json when `table`, the global default).
 pub fn write(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<()> {
     check_format(format)?;
-    let data = with_meta(dataset);
     match format {
         Format::Ndjson => {
+            let data = with_meta(dataset);
             let mut line = |kind: &str, record: serde_json::Value| -> Result<()> {
                 serde_json::to_writer(&mut *out, &json!({ "kind": kind, "record": record }))?;
                 out.write_all(b"\n")?;
@@ -70,11 +110,22 @@ pub fn write(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<(
             }
         }
         Format::Popolo => {
-            serde_json::to_writer_pretty(&mut *out, &popolo::document(&data))?;
+            serde_json::to_writer_pretty(&mut *out, &popolo::document(&with_meta(dataset)))?;
             out.write_all(b"\n")?;
         }
         _ => {
-            serde_json::to_writer_pretty(&mut *out, &data)?;
+            // The records are borrowed, not copied: the export of a large
+            // dataset needs little more memory than the dataset.
+            let meta = meta(dataset);
+            let mut records = std::borrow::Cow::Borrowed(dataset);
+            if dataset.meta.is_some() {
+                records.to_mut().meta = None;
+            }
+            let exported = Exported {
+                meta: &meta,
+                data: &records,
+            };
+            serde_json::to_writer_pretty(&mut *out, &exported)?;
             out.write_all(b"\n")?;
         }
     }
