@@ -48,25 +48,9 @@ fn guarded(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// Asserts exit 2, empty stdout, and one line on stderr starting "error:" that
-/// contains every needle and no panic. Returns the line.
+/// [`common::assert_error`] under the memory limit and the hang guard.
 fn assert_bad(args: &[&str], needles: &[&str]) -> String {
-    let (code, stdout, stderr) = guarded(args);
-    assert_eq!(
-        code, 2,
-        "{args:?}: exit {code}\nstdout: {stdout}\nstderr: {stderr}"
-    );
-    assert!(stdout.is_empty(), "{args:?}: stdout not empty: {stdout}");
-    assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
-    assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
-    for needle in needles {
-        assert!(
-            stderr.contains(needle),
-            "{args:?}: {needle:?} not in {stderr}"
-        );
-    }
-    stderr
+    common::assert_error_output(args, guarded(args), needles)
 }
 
 /// Asserts the same of a query (`docs`) and of `check` over `data`.

@@ -38,7 +38,16 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
 /// Asserts an error: exit 2, nothing on stdout, one line on stderr that
 /// starts with "error:" and contains every one of `needles`, and no panic.
 pub fn assert_error(args: &[&str], needles: &[&str]) -> String {
-    let (code, stdout, stderr) = run(args);
+    assert_error_output(args, run(args), needles)
+}
+
+/// The assertions of [`assert_error`] on the (exit code, stdout, stderr) of a
+/// run of `args` made some other way (under limits, say).
+pub fn assert_error_output(
+    args: &[&str],
+    (code, stdout, stderr): (i32, String, String),
+    needles: &[&str],
+) -> String {
     assert_eq!(
         code, 2,
         "{args:?}: exit {code}\nstdout: {stdout}\nstderr: {stderr}"
