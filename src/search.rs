@@ -329,7 +329,17 @@ impl<'t> Index<'t> {
             names_only: true,
             allow_missing: usize::from(words >= 3),
         };
-        self.search(query, options).into_iter().next()
+        let hits = self.search(query, options);
+        let first = hits.first()?;
+        // Among the names that match equally well, the one whose id is
+        // closest to the whole query (people type ids): `csc-2025-moscow`
+        // suggests `csc-2026-moscow`, not `csc-2025-bishkek`, though each
+        // misses one word.
+        let whole = fold(query);
+        hits.iter()
+            .take_while(|h| h.matched == first.matched && h.typos == first.typos)
+            .min_by_key(|h| strsim::osa_distance(&whole, &fold(&h.id)))
+            .cloned()
     }
 
     fn word_costs(&self, query: &str) -> Vec<u8> {

@@ -210,6 +210,11 @@ fn unknown_ids_and_posts_get_a_did_you_mean_from_the_same_matcher() {
         &["decisions", "--summit", "csc-2025-biskek"],
         &["did you mean 'csc-2025-bishkek'"],
     );
+    // Both miss one word; the id nearer the whole query wins.
+    assert_error(
+        &["show", "csc-2025-moscow"],
+        &["did you mean 'csc-2026-moscow'"],
+    );
     let stderr = assert_error(&["show", "qqqqqq"], &["no record with id 'qqqqqq'"]);
     assert!(!stderr.contains("did you mean"), "{stderr}");
 }
