@@ -13,8 +13,13 @@ use crate::model::Dataset;
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
-/// Files larger than this are refused rather than read.
+/// JSON files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// TOML files larger than this are refused rather than read: the TOML parser
+/// holds a whole file's tables before the records are built, about 24 times
+/// the file's size, where JSON needs under 4.
+pub const MAX_TOML_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How deep a dataset directory may nest.
 const MAX_DEPTH: usize = 32;
@@ -232,22 +237,32 @@ fn collect(
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let shown = path.display();
     let file = fs::File::open(path).with_context(|| format!("cannot read {shown}"))?;
-    let too_large = || {
-        anyhow::anyhow!(
-            "{shown}: larger than {} MiB, too large to be a dataset file",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )
+    let limit = if is_json(path) {
+        MAX_FILE_BYTES
+    } else {
+        MAX_TOML_FILE_BYTES
     };
-    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+    let too_large = || {
+        let mib = limit / (1024 * 1024);
+        if is_json(path) {
+            anyhow::anyhow!("{shown}: larger than {mib} MiB, too large to be a dataset file")
+        } else {
+            anyhow::anyhow!(
+                "{shown}: larger than {mib} MiB, too large for one TOML file; split it into several files, or load it as exported JSON (up to {} MiB)",
+                MAX_FILE_BYTES / (1024 * 1024)
+            )
+        }
+    };
+    if file.metadata().is_ok_and(|m| m.len() > limit) {
         return Err(too_large());
     }
     // Sized from the metadata, so that a large file is read without regrowing.
     let size = file.metadata().map_or(0, |m| m.len());
-    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES) + 1).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit) + 1).unwrap_or(0));
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {shown}"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(too_large());
     }
     Ok(bytes)

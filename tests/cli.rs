@@ -870,15 +870,27 @@ fn export_takes_the_global_format_flag() {
 #[test]
 fn huge_and_special_files_are_refused_without_reading_them() {
     let dir = tempfile::tempdir().unwrap();
-    let huge = dir.path().join("huge.toml");
-    // A sparse file: 300 MiB long, nothing written, so the test costs no disk.
-    fs::File::create(&huge)
-        .unwrap()
-        .set_len(300 * 1024 * 1024)
-        .unwrap();
+    // Sparse files: long, nothing written, so the test costs no disk.
+    let sparse = |name: &str, mib: u64| {
+        let path = dir.path().join(name);
+        fs::File::create(&path)
+            .unwrap()
+            .set_len(mib * 1024 * 1024)
+            .unwrap();
+        path.to_str().unwrap().to_string()
+    };
     assert_error(
-        &["--data", huge.to_str().unwrap(), "docs"],
-        &["huge.toml", "larger than 256 MiB"],
+        &["--data", &sparse("huge.json", 300), "docs"],
+        &["huge.json", "larger than 256 MiB"],
+    );
+    // TOML takes far more memory to parse than JSON: a lower limit.
+    assert_error(
+        &["--data", &sparse("huge.toml", 65), "docs"],
+        &[
+            "huge.toml",
+            "larger than 64 MiB, too large for one TOML file",
+            "split it",
+        ],
     );
     assert_error(
         &["--data", "/dev/null", "docs"],
