@@ -162,19 +162,20 @@ fn refuse_errors(kb: &Kb<'_>) -> Result<()> {
         .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .collect();
-    // Positions are looked up only now that there is an error to show.
+    let Some(more) = errors.len().checked_sub(1) else {
+        return Ok(());
+    };
+    // Only the first, as `check` orders them (by file, then place), is shown:
+    // only the positions in its file are looked up.
+    let first_file = errors.iter().map(|f| f.file.clone()).min().flatten();
+    errors.retain(|f| f.file == first_file);
     check::locate(kb.loaded, &mut errors);
-    let mut errors = errors.iter();
-    if let Some(first) = errors.next() {
-        let more = errors.count();
-        let more = if more > 0 {
-            format!(" ({more} more errors; `summit-kb check` lists them all)")
-        } else {
-            String::new()
-        };
-        bail!("invalid dataset: {}{more}", first.without_severity());
-    }
-    Ok(())
+    let more = match more {
+        0 => String::new(),
+        1 => " (1 more error; `summit-kb check` lists them all)".to_string(),
+        n => format!(" ({n} more errors; `summit-kb check` lists them all)"),
+    };
+    bail!("invalid dataset: {}{more}", errors[0].without_severity());
 }
 
 /// Folds clap's multi-line usage error into one line: the message, the

@@ -599,6 +599,20 @@ fn dangling_reference_is_an_error_naming_file_and_record() {
             "did you mean 'ann'",
         ],
     );
+    // One error alone says nothing more; two say "1 more error".
+    let line = assert_error(&["--data", data, "terms"], &["no person with id 'anne'"]);
+    assert!(!line.contains("more error"), "{line}");
+    let dir = dataset(
+        "people.toml",
+        &with_terms(&[
+            term("t1", "anne", "2020-01-01", Some("2020-12-31")),
+            term("t2", "anne", "2021-01-01", None),
+        ]),
+    );
+    assert_error(
+        &["--data", dir.path().to_str().unwrap(), "terms"],
+        &["no person with id 'anne'", "(1 more error;"],
+    );
 }
 
 #[test]
