@@ -230,6 +230,8 @@ pub struct DocsArgs {
     /// Only documents whose stated validity period covers DATE (YYYY-MM-DD or
     /// `today`); documents with no recorded period are left out, and those
     /// whose period is open at one end are named apart as possibly in force.
+    /// With --format json the answer is {"in_force": [documents],
+    /// "possibly_in_force": [ids]}.
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub in_force_on: Option<civil::Date>,
 

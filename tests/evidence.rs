@@ -362,7 +362,8 @@ fn docs_in_force_on_names_an_open_ended_document_as_possibly_apart() {
         "{stdout}"
     );
     let (_, v) = json(&["--data", data, "docs", "--in-force-on", "2021-06-01"]);
-    assert_eq!(ids(&v), ["closed-plan"], "only the certain one is listed");
+    assert_eq!(ids(&v["in_force"]), ["closed-plan"], "the certain one");
+    assert_eq!(v["possibly_in_force"], serde_json::json!(["open-plan"]));
 
     let (code, stdout, _) = run(&["--data", data, "docs", "--in-force-on", "2025-06-01"]);
     assert_eq!(code, 1, "no certain answer: {stdout}");

@@ -143,6 +143,16 @@ fn csv_of_an_empty_list_is_its_header_and_exit_1() {
     let (code, stdout, _) = run(&["--format", "csv", "docs", "--topic", "no such topic at all"]);
     assert_eq!(code, 1);
     assert_eq!(stdout, "id,kind,title,adopted,valid\n");
+    // The same for a search that finds nothing and a range with no event.
+    let (code, stdout, _) = run(&["--format", "csv", "search", "zzzzzz"]);
+    assert_eq!(code, 1);
+    assert_eq!(stdout, "#,kind,id,field,snippet\n");
+    let args = [
+        "--format", "csv", "timeline", "--from", "1800", "--to", "1801",
+    ];
+    let (code, stdout, _) = run(&args);
+    assert_eq!(code, 1);
+    assert_eq!(stdout, "date,kind,what,in range,id\n");
 }
 
 #[test]

@@ -593,3 +593,30 @@ fn did_you_mean_is_given_for_the_first_hundred_missing_ids_only() {
     let last = format!("t104: person: no person with id '{}'\n", missing[104]);
     assert!(stdout.contains(&last), "{stdout}");
 }
+
+#[test]
+fn a_chairmanship_ending_before_its_year_is_an_error_and_the_chart_survives_it() {
+    let copy = Copy::new();
+    let file = "chairmanships.toml";
+    let anchor = "id = \"chair-2019-kyrgyzstan\"";
+    copy.damage(
+        file,
+        anchor,
+        "year = 2019\n",
+        "year = 2019\nend = \"2015-03-01\"\n",
+    );
+    let (code, stdout) = copy.check(&[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert_finding(
+        &stdout,
+        &copy.at(file, anchor, "\"2015-03-01\""),
+        "error",
+        "chair-2019-kyrgyzstan",
+        "the chairmanship ends (2015-03-01) before it starts (2019)",
+    );
+    let root = copy.root.to_str().unwrap();
+    let (code, _, stderr) = run(&["--data", root, "timeline", "--chart"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains("chair-2019-kyrgyzstan"), "{stderr}");
+}

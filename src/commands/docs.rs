@@ -67,8 +67,16 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
         table = with_sources(table, cites.collect());
     }
     let mut answer = Answer::list(&docs, "documents", table);
+    possibly.sort_unstable();
+    if args.in_force_on.is_some() {
+        // A question about a day: the JSON answers it whole, the documents
+        // in force and the ids of those only possibly in force.
+        answer.view.json = serde_json::json!({
+            "in_force": answer.view.json,
+            "possibly_in_force": possibly,
+        });
+    }
     if !possibly.is_empty() {
-        possibly.sort_unstable();
         answer.view.blocks.push(Block::Text(format!(
             "Possibly in force (validity period open at one end): {}.",
             possibly.join(", ")

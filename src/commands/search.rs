@@ -23,10 +23,9 @@ pub fn run(kb: &Kb<'_>, args: &SearchArgs) -> Result<Answer> {
         &hits[..total.min(args.limit)]
     };
 
+    // The table even when empty: CSV and Markdown keep their header row.
     let mut blocks = Vec::new();
-    if hits.is_empty() {
-        blocks.push(Block::Text(format!("No record matches '{query}'.")));
-    } else {
+    {
         let rows = shown
             .iter()
             .enumerate()
@@ -46,6 +45,9 @@ pub fn run(kb: &Kb<'_>, args: &SearchArgs) -> Result<Answer> {
             table = with_sources(table, cites);
         }
         blocks.push(table);
+        if hits.is_empty() {
+            blocks.push(Block::Text(format!("No record matches '{query}'.")));
+        }
         if shown.len() < total {
             blocks.push(Block::Text(format!(
                 "{} of {total} records shown; --limit 0 shows them all.",

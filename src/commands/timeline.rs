@@ -227,9 +227,8 @@ pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Res
         .iter()
         .any(|e| e.in_range.is_none_or(|c| c == Certainty::Yes));
     let json = serde_json::to_value(&events).expect("events serialize to JSON");
-    let blocks = if events.is_empty() {
-        vec![Block::Text("No dated events match.".to_string())]
-    } else {
+    // The table even when empty: CSV and Markdown keep their header row.
+    let mut blocks = {
         let rows = events
             .iter()
             .map(|e| {
@@ -250,6 +249,9 @@ pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Res
             vec![Block::table(["date", "kind", "what", "id"], rows)]
         }
     };
+    if events.is_empty() {
+        blocks.push(Block::Text("No dated events match.".to_string()));
+    }
     Ok(Answer {
         view: View { json, blocks },
         found,
@@ -423,6 +425,11 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, width: usize) -> Answer {
         }
         let mut bar = vec![' '; bar_width];
         let (first, certain_from, certain_to, last) = row.days(axis_end);
+        if first > last {
+            // An end before the start: `check` refuses such data, but the
+            // chart must not fail on it.
+            continue;
+        }
         let clip = |d: civil::Date| d.clamp(axis_start, axis_end);
         for c in &mut bar[cell(clip(first))..=cell(clip(last))] {
             *c = glyphs.possible;
