@@ -54,7 +54,7 @@ impl<'a> Kb<'a> {
         if let Some(record) = self.get(id) {
             return Ok(record);
         }
-        let index = Index::of_records(self.loaded.dataset.records());
+        let index = Index::of_record_names(self.loaded.dataset.records());
         let hint = hint(index.suggest(id));
         bail!("no record with id '{id}'{hint}")
     }
@@ -66,7 +66,7 @@ impl<'a> Kb<'a> {
             Some(record) => bail!("'{id}' is a {}, not a {kind}", record.kind()),
             None => {
                 let records = self.data().records().filter(|r| r.kind() == kind);
-                let hint = hint(Index::of_records(records).suggest(id));
+                let hint = hint(Index::of_record_names(records).suggest(id));
                 bail!("no {kind} with id '{id}'{hint}")
             }
         }

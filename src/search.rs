@@ -161,6 +161,19 @@ impl<'t> Index<'t> {
         index
     }
 
+    /// An index of records' ids, names and aliases only: what a "did you
+    /// mean" looks at, without folding every summary and quote.
+    pub fn of_record_names(records: impl IntoIterator<Item = Record<'t>>) -> Index<'t> {
+        let mut index = Index::new();
+        for record in records {
+            let names = record_fields(record)
+                .into_iter()
+                .filter(|(role, _, _)| *role != Role::Text);
+            index.add(record.kind(), record.id(), names);
+        }
+        index
+    }
+
     /// Adds a record (or any candidate) with its fields.
     pub fn add(
         &mut self,

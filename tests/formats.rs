@@ -327,6 +327,7 @@ fn on_terminal(columns: u16, no_color: bool, args: &str) -> String {
         .env_remove("SUMMIT_KB_DATA")
         .env_remove("COLUMNS")
         .env_remove("NO_COLOR")
+        .env("TZ", "UTC")
         .stdin(Stdio::null());
     if no_color {
         script.env("NO_COLOR", "1");

@@ -15,15 +15,27 @@ use std::collections::HashMap;
 use serde_json::{json, Map, Value};
 
 use crate::date::Date;
-use crate::model::{Alias, ChangeKind, Citation, Dataset, Source};
+use crate::model::{Alias, ChangeKind, Citation, Dataset, Post, Record, Source};
 
 /// The Popolo document of a dataset (with its `meta`, when it has one).
 pub fn document(data: &Dataset) -> Value {
     let sources: HashMap<&str, &Source> = data.source.iter().map(|s| (s.id.as_str(), s)).collect();
     let links =
         |citations: &[Citation]| -> Value { citations.iter().map(|c| link(&sources, c)).collect() };
-    let name_of =
-        |id: &str| -> Option<String> { data.records().find(|r| r.id() == id).map(|r| r.label()) };
+    // Lookups built once, so that the export stays linear in the data.
+    let labels: HashMap<&str, Record<'_>> = data.records().map(|r| (r.id(), r)).collect();
+    let name_of = |id: &str| -> Option<String> { labels.get(id).map(|r| r.label()) };
+    let post_by_id: HashMap<&str, &Post> = data.post.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut documents_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for d in &data.document {
+        if let Some(meeting) = &d.adopted_at {
+            documents_of.entry(meeting).or_default().push(&d.id);
+        }
+    }
+    let mut decisions_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for d in &data.decision {
+        decisions_of.entry(&d.meeting).or_default().push(&d.id);
+    }
 
     let persons: Vec<Value> = data
         .person
@@ -99,7 +111,7 @@ pub fn document(data: &Dataset) -> Value {
 
     let mut memberships: Vec<Value> = Vec::new();
     for t in &data.term {
-        let post = data.post.iter().find(|p| p.id == t.post);
+        let post = post_by_id.get(t.post.as_str()).copied();
         let post_name = post.map_or(t.post.as_str(), |p| p.name.as_str());
         let role = if t.acting {
             format!("acting {post_name}")
@@ -185,18 +197,8 @@ pub fn document(data: &Dataset) -> Value {
                 .into_iter()
                 .flatten()
                 .collect();
-            let documents: Vec<&str> = data
-                .document
-                .iter()
-                .filter(|d| d.adopted_at.as_deref() == Some(m.id.as_str()))
-                .map(|d| d.id.as_str())
-                .collect();
-            let decisions: Vec<&str> = data
-                .decision
-                .iter()
-                .filter(|d| d.meeting == m.id)
-                .map(|d| d.id.as_str())
-                .collect();
+            let documents = documents_of.get(m.id.as_str()).cloned().unwrap_or_default();
+            let decisions = decisions_of.get(m.id.as_str()).cloned().unwrap_or_default();
             object([
                 ("id", json!(m.id)),
                 ("name", json!(m.name)),
