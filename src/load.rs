@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
+use crate::locate::line_column;
 use crate::model::Dataset;
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -266,14 +267,6 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
         return Err(too_large());
     }
     Ok(bytes)
-}
-
-/// The 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// Parses one TOML dataset file; `name` is how errors refer to it.

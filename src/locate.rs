@@ -80,6 +80,12 @@ struct LineIndex {
     starts: Vec<usize>,
 }
 
+/// The 1-based line and column (in characters) of a byte offset, for one
+/// lookup; [`LineIndex`] serves many in the same text.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    LineIndex::new(text).line_column(text, offset)
+}
+
 impl LineIndex {
     fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
