@@ -61,13 +61,6 @@ pub fn meta(dataset: &Dataset) -> Meta {
     }
 }
 
-/// The dataset as exported: its records, with `meta` in front.
-pub fn with_meta(dataset: &Dataset) -> Dataset {
-    let mut data = dataset.clone();
-    data.meta = Some(meta(dataset));
-    data
-}
-
 /// Feeds what serde_json writes to a hash.
 struct HashWriter<'h>(&'h mut Sha256);
 
@@ -95,22 +88,22 @@ pub fn write(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<(
     check_format(format)?;
     match format {
         Format::Ndjson => {
-            let data = with_meta(dataset);
             let mut line = |kind: &str, record: serde_json::Value| -> Result<()> {
                 serde_json::to_writer(&mut *out, &json!({ "kind": kind, "record": record }))?;
                 out.write_all(b"\n")?;
                 Ok(())
             };
-            line("meta", serde_json::to_value(&data.meta)?)?;
-            if let Some(info) = &data.dataset {
+            line("meta", serde_json::to_value(meta(dataset))?)?;
+            if let Some(info) = &dataset.dataset {
                 line("dataset", serde_json::to_value(info)?)?;
             }
-            for record in data.records() {
+            for record in dataset.records() {
                 line(record.kind(), record.to_json())?;
             }
         }
         Format::Popolo => {
-            serde_json::to_writer_pretty(&mut *out, &popolo::document(&with_meta(dataset)))?;
+            let document = popolo::document(dataset, &meta(dataset));
+            serde_json::to_writer_pretty(&mut *out, &document)?;
             out.write_all(b"\n")?;
         }
         _ => {
@@ -136,6 +129,13 @@ pub fn write(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<(
 mod tests {
     use super::*;
     use crate::load;
+
+    /// The dataset with its `meta` filled in.
+    fn with_meta(dataset: &Dataset) -> Dataset {
+        let mut data = dataset.clone();
+        data.meta = Some(meta(dataset));
+        data
+    }
 
     #[test]
     fn meta_counts_records_and_hashes_the_data_only() {

@@ -15,10 +15,10 @@ use std::collections::HashMap;
 use serde_json::{json, Map, Value};
 
 use crate::date::Date;
-use crate::model::{Alias, ChangeKind, Citation, Dataset, Post, Record, Source};
+use crate::model::{Alias, ChangeKind, Citation, Dataset, Meta, Post, Record, Source};
 
-/// The Popolo document of a dataset (with its `meta`, when it has one).
-pub fn document(data: &Dataset) -> Value {
+/// The Popolo document of a dataset, with the `meta` of its export.
+pub fn document(data: &Dataset, meta: &Meta) -> Value {
     let sources: HashMap<&str, &Source> = data.source.iter().map(|s| (s.id.as_str(), s)).collect();
     let links =
         |citations: &[Citation]| -> Value { citations.iter().map(|c| link(&sources, c)).collect() };
@@ -230,7 +230,7 @@ pub fn document(data: &Dataset) -> Value {
         .collect();
 
     object([
-        ("meta", json!(data.meta)),
+        ("meta", json!(meta)),
         ("persons", json!(persons)),
         ("organizations", json!(organizations)),
         ("posts", json!(posts)),
@@ -320,7 +320,8 @@ mod tests {
     use crate::load;
 
     fn popolo() -> Value {
-        document(&load::embedded().unwrap().dataset)
+        let data = &load::embedded().unwrap().dataset;
+        document(data, &crate::commands::export::meta(data))
     }
 
     #[test]
