@@ -571,11 +571,7 @@ fn periods(record: Record<'_>) -> Vec<Period> {
     match record {
         Record::Term(t) => vec![("the term", "end", Some(t.start), t.end)],
         Record::Document(d) => vec![("the validity period", "valid_to", d.valid_from, d.valid_to)],
-        // With no recorded start, the chairmanship starts within its year.
-        Record::Chairmanship(c) => {
-            let year = format!("{:04}", c.year).parse::<Date>().ok();
-            vec![("the chairmanship", "end", c.start.or(year), c.end)]
-        }
+        Record::Chairmanship(c) => vec![("the chairmanship", "end", c.start, c.end)],
         _ => Vec::new(),
     }
 }

@@ -176,7 +176,7 @@ impl<'a> Kb<'a> {
     /// Every chairmanship, oldest first.
     pub fn chairmanships(&self) -> Vec<&'a Chairmanship> {
         let mut chairs: Vec<&Chairmanship> = self.data().chairmanship.iter().collect();
-        chairs.sort_by(|a, b| a.year.cmp(&b.year).then(a.id.cmp(&b.id)));
+        chairs.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
         chairs
     }
 
@@ -216,8 +216,10 @@ pub fn chair_certainty(chair: &Chairmanship, day: civil::Date) -> Certainty {
             end: chair.end,
         }
         .contains(day),
-        None if day.year() == chair.year => Certainty::Possibly,
-        None => Certainty::No,
+        None => match chair.end {
+            Some(end) if day <= end.last_day() => Certainty::Possibly,
+            _ => Certainty::No,
+        },
     }
 }
 
@@ -226,8 +228,8 @@ pub fn chair_period(chair: &Chairmanship) -> String {
     match (chair.start, chair.end) {
         (Some(s), Some(e)) => format!("{s} to {e}"),
         (Some(s), None) => format!("from {s}"),
-        (None, Some(e)) => format!("{} until {e}", chair.year),
-        (None, None) => format!("{} (dates not recorded)", chair.year),
+        (None, Some(e)) => format!("until {e} (start not recorded)"),
+        (None, None) => "dates not recorded".to_string(),
     }
 }
 

@@ -106,8 +106,37 @@ pub struct Source {
     /// BCP 47 language tag of the text (`en`, `ru`, `de`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// What kind of publisher it is: an official site, a news agency, or a
+    /// secondary source (a newspaper, a blog, a repost, a legal database).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<SourceKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// The organisation's own site, a head of state's or a ministry's.
+    Official,
+    /// A major news agency publishing under its own name.
+    NewsAgency,
+    /// Anything else: newspapers, broadcasters, reposts, blogs, encyclopaedias,
+    /// legal databases, analyses.
+    Secondary,
 }
 
 /// The evidence for a record or a single claim: which source says it, in its
@@ -121,6 +150,10 @@ pub struct Citation {
     pub quote: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How firmly this source establishes what it is cited for (`weak` for a
+    /// secondary source or a repost).
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
 }
 
 /// How firmly the sources establish a record.
@@ -214,6 +247,13 @@ pub enum MembershipStatus {
     ParticipationFrozen,
     Suspended,
     Former,
+    /// Not a member: an observer state.
+    Observer,
+    /// Not a member: a dialogue partner.
+    DialoguePartner,
+    /// Not a member: a partner of the organisation (a status that replaced
+    /// observer and dialogue partner where the organisation merged them).
+    Partner,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -221,6 +261,8 @@ pub enum MembershipStatus {
 pub struct MembershipChange {
     pub date: Date,
     pub kind: ChangeKind,
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub citations: Vec<Citation>,
@@ -229,11 +271,25 @@ pub struct MembershipChange {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChangeKind {
+    /// Became a member (for a founding member, the day it signed the founding act).
     Joined,
+    /// Became a member again after a suspension or withdrawal.
     Rejoined,
+    /// Its membership was suspended: not a member until it rejoins.
     Suspended,
+    /// Still a member, but takes no part in the work.
     ParticipationFrozen,
+    /// Takes part again after a freeze.
+    ParticipationResumed,
     Withdrew,
+    /// Started the procedure of accession (not yet a member).
+    AccessionStarted,
+    /// Became an observer (not a member).
+    Observer,
+    /// Became a dialogue partner (not a member).
+    DialoguePartner,
+    /// Became a partner (not a member).
+    Partner,
 }
 
 /// An organ of an organisation: a council, a secretariat, a unit within it.
@@ -337,11 +393,77 @@ pub enum MeetingStatus {
     Held,
     /// Announced for a future date; nothing about it is a record of what happened.
     Scheduled,
+    /// Planned, then not held (cancelled or postponed).
+    NotHeld,
+}
+
+/// What kind of meeting it was, as the sources call it.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingKind {
+    /// A regular (ordinary) session.
+    #[default]
+    Regular,
+    /// An extraordinary session, called outside the regular cycle.
+    Extraordinary,
+    /// A jubilee session, marking an anniversary of the organisation or its treaty.
+    Jubilee,
+    /// An anniversary meeting other than a jubilee session.
+    Anniversary,
+    /// An informal summit or meeting of the heads of state.
+    Informal,
+    /// A signing or other gathering that the sources do not call a session.
+    Other,
+}
+
+/// How completely the dataset records what a meeting adopted and decided.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Completeness {
+    /// Every document and decision the sources list is recorded.
+    Complete,
+    /// Some are recorded; the sources report more, or give no full list.
+    Partial,
+    /// No list of its outcomes was found: nothing about them is recorded.
+    NotRecorded,
+}
+
+/// What the dataset knows of a meeting's outcomes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Outcomes {
+    pub recorded: Completeness,
+    /// What the sources say about the rest (counts are `documents-signed`
+    /// claims about the meeting).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl MeetingStatus {
     fn is_held(&self) -> bool {
         *self == MeetingStatus::Held
+    }
+}
+
+impl MeetingKind {
+    fn is_regular(&self) -> bool {
+        *self == MeetingKind::Regular
     }
 }
 
@@ -353,8 +475,17 @@ pub struct Meeting {
     pub body: String,
     pub name: String,
     pub date: Date,
+    /// The last day of a meeting that ran over several days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<Date>,
     #[serde(default, skip_serializing_if = "MeetingStatus::is_held")]
     pub status: MeetingStatus,
+    #[serde(default, skip_serializing_if = "MeetingKind::is_regular")]
+    pub kind: MeetingKind,
+    /// `unconfirmed` where the sources doubt that the meeting was of the kind
+    /// given (or a session of its body at all); the note says why.
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub kind_confidence: Confidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -371,15 +502,35 @@ pub struct Meeting {
     pub participants: Vec<Participant>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absentees: Vec<Absentee>,
+    /// How completely its documents and decisions are recorded. Absent means
+    /// not recorded: never read as "nothing was adopted".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcomes: Option<Outcomes>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub citations: Vec<Citation>,
+}
+
+impl Meeting {
+    /// How completely its outcomes are recorded; not recorded when unsaid.
+    pub fn completeness(&self) -> Completeness {
+        self.outcomes
+            .as_ref()
+            .map_or(Completeness::NotRecorded, |o| o.recorded)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
-    pub person: String,
+    /// The person who attended (a person id); a state alone where the source
+    /// names no person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -454,13 +605,21 @@ pub enum DocumentKind {
     Treaty,
     Charter,
     Agreement,
+    Protocol,
+    Memorandum,
     Declaration,
     Statement,
+    Communique,
+    Appeal,
     Strategy,
+    Concept,
     Plan,
+    Programme,
+    Regulation,
     Decision,
     Budget,
     Report,
+    List,
     Other,
 }
 
@@ -502,30 +661,73 @@ pub struct Decision {
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionKind {
+    /// Appoints someone to a post, opening a term.
     Appointment,
+    /// Appoints the holder again, for a new term.
+    Reappointment,
+    /// Extends the holder's term or powers.
+    Extension,
+    /// Relieves a holder of a post.
+    Dismissal,
+    /// Creates a body, a force or a mechanism.
     Establishment,
     Budget,
     Award,
     Amendment,
+    /// Passes or assigns the chairmanship.
     Chairmanship,
+    /// Admits a state as a member, or starts its accession.
+    Admission,
+    /// Suspends a state's membership.
+    Suspension,
+    /// Grants or changes an observer, partner or other status.
+    Status,
+    /// Sets the date or place of the next meeting.
+    NextMeeting,
     Other,
 }
 
-/// A state's turn in the chair. `start` and `end` are inclusive instants; where
-/// they are not recorded, `year` names the chairmanship and the lookup can only
-/// say "possibly" for the days of that year.
+impl DecisionKind {
+    /// Whether a decision of this kind puts someone in a post: appointments,
+    /// reappointments and extensions, which `--kind appointment` lists together.
+    pub fn is_appointment(self) -> bool {
+        matches!(
+            self,
+            DecisionKind::Appointment | DecisionKind::Reappointment | DecisionKind::Extension
+        )
+    }
+}
+
+/// A state's turn in the chair, from `start` to `end`, both inclusive, each a
+/// date with its precision: a bound known only to a year or a month makes the
+/// days it may stand for "possibly". An unknown start or end is left out. When
+/// one chairmanship ends on the day the next starts (a handover at a session),
+/// that day belongs to the outgoing chair, who presides over the session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chairmanship {
     pub id: String,
     pub organization: String,
     pub state: String,
-    /// The year the organisation names the chairmanship by.
-    pub year: i16,
+    /// A label, such as the year or the intersessional period the
+    /// organisation names the chairmanship by ("2025", "2018-2019"). Never a bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
+    /// The meeting at which the chair passed to this state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handed_over_at: Option<String>,
+    /// The meeting that decided this chairmanship, where that is another one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_at: Option<String>,
+    /// A temporary chairmanship, taken on instead of the state next in turn.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub temporary: bool,
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head_of_state: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -606,6 +808,8 @@ pub struct Claim {
     /// What is claimed, as a short kebab-case name (`documents-signed`).
     pub property: String,
     pub value: ClaimValue,
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub citations: Vec<Citation>,
@@ -708,7 +912,10 @@ impl<'a> Record<'a> {
             Record::Meeting(r) => r.name.clone(),
             Record::Document(r) => r.title.clone(),
             Record::Decision(r) => r.title.clone(),
-            Record::Chairmanship(r) => format!("{} chairmanship {}", r.state, r.year),
+            Record::Chairmanship(r) => match &r.label {
+                Some(label) => format!("{} chairmanship {label}", r.state),
+                None => format!("{} chairmanship", r.state),
+            },
             Record::Operation(r) => r.name.clone(),
             Record::Claim(r) => format!("{} {} = {}", r.subject, r.property, r.value),
         }
@@ -907,7 +1114,7 @@ impl<'a> Record<'a> {
                 add("chair_state", r.chair_state.as_ref(), STATE);
                 add("chair_person", r.chair_person.as_ref(), PERSON);
                 for p in &r.participants {
-                    add("participants.person", Some(&p.person), PERSON);
+                    add("participants.person", p.person.as_ref(), PERSON);
                     add("participants.state", p.state.as_ref(), STATE);
                 }
                 for a in &r.absentees {
@@ -929,6 +1136,8 @@ impl<'a> Record<'a> {
                 add("state", Some(&r.state), STATE);
                 add("head_of_state", r.head_of_state.as_ref(), PERSON);
                 add("handed_to", r.handed_to.as_ref(), &["chairmanship"]);
+                add("handed_over_at", r.handed_over_at.as_ref(), &["meeting"]);
+                add("decided_at", r.decided_at.as_ref(), &["meeting"]);
             }
             Record::Operation(r) => add("organization", Some(&r.organization), ORG),
             Record::Claim(r) => add("subject", Some(&r.subject), &[]),
@@ -1004,7 +1213,7 @@ citations = [{ source = "c" }]
 id = "ch"
 organization = "org"
 state = "st"
-year = 2026
+label = "2026"
 slogan = { text = "S", lang = "en", renderings = [{ text = "R", lang = "ru", citations = [{ source = "d" }] }], citations = [{ source = "e" }] }
 priorities = [{ text = "P", citations = [{ source = "f" }] }]
 citations = [{ source = "g" }]

@@ -95,10 +95,10 @@ fn period(chair: &Chairmanship) -> Period<'_> {
         id: &chair.id,
         start: chair.start,
         end: chair.end,
-        start_unknown: chair.start.is_none().then(|| {
-            let y = chair.year;
-            format!("the chairmanship of {y}, year: {y:04}-01-01..{y:04}-12-31")
-        }),
+        start_unknown: chair
+            .start
+            .is_none()
+            .then(|| "the start of this chairmanship".to_string()),
         citations: &chair.citations,
     }
 }

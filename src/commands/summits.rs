@@ -31,6 +31,7 @@ pub fn run(kb: &Kb<'_>, args: &SummitsArgs, today: civil::Date) -> Answer {
                         "scheduled; not recorded as held"
                     }
                     MeetingStatus::Scheduled => "scheduled",
+                    MeetingStatus::NotHeld => "not held",
                 }
                 .to_string(),
             ]

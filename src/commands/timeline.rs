@@ -101,33 +101,25 @@ pub fn events(kb: &Kb<'_>) -> Vec<Event> {
     }
     for c in &data.chairmanship {
         let state = kb.name_of(&c.state);
-        match (c.start, c.end) {
-            (None, _) => {
-                if let Ok(year) = format!("{:04}", c.year).parse::<Date>() {
-                    add(
-                        year,
-                        "chairmanship",
-                        format!("{state} chairs ({}; dates not recorded)", c.year),
-                        &c.id,
-                    );
-                }
-            }
-            (Some(start), end) => {
-                add(
-                    start,
-                    "chair-start",
-                    format!("{state} takes the chair ({})", c.year),
-                    &c.id,
-                );
-                if let Some(end) = end {
-                    add(
-                        end,
-                        "chair-end",
-                        format!("{state} hands over the chair ({})", c.year),
-                        &c.id,
-                    );
-                }
-            }
+        let label = c
+            .label
+            .as_deref()
+            .map_or_else(String::new, |l| format!(" ({l})"));
+        if let Some(start) = c.start {
+            add(
+                start,
+                "chair-start",
+                format!("{state} takes the chair{label}"),
+                &c.id,
+            );
+        }
+        if let Some(end) = c.end {
+            add(
+                end,
+                "chair-end",
+                format!("{state} hands over the chair{label}"),
+                &c.id,
+            );
         }
     }
     for d in &data.document {
@@ -303,16 +295,17 @@ fn rows(kb: &Kb<'_>) -> Vec<Row> {
         }
     }
     for c in kb.chairmanships() {
-        let year: Option<Date> = format!("{:04}", c.year).parse().ok();
-        let (Some(start), end) = (
-            c.start.or(year),
-            c.end.or(if c.start.is_none() { year } else { None }),
-        ) else {
+        let Some(start) = c.start else {
             continue;
         };
+        let end = c.end;
+        let label = c
+            .label
+            .as_deref()
+            .map_or_else(String::new, |l| format!(" {l}"));
         rows.push(Row {
             group: "Chairmanship".to_string(),
-            label: format!("{} {}", kb.name_of(&c.state), c.year),
+            label: format!("{}{label}", kb.name_of(&c.state)),
             id: c.id.clone(),
             start,
             end,
