@@ -7,11 +7,11 @@ use serde::Serialize;
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::date::Date;
-use crate::kb::{did_you_mean, Kb};
+use crate::date::{Certainty, Date, Interval};
+use crate::kb::{chair_interval, chair_period, did_you_mean, term_interval, Kb};
 use crate::load::Loaded;
 use crate::locate::{self, Target, ValueMatch};
-use crate::model::{Record, Term};
+use crate::model::{Chairmanship, DecisionKind, Record, Term};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -346,6 +346,9 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
     }
 
     check_terms(kb, &mut found);
+    check_chairmanships(kb, &mut found);
+    check_meeting_chairs(kb, &mut found);
+    check_appointments(kb, &mut found);
     found.list.sort_by_key(|f| std::cmp::Reverse(f.severity));
     found.list
 }
@@ -460,8 +463,9 @@ fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
                 ),
                 None => {}
                 Some(a_end) => {
-                    let handover = a_end.as_day().is_some() && a_end == b.start;
-                    let overlaps = b.start.first_day() <= a_end.last_day() && !handover;
+                    let (ai, bi) = (term_interval(a), term_interval(b));
+                    let handover = ai.end_day().is_some() && ai.end_day() == bi.start_day();
+                    let overlaps = ai.overlaps(&bi) != Certainty::No && !handover;
                     let day_after = a_end.last_day().tomorrow().unwrap_or(a_end.last_day());
                     if post.single_holder && overlaps {
                         found.field(
@@ -496,6 +500,143 @@ fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
             if ends_later {
                 latest = Some(b);
             }
+        }
+    }
+}
+
+/// Two chairmanships of one organisation on one day. A handover day shared
+/// by the end of one and the start of the next, both to the day, is no
+/// overlap; bounds too coarse to tell are left alone.
+fn check_chairmanships(kb: &Kb<'_>, found: &mut Findings<'_>) {
+    let chairs = kb.chairmanships();
+    let mut orgs: Vec<&str> = chairs.iter().map(|c| c.organization.as_str()).collect();
+    orgs.sort_unstable();
+    orgs.dedup();
+    for org in orgs {
+        let mut list: Vec<(&Chairmanship, Interval)> = chairs
+            .iter()
+            .filter(|c| c.organization == org)
+            .map(|c| (*c, chair_interval(c)))
+            .collect();
+        list.sort_by_key(|(c, i)| (i.hull().0, c.id.as_str()));
+        // Each is compared with the earlier one that may end last.
+        let mut latest: Option<(&Chairmanship, Interval)> = None;
+        for (b, bi) in list {
+            if let Some((a, ai)) = latest {
+                let handover = ai.end_day().is_some() && ai.end_day() == bi.start_day();
+                if ai.overlaps(&bi) == Certainty::Yes && !handover {
+                    found.field(
+                        Severity::Error,
+                        Record::Chairmanship(b),
+                        "start",
+                        ValueMatch::Any,
+                        format!(
+                            "overlaps chairmanship '{}' ({}) of '{org}': two states would chair on the same day",
+                            a.id,
+                            chair_period(a)
+                        ),
+                    );
+                }
+                if bi.hull().1 <= ai.hull().1 {
+                    continue;
+                }
+            }
+            latest = Some((b, bi));
+        }
+    }
+}
+
+/// A meeting whose chairing state is not the state whose chairmanship covers
+/// its day (either side of a handover made at it).
+fn check_meeting_chairs(kb: &Kb<'_>, found: &mut Findings<'_>) {
+    for meeting in &kb.data().meeting {
+        let (Some(state), Some(day)) = (&meeting.chair_state, meeting.date.as_day()) else {
+            continue;
+        };
+        let Some(Record::Body(body)) = kb.get(&meeting.body) else {
+            continue;
+        };
+        let covering: Vec<(&Chairmanship, Certainty)> = kb
+            .data()
+            .chairmanship
+            .iter()
+            .filter(|c| c.organization == body.organization)
+            .map(|c| (c, chair_interval(c).contains(day)))
+            .filter(|(_, certainty)| *certainty != Certainty::No)
+            .collect();
+        let certain: Vec<&str> = covering
+            .iter()
+            .filter(|(_, c)| *c == Certainty::Yes)
+            .map(|(c, _)| c.id.as_str())
+            .collect();
+        if certain.is_empty() || covering.iter().any(|(c, _)| &c.state == state) {
+            continue;
+        }
+        found.field(
+            Severity::Warning,
+            Record::Meeting(meeting),
+            "chair_state",
+            ValueMatch::Any,
+            format!(
+                "chaired by '{state}', but on {day} the chairmanship is {}",
+                certain
+                    .iter()
+                    .map(|id| format!("'{id}'"))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+        );
+    }
+}
+
+/// An appointment dated after the term it opens has started: a decision of
+/// kind `appointment` about a term, or a term's `appointed_by`.
+fn check_appointments(kb: &Kb<'_>, found: &mut Findings<'_>) {
+    let date_of = |id: &str| match kb.get(id) {
+        Some(Record::Meeting(m)) => Some((m.date, m.id.as_str())),
+        Some(Record::Decision(d)) => kb.meeting(&d.meeting).map(|m| (m.date, m.id.as_str())),
+        _ => None,
+    };
+    let late = |term: &Term, date: Date| date.first_day() > term.start.last_day();
+    for decision in &kb.data().decision {
+        if decision.kind != DecisionKind::Appointment {
+            continue;
+        }
+        let Some((date, meeting)) = date_of(&decision.id) else {
+            continue;
+        };
+        for id in &decision.concerns {
+            if let Some(Record::Term(term)) = kb.get(id) {
+                if late(term, date) {
+                    found.field(
+                        Severity::Warning,
+                        Record::Decision(decision),
+                        "concerns",
+                        ValueMatch::Text(id.clone()),
+                        format!(
+                            "appoints to term '{}', which started on {}, before its meeting '{meeting}' on {date}",
+                            term.id, term.start
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for term in &kb.data().term {
+        let Some((date, meeting)) = term.appointed_by.as_deref().and_then(date_of) else {
+            continue;
+        };
+        if late(term, date) {
+            found.field(
+                Severity::Warning,
+                Record::Term(term),
+                "appointed_by",
+                ValueMatch::Any,
+                format!(
+                    "the term starts on {}, before the appointment at '{meeting}' on {date}",
+                    term.start
+                ),
+            );
         }
     }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil;
 
-use crate::model::{DecisionKind, DocumentKind};
+use crate::model::{DecisionKind, DocumentKind, SourceKind};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -118,6 +118,29 @@ pub enum Command {
         after_help = "Examples:\n  summit-kb chair --on 2026-06-01\n  summit-kb chair --on 2019-06-01 --explain"
     )]
     Chair(ChairArgs),
+
+    /// The member states of each organisation on a day, with their status.
+    ///
+    /// A state whose participation is frozen is still a member and is listed;
+    /// suspended and withdrawn states, observers and partners are not (--all
+    /// lists every state with its standing and the dated changes). A change
+    /// dated only to a year or a month makes the days it may fall on
+    /// "possibly". Exit status: 0 when some state is a member for certain; 1
+    /// otherwise.
+    #[command(
+        after_help = "Examples:\n  summit-kb members --on 2010-01-01\n  summit-kb members --on 2013-06-01 --all"
+    )]
+    Members(MembersArgs),
+
+    /// The source register: every publication, its kind, and what cites it.
+    ///
+    /// For each source: its publisher, kind (official, news-agency,
+    /// secondary), date, how many records cite it and whether its citations
+    /// quote it. `show SOURCE` lists the records that cite one.
+    #[command(
+        after_help = "Examples:\n  summit-kb sources\n  summit-kb sources --kind secondary\n  summit-kb show kremlin-27071"
+    )]
+    Sources(SourcesArgs),
 
     /// Search every record: names, aliases, titles, summaries, topics, slogans,
     /// quotes.
@@ -296,6 +319,25 @@ pub struct ChairArgs {
     /// how sure the answer is, and the sources with their quotes.
     #[arg(long)]
     pub explain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MembersArgs {
+    /// The day to ask about: YYYY-MM-DD or `today` (the default).
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub on: Option<civil::Date>,
+
+    /// List every state with its standing on the day (suspended, withdrawn,
+    /// observer, not yet a member...) and its dated changes.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// Only sources of this kind.
+    #[arg(long, value_enum, value_name = "K")]
+    pub kind: Option<SourceKind>,
 }
 
 #[derive(Debug, Args)]

@@ -61,6 +61,15 @@ impl Date {
         }
     }
 
+    /// A date known to the day.
+    pub fn from_day(day: civil::Date) -> Date {
+        Date {
+            year: day.year(),
+            month: Some(day.month()),
+            day: Some(day.day()),
+        }
+    }
+
     /// The day itself, when the date is known to the day.
     pub fn as_day(&self) -> Option<civil::Date> {
         (self.precision() == Precision::Day).then(|| self.first_day())
@@ -220,49 +229,189 @@ impl fmt::Display for Certainty {
     }
 }
 
-/// A stretch of time whose start and end are instants known only to their
-/// precision. Both ends are inclusive. A missing end means still running.
+/// One end of an [`Interval`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub start: Date,
-    pub end: Option<Date>,
+pub enum Bound {
+    /// An instant known to its precision: `2003` may be any day of 2003.
+    At(Date),
+    /// Not recorded: the interval may start (or end) on any day.
+    Unknown,
+    /// No bound at all: from the beginning of time, or still running.
+    Open,
 }
 
-impl Span {
-    /// Whether `day` falls inside the span: `Yes` when it does whatever days the
-    /// coarse bounds stand for, `No` when it cannot, `Possibly` otherwise.
-    pub fn contains(&self, day: civil::Date) -> Certainty {
-        let ended_before = self.end.is_some_and(|end| day > end.last_day());
-        if day < self.start.first_day() || ended_before {
-            return Certainty::No;
+/// A stretch of days whose ends are instants known only to their precision,
+/// both inclusive: the one type behind every "does this day fall in that
+/// period?" (terms, chairmanships, validity and entry into force, timeline
+/// ranges, overlaps). Its answers are three-valued: `Yes` whatever days the
+/// coarse or unknown bounds stand for, `No` whatever they stand for, else
+/// `Possibly`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    pub start: Bound,
+    pub end: Bound,
+}
+
+impl Interval {
+    /// From an instant to an instant, or still running when `end` is `None`:
+    /// a term of office or a chairmanship.
+    pub fn running(start: Option<Date>, end: Option<Date>) -> Interval {
+        Interval {
+            start: start.map_or(Bound::Unknown, Bound::At),
+            end: end.map_or(Bound::Open, Bound::At),
         }
-        let started = day >= self.start.last_day();
-        let not_ended = self.end.is_none_or(|end| day <= end.first_day());
-        if started && not_ended {
+    }
+
+    /// A period named by whole calendar units, such as a plan "for
+    /// 2026-2030": from the first day of `from` to the last day of `to`; an
+    /// end not recorded is unknown.
+    pub fn whole_units(from: Option<Date>, to: Option<Date>) -> Interval {
+        let first = |d: Date| Bound::At(Date::from_day(d.first_day()));
+        let last = |d: Date| Bound::At(Date::from_day(d.last_day()));
+        Interval {
+            start: from.map_or(Bound::Unknown, first),
+            end: to.map_or(Bound::Unknown, last),
+        }
+    }
+
+    /// A range asked for on the command line (`--from 2009 --to 2009`):
+    /// whole calendar units, each end open when not given.
+    pub fn range(from: Option<Date>, to: Option<Date>) -> Interval {
+        let units = Interval::whole_units(from, to);
+        Interval {
+            start: if from.is_some() { units.start } else { Bound::Open },
+            end: if to.is_some() { units.end } else { Bound::Open },
+        }
+    }
+
+    /// One instant known to its precision: an event dated `2003`.
+    pub fn at(date: Date) -> Interval {
+        Interval {
+            start: Bound::At(date),
+            end: Bound::At(date),
+        }
+    }
+
+    /// The first and last days the interval may cover.
+    pub fn hull(&self) -> (civil::Date, civil::Date) {
+        let first = match self.start {
+            Bound::At(d) => d.first_day(),
+            Bound::Unknown | Bound::Open => civil::Date::MIN,
+        };
+        let last = match self.end {
+            Bound::At(d) => d.last_day(),
+            Bound::Unknown | Bound::Open => civil::Date::MAX,
+        };
+        (first, last)
+    }
+
+    /// The first and last days it covers for certain, if any.
+    pub fn core(&self) -> Option<(civil::Date, civil::Date)> {
+        let first = match self.start {
+            Bound::At(d) => d.last_day(),
+            Bound::Open => civil::Date::MIN,
+            Bound::Unknown => return None,
+        };
+        let last = match self.end {
+            Bound::At(d) => d.first_day(),
+            Bound::Open => civil::Date::MAX,
+            Bound::Unknown => return None,
+        };
+        (first <= last).then_some((first, last))
+    }
+
+    /// Whether `day` falls inside.
+    pub fn contains(&self, day: civil::Date) -> Certainty {
+        let (first, last) = self.hull();
+        if day < first || day > last {
+            Certainty::No
+        } else if self.core().is_some_and(|(a, b)| a <= day && day <= b) {
             Certainty::Yes
         } else {
             Certainty::Possibly
         }
     }
-}
 
-/// A period named by whole calendar units, such as a plan "for 2026-2030": it
-/// runs from the first day of `from` to the last day of `to`.
-pub fn covers(from: Option<Date>, to: Option<Date>, day: civil::Date) -> Certainty {
-    match (from, to) {
-        (None, None) => Certainty::Possibly,
-        (from, to) => {
-            let after_start = from.is_none_or(|f| day >= f.first_day());
-            let before_end = to.is_none_or(|t| day <= t.last_day());
-            if !(after_start && before_end) {
-                Certainty::No
-            } else if from.is_some() && to.is_some() {
-                Certainty::Yes
-            } else {
-                Certainty::Possibly
-            }
+    /// Whether the two share a day: `Yes` when they certainly do (their
+    /// certain parts meet, or all that one may cover lies inside what the
+    /// other certainly covers), `No` when they cannot.
+    pub fn overlaps(&self, other: &Interval) -> Certainty {
+        let (a_first, a_last) = self.hull();
+        let (b_first, b_last) = other.hull();
+        if a_last < b_first || b_last < a_first {
+            return Certainty::No;
+        }
+        let inside = |(first, last): (civil::Date, civil::Date), core: Option<(civil::Date, civil::Date)>| {
+            core.is_some_and(|(c, d)| c <= first && last <= d)
+        };
+        let cores_meet = match (self.core(), other.core()) {
+            (Some((a, b)), Some((c, d))) => a <= d && c <= b,
+            _ => false,
+        };
+        if cores_meet || inside(self.hull(), other.core()) || inside(other.hull(), self.core()) {
+            Certainty::Yes
+        } else {
+            Certainty::Possibly
         }
     }
+
+    /// The day the interval starts, when it is known to the day.
+    pub fn start_day(&self) -> Option<civil::Date> {
+        match self.start {
+            Bound::At(d) => d.as_day(),
+            _ => None,
+        }
+    }
+
+    /// The day the interval ends, when it is known to the day.
+    pub fn end_day(&self) -> Option<civil::Date> {
+        match self.end {
+            Bound::At(d) => d.as_day(),
+            _ => None,
+        }
+    }
+}
+
+/// Who has the day on which one period of a single-holder succession ends and
+/// the next begins (both to the day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handover {
+    /// The period that begins: terms of office (the new holder takes office
+    /// that day).
+    Incoming,
+    /// The period that ends: chairmanships passed at a session, which the
+    /// outgoing chair presides over.
+    Outgoing,
+}
+
+/// Keeps one of two periods that certainly share `day` only because one ends
+/// and the other starts on it, by `rule`; every other match stays.
+/// `matches` holds (certainty on the day, interval) pairs with a payload.
+pub fn settle_handover<T>(
+    matches: Vec<(Certainty, Interval, T)>,
+    day: civil::Date,
+    rule: Handover,
+) -> Vec<(Certainty, Interval, T)> {
+    let certain = |c: &Certainty| *c == Certainty::Yes;
+    let starts = |i: &Interval| i.start_day() == Some(day);
+    let ends = |i: &Interval| i.end_day() == Some(day);
+    let incoming = matches.iter().any(|(c, i, _)| certain(c) && starts(i) && !ends(i));
+    let outgoing = matches.iter().any(|(c, i, _)| certain(c) && ends(i) && !starts(i));
+    if !(incoming && outgoing) {
+        return matches;
+    }
+    matches
+        .into_iter()
+        .filter(|(c, i, _)| {
+            if !certain(c) {
+                return true;
+            }
+            match rule {
+                Handover::Incoming => !(ends(i) && !starts(i)),
+                Handover::Outgoing => !(starts(i) && !ends(i)),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -331,12 +480,13 @@ mod tests {
         assert_eq!(shown, ["2023-12-31", "2024", "2024-01", "2024-01-01"]);
     }
 
+    fn running(start: &str, end: Option<&str>) -> Interval {
+        Interval::running(Some(d(start)), end.map(d))
+    }
+
     #[test]
-    fn span_bounds_are_inclusive_at_day_precision() {
-        let span = Span {
-            start: d("2017-05-02"),
-            end: Some(d("2018-11-02")),
-        };
+    fn interval_bounds_are_inclusive_at_day_precision() {
+        let span = running("2017-05-02", Some("2018-11-02"));
         assert_eq!(span.contains(day("2017-05-01")), Certainty::No);
         assert_eq!(span.contains(day("2017-05-02")), Certainty::Yes);
         assert_eq!(span.contains(day("2018-11-02")), Certainty::Yes);
@@ -344,11 +494,8 @@ mod tests {
     }
 
     #[test]
-    fn span_with_coarse_start_answers_possibly_inside_the_coarse_unit() {
-        let span = Span {
-            start: d("2003"),
-            end: Some(d("2005-06")),
-        };
+    fn interval_with_coarse_bounds_answers_possibly_inside_the_coarse_unit() {
+        let span = running("2003", Some("2005-06"));
         assert_eq!(span.contains(day("2002-12-31")), Certainty::No);
         assert_eq!(span.contains(day("2003-01-01")), Certainty::Possibly);
         assert_eq!(span.contains(day("2003-02-01")), Certainty::Possibly);
@@ -360,24 +507,80 @@ mod tests {
     }
 
     #[test]
-    fn open_span_runs_on() {
-        let span = Span {
-            start: d("2026-01-01"),
-            end: None,
-        };
-        assert_eq!(span.contains(day("2025-12-31")), Certainty::No);
-        assert_eq!(span.contains(day("9999-12-31")), Certainty::Yes);
+    fn a_bound_inside_the_same_coarse_unit_as_the_other_leaves_no_certain_day() {
+        // Started some time in 2007, ended on 2007-03-01: no day is certain.
+        let span = running("2007", Some("2007-03-01"));
+        assert_eq!(span.core(), None);
+        assert_eq!(span.contains(day("2007-02-01")), Certainty::Possibly);
+        assert_eq!(span.contains(day("2007-03-02")), Certainty::No);
     }
 
     #[test]
-    fn covers_whole_calendar_units() {
-        let (from, to) = (Some(d("2026")), Some(d("2030")));
-        assert_eq!(covers(from, to, day("2025-12-31")), Certainty::No);
-        assert_eq!(covers(from, to, day("2026-01-01")), Certainty::Yes);
-        assert_eq!(covers(from, to, day("2030-12-31")), Certainty::Yes);
-        assert_eq!(covers(from, to, day("2031-01-01")), Certainty::No);
-        assert_eq!(covers(None, None, day("2026-01-01")), Certainty::Possibly);
-        assert_eq!(covers(from, None, day("2040-01-01")), Certainty::Possibly);
-        assert_eq!(covers(from, None, day("2020-01-01")), Certainty::No);
+    fn open_interval_runs_on_and_unknown_start_is_possibly() {
+        let span = running("2026-01-01", None);
+        assert_eq!(span.contains(day("2025-12-31")), Certainty::No);
+        assert_eq!(span.contains(day("9999-12-31")), Certainty::Yes);
+        let unknown_start = Interval::running(None, Some(d("2002-05-14")));
+        assert_eq!(unknown_start.contains(day("1999-01-01")), Certainty::Possibly);
+        assert_eq!(unknown_start.contains(day("2002-05-15")), Certainty::No);
+    }
+
+    #[test]
+    fn whole_units_cover_every_day_of_their_units() {
+        let plan = Interval::whole_units(Some(d("2026")), Some(d("2030")));
+        assert_eq!(plan.contains(day("2025-12-31")), Certainty::No);
+        assert_eq!(plan.contains(day("2026-01-01")), Certainty::Yes);
+        assert_eq!(plan.contains(day("2030-12-31")), Certainty::Yes);
+        assert_eq!(plan.contains(day("2031-01-01")), Certainty::No);
+        let none = Interval::whole_units(None, None);
+        assert_eq!(none.contains(day("2026-01-01")), Certainty::Possibly);
+        let open = Interval::whole_units(Some(d("2026")), None);
+        assert_eq!(open.contains(day("2040-01-01")), Certainty::Possibly);
+        assert_eq!(open.contains(day("2020-01-01")), Certainty::No);
+    }
+
+    #[test]
+    fn overlaps_is_certain_only_when_some_day_is_surely_shared() {
+        let a = running("2010-12-10", Some("2011-12-20"));
+        let b = running("2011-12-20", Some("2012-12-19"));
+        assert_eq!(a.overlaps(&b), Certainty::Yes, "a shared handover day");
+        let c = running("2011-12-21", Some("2012-12-19"));
+        assert_eq!(a.overlaps(&c), Certainty::No);
+        let coarse = running("2011", Some("2012"));
+        assert_eq!(a.overlaps(&coarse), Certainty::Possibly);
+        // A coarse instant wholly inside a range is in it for certain.
+        let year = Interval::range(Some(d("2009")), Some(d("2009")));
+        assert_eq!(Interval::at(d("2009-06")).overlaps(&year), Certainty::Yes);
+        assert_eq!(Interval::at(d("2009")).overlaps(&year), Certainty::Yes);
+        let half = Interval::range(Some(d("2009-07")), None);
+        assert_eq!(Interval::at(d("2009")).overlaps(&half), Certainty::Possibly);
+        assert_eq!(Interval::at(d("2008")).overlaps(&half), Certainty::No);
+    }
+
+    #[test]
+    fn a_handover_day_goes_to_the_side_the_rule_names() {
+        let out = running("2017-05-02", Some("2018-11-02"));
+        let inc = running("2018-11-02", Some("2019-12-31"));
+        let on = day("2018-11-02");
+        let both = || {
+            vec![
+                (out.contains(on), out, "outgoing"),
+                (inc.contains(on), inc, "incoming"),
+            ]
+        };
+        let names = |v: Vec<(Certainty, Interval, &'static str)>| -> Vec<&str> {
+            v.into_iter().map(|(_, _, n)| n).collect()
+        };
+        assert_eq!(names(settle_handover(both(), on, Handover::Incoming)), ["incoming"]);
+        assert_eq!(names(settle_handover(both(), on, Handover::Outgoing)), ["outgoing"]);
+        // The day before and after: one certain match each, untouched.
+        let before = day("2018-11-01");
+        let v = vec![(out.contains(before), out, "outgoing"), (inc.contains(before), inc, "incoming")];
+        let kept: Vec<_> = settle_handover(v, before, Handover::Outgoing)
+            .into_iter()
+            .filter(|(c, _, _)| *c != Certainty::No)
+            .map(|(_, _, n)| n)
+            .collect();
+        assert_eq!(kept, ["outgoing"]);
     }
 }

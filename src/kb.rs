@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 use foldhash::fast::RandomState;
 use jiff::civil;
 
-use crate::date::{Certainty, Date, Span};
+use crate::date::{settle_handover, Certainty, Date, Handover, Interval};
 use crate::load::Loaded;
 use crate::model::{Alias, Chairmanship, Dataset, Meeting, Post, Record, Source, Term};
 pub use crate::search::fold;
@@ -77,6 +77,14 @@ impl<'a> Kb<'a> {
         match self.get(id) {
             Some(Record::Source(source)) => Some(source),
             _ => None,
+        }
+    }
+
+    /// The meeting with this id, or an error that suggests a close one.
+    pub fn require_meeting(&self, id: &str) -> Result<&'a Meeting> {
+        match self.require_kind(id, "meeting")? {
+            Record::Meeting(m) => Ok(m),
+            _ => unreachable!("require_kind checked the kind"),
         }
     }
 
@@ -150,47 +158,64 @@ impl<'a> Kb<'a> {
     /// holder, so a single-holder post has one certain holder on every day its
     /// terms cover.
     pub fn holders_on(&self, post: &Post, day: civil::Date) -> Vec<Match<&'a Term>> {
-        let mut matches: Vec<Match<&Term>> = self
-            .terms_of(&post.id)
-            .into_iter()
-            .map(|t| Match {
-                certainty: term_span(t).contains(day),
-                record: t,
-            })
-            .filter(|m| m.certainty != Certainty::No)
-            .collect();
-        let incoming = |m: &Match<&Term>| {
-            m.certainty == Certainty::Yes && m.record.start.as_day() == Some(day)
-        };
-        if post.single_holder && matches.iter().any(incoming) {
-            matches.retain(|m| {
-                let outgoing = m.certainty == Certainty::Yes
-                    && m.record.end.and_then(|e| e.as_day()) == Some(day)
-                    && !incoming(m);
-                !outgoing
-            });
-        }
-        matches
+        let terms = self.terms_of(&post.id);
+        let rule = post.single_holder.then_some(Handover::Incoming);
+        on_day(terms, term_interval, day, rule)
     }
 
-    /// Every chairmanship, oldest first.
+    /// Every chairmanship, oldest first (by start; one with no recorded start
+    /// by its end).
     pub fn chairmanships(&self) -> Vec<&'a Chairmanship> {
         let mut chairs: Vec<&Chairmanship> = self.data().chairmanship.iter().collect();
-        chairs.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
+        chairs.sort_by(|a, b| {
+            let key = |c: &Chairmanship| c.start.or(c.end);
+            key(a).cmp(&key(b)).then(a.id.cmp(&b.id))
+        });
         chairs
     }
 
-    /// The chairmanships that certainly or possibly run on `day`.
+    /// The chairmanships that certainly or possibly run on `day`, of every
+    /// organisation. A day on which the chair passed at a session belongs to
+    /// the outgoing chair, who presides over it.
     pub fn chairs_on(&self, day: civil::Date) -> Vec<Match<&'a Chairmanship>> {
-        self.chairmanships()
+        let mut by_org: Vec<(&str, Vec<&Chairmanship>)> = Vec::new();
+        for c in self.chairmanships() {
+            match by_org.iter_mut().find(|(org, _)| *org == c.organization) {
+                Some((_, list)) => list.push(c),
+                None => by_org.push((&c.organization, vec![c])),
+            }
+        }
+        by_org
             .into_iter()
-            .map(|c| Match {
-                certainty: chair_certainty(c, day),
-                record: c,
-            })
-            .filter(|m| m.certainty != Certainty::No)
+            .flat_map(|(_, chairs)| on_day(chairs, chair_interval, day, Some(Handover::Outgoing)))
             .collect()
     }
+}
+
+/// The records whose interval certainly or possibly holds `day`, a handover
+/// day settled by `rule` (none for posts with several holders at once).
+fn on_day<'a, T>(
+    records: Vec<&'a T>,
+    interval: fn(&T) -> Interval,
+    day: civil::Date,
+    rule: Option<Handover>,
+) -> Vec<Match<&'a T>> {
+    let matches: Vec<(Certainty, Interval, &T)> = records
+        .into_iter()
+        .map(|r| {
+            let i = interval(r);
+            (i.contains(day), i, r)
+        })
+        .filter(|(c, _, _)| *c != Certainty::No)
+        .collect();
+    let matches = match rule {
+        Some(rule) => settle_handover(matches, day, rule),
+        None => matches,
+    };
+    matches
+        .into_iter()
+        .map(|(certainty, _, record)| Match { certainty, record })
+        .collect()
 }
 
 /// Oldest first; the id breaks ties.
@@ -198,29 +223,15 @@ fn sort_terms(terms: &mut [&Term]) {
     terms.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
 }
 
-/// The span of a term.
-pub fn term_span(term: &Term) -> Span {
-    Span {
-        start: term.start,
-        end: term.end,
-    }
+/// The days of a term: from its start, to its end or still running.
+pub fn term_interval(term: &Term) -> Interval {
+    Interval::running(Some(term.start), term.end)
 }
 
-/// Whether a chairmanship runs on `day`. With no recorded start, the data only
-/// says it was the chairmanship of its year, so every day of that year is
-/// "possibly" and no day is certain.
-pub fn chair_certainty(chair: &Chairmanship, day: civil::Date) -> Certainty {
-    match chair.start {
-        Some(start) => Span {
-            start,
-            end: chair.end,
-        }
-        .contains(day),
-        None => match chair.end {
-            Some(end) if day <= end.last_day() => Certainty::Possibly,
-            _ => Certainty::No,
-        },
-    }
+/// The days of a chairmanship: an unrecorded start is unknown, an unrecorded
+/// end still running.
+pub fn chair_interval(chair: &Chairmanship) -> Interval {
+    Interval::running(chair.start, chair.end)
 }
 
 /// The date a chairmanship's period is shown with: its bounds, or its year.

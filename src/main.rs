@@ -125,6 +125,8 @@ fn run(cli: &Cli) -> Result<bool> {
                 Command::Holder(args) => commands::holder::run(&kb, args, today)?,
                 Command::Terms(args) => commands::terms::run(&kb, args)?,
                 Command::Chair(args) => commands::chair::run(&kb, args, today),
+                Command::Members(args) => commands::members::run(&kb, args, today),
+                Command::Sources(args) => commands::sources::run(&kb, args),
                 Command::Search(args) => commands::search::run(&kb, args)?,
                 Command::Timeline(args) => commands::timeline::run(&kb, args, style.width)?,
                 Command::Check(_)
@@ -142,6 +144,9 @@ fn run(cli: &Cli) -> Result<bool> {
 
 fn emit(answer: &Answer, cli: &Cli, style: Style, out: &mut dyn Write) -> Result<bool> {
     output::render(&answer.view, cli.format, style, out)?;
+    if let (Some(notice), Format::Csv | Format::Ndjson) = (&answer.notice, cli.format) {
+        eprintln!("note: {notice}");
+    }
     Ok(answer.found)
 }
 

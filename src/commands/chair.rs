@@ -86,6 +86,7 @@ pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Answer {
             blocks,
         },
         found,
+        notice: None,
     }
 }
 

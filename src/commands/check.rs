@@ -32,5 +32,6 @@ pub fn run(findings: &[Finding], records: usize) -> Answer {
             blocks,
         },
         found: errors == 0 && warnings == 0,
+        notice: None,
     }
 }

@@ -5,19 +5,20 @@ use anyhow::Result;
 use crate::cli::DecisionsArgs;
 use crate::commands::{publishers, serde_name, with_sources, Answer};
 use crate::kb::Kb;
-use crate::model::Decision;
+use crate::model::{Decision, DecisionKind};
 use crate::output::Block;
 
 pub fn run(kb: &Kb<'_>, args: &DecisionsArgs) -> Result<Answer> {
-    if let Some(summit) = &args.summit {
-        kb.require_kind(summit, "meeting")?;
-    }
+    let meeting = match &args.summit {
+        Some(summit) => Some(kb.require_meeting(summit)?),
+        None => None,
+    };
     let mut decisions: Vec<&Decision> = kb
         .data()
         .decision
         .iter()
-        .filter(|d| args.summit.as_ref().is_none_or(|s| &d.meeting == s))
-        .filter(|d| args.kind.is_none_or(|k| d.kind == k))
+        .filter(|d| meeting.is_none_or(|m| d.meeting == m.id))
+        .filter(|d| args.kind.is_none_or(|k| kind_matches(k, d.kind)))
         .collect();
     let date_of = |d: &Decision| kb.meeting(&d.meeting).map(|m| m.date);
     decisions.sort_by(|a, b| date_of(a).cmp(&date_of(b)).then(a.id.cmp(&b.id)));
@@ -42,5 +43,14 @@ pub fn run(kb: &Kb<'_>, args: &DecisionsArgs) -> Result<Answer> {
         let cites = decisions.iter().map(|r| publishers(kb, &r.citations));
         table = with_sources(table, cites.collect());
     }
-    Ok(Answer::list(&decisions, "decisions", table))
+    Ok(match meeting {
+        Some(m) => Answer::of_meeting(kb, m, &decisions, "decisions", table),
+        None => Answer::list(&decisions, "decisions", table),
+    })
+}
+
+/// `--kind appointment` lists reappointments and extensions too: each puts
+/// someone in a post. Every other kind matches itself alone.
+pub fn kind_matches(asked: DecisionKind, kind: DecisionKind) -> bool {
+    asked == kind || (asked == DecisionKind::Appointment && kind.is_appointment())
 }

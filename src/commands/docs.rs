@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use crate::cli::DocsArgs;
 use crate::commands::{period, publishers, serde_name, with_sources, Answer};
-use crate::date::{covers, Certainty, Date};
+use crate::date::{Certainty, Date, Interval};
 use crate::kb::{fold, Kb};
 use crate::model::Document;
 use crate::output::Block;
@@ -17,16 +17,28 @@ pub fn adopted(kb: &Kb<'_>, doc: &Document) -> Option<Date> {
     })
 }
 
-pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
-    if let Some(summit) = &args.summit {
-        kb.require_kind(summit, "meeting")?;
+/// The days a document is in force: from its entry into force (or the start
+/// of its validity period) to the end of that period. An end not recorded
+/// makes every later day "possibly".
+pub fn in_force(doc: &Document) -> Interval {
+    let mut interval = Interval::whole_units(doc.valid_from, doc.valid_to);
+    if let Some(date) = doc.in_force {
+        interval.start = Interval::at(date).start;
     }
+    interval
+}
+
+pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
+    let meeting = match &args.summit {
+        Some(summit) => Some(kb.require_meeting(summit)?),
+        None => None,
+    };
     let topic = args.topic.as_deref().map(fold);
     let mut docs: Vec<&Document> = kb
         .data()
         .document
         .iter()
-        .filter(|d| args.summit.is_none() || d.adopted_at == args.summit)
+        .filter(|d| meeting.is_none_or(|m| d.adopted_at.as_deref() == Some(m.id.as_str())))
         .filter(|d| args.kind.is_none_or(|k| d.kind == k))
         .filter(|d| {
             topic
@@ -37,10 +49,12 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
     // Documents the day may fall in: listed apart, never as in force.
     let mut possibly: Vec<&str> = Vec::new();
     if let Some(day) = args.in_force_on {
-        docs.retain(|d| match covers(d.valid_from, d.valid_to, day) {
+        docs.retain(|d| match in_force(d).contains(day) {
             Certainty::Yes => true,
             // A period open at one end; one not recorded at all is left out.
-            Certainty::Possibly if d.valid_from.is_some() || d.valid_to.is_some() => {
+            Certainty::Possibly
+                if d.valid_from.is_some() || d.valid_to.is_some() || d.in_force.is_some() =>
+            {
                 possibly.push(&d.id);
                 false
             }
@@ -66,7 +80,12 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
         let cites = docs.iter().map(|r| publishers(kb, &r.citations));
         table = with_sources(table, cites.collect());
     }
-    let mut answer = Answer::list(&docs, "documents", table);
+    let mut answer = match meeting {
+        Some(m) if args.in_force_on.is_none() => {
+            Answer::of_meeting(kb, m, &docs, "documents", table)
+        }
+        _ => Answer::list(&docs, "documents", table),
+    };
     possibly.sort_unstable();
     if args.in_force_on.is_some() {
         // A question about a day: the JSON answers it whole, the documents
@@ -78,7 +97,7 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
     }
     if !possibly.is_empty() {
         answer.view.blocks.push(Block::Text(format!(
-            "Possibly in force (validity period open at one end): {}.",
+            "Possibly in force (in force or valid from a date, with no recorded end): {}.",
             possibly.join(", ")
         )));
     }

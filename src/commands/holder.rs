@@ -76,6 +76,7 @@ pub fn run(kb: &Kb<'_>, args: &HolderArgs, today: civil::Date) -> Result<Answer>
     Ok(Answer {
         view: View { json, blocks },
         found,
+        notice: None,
     })
 }
 

@@ -9,10 +9,12 @@ pub mod docs;
 pub mod evidence;
 pub mod export;
 pub mod holder;
+pub mod members;
 pub mod popolo;
 pub mod schema;
 pub mod search;
 pub mod show;
+pub mod sources;
 pub mod summits;
 pub mod terms;
 pub mod timeline;
@@ -22,7 +24,7 @@ use serde_json::Value;
 
 use crate::date::Date;
 use crate::kb::Kb;
-use crate::model::{Citation, Record};
+use crate::model::{Citation, Claim, Completeness, Meeting, Record};
 use crate::output::{Block, View};
 
 /// A command's answer, and whether it is one: `found` false means exit status 1
@@ -31,6 +33,11 @@ use crate::output::{Block, View};
 pub struct Answer {
     pub view: View,
     pub found: bool,
+    /// A line that qualifies the answer ("the documents of this meeting are
+    /// not recorded"). The table and Markdown carry it among their blocks and
+    /// JSON in its answer; CSV and NDJSON, whose rows are records only, have
+    /// it on standard error.
+    pub notice: Option<String>,
 }
 
 impl Answer {
@@ -46,7 +53,94 @@ impl Answer {
         Answer {
             view: View { json, blocks },
             found: !records.is_empty(),
+            notice: None,
         }
+    }
+
+    /// The list of what one meeting adopted or decided (`docs --summit`,
+    /// `decisions --summit`): the table says how completely the meeting's
+    /// outcomes are recorded, and the JSON is `{ "meeting", "outcomes",
+    /// <what> }`, so that an empty list is never read as "nothing adopted".
+    pub fn of_meeting<T: Serialize>(
+        kb: &Kb<'_>,
+        meeting: &Meeting,
+        records: &[&T],
+        what: &str,
+        table: Block,
+    ) -> Answer {
+        let mut answer = Answer::list(records, what, table);
+        let notice = outcomes_notice(kb, meeting, records.len(), what);
+        if let Some(notice) = &notice {
+            // Replaces "No documents match." with what is really known.
+            answer.view.blocks.retain(|b| !matches!(b, Block::Text(_)));
+            answer.view.blocks.push(Block::Text(notice.clone()));
+        }
+        let claims: Vec<Value> = reported_counts(kb, meeting)
+            .into_iter()
+            .map(|c| {
+                serde_json::json!({
+                    "id": c.id,
+                    "property": c.property,
+                    "value": c.value,
+                    "sources": c.citations.iter().map(|x| &x.source).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        answer.view.json = serde_json::json!({
+            "meeting": meeting.id,
+            "outcomes": {
+                "recorded": meeting.completeness(),
+                "note": meeting.outcomes.as_ref().and_then(|o| o.note.as_ref()),
+                "reported": claims,
+            },
+            what: answer.view.json,
+        });
+        answer.notice = notice;
+        answer
+    }
+}
+
+/// The claims of how many documents a meeting adopted, signed or prepared.
+pub fn reported_counts<'a>(kb: &Kb<'a>, meeting: &Meeting) -> Vec<&'a Claim> {
+    kb.data()
+        .claim
+        .iter()
+        .filter(|c| c.subject == meeting.id && c.property.starts_with("documents-"))
+        .collect()
+}
+
+/// What is known of a meeting's outcomes beyond the `shown` records listed:
+/// nothing to add when they are complete.
+pub fn outcomes_notice(kb: &Kb<'_>, meeting: &Meeting, shown: usize, what: &str) -> Option<String> {
+    let counts: Vec<String> = reported_counts(kb, meeting)
+        .iter()
+        .map(|c| {
+            let by = publishers(kb, &c.citations);
+            let property = c.property.trim_start_matches("documents-");
+            format!("{} {property} ({by})", c.value)
+        })
+        .collect();
+    let reported = if counts.is_empty() {
+        String::new()
+    } else {
+        format!("; sources report {}", counts.join(", "))
+    };
+    let note = meeting
+        .outcomes
+        .as_ref()
+        .and_then(|o| o.note.as_deref())
+        .map(|n| format!(" {n}"))
+        .unwrap_or_default();
+    match meeting.completeness() {
+        Completeness::Complete => None,
+        Completeness::Partial => Some(format!(
+            "{shown} recorded; the {what} of {} are recorded only in part{reported}.{note}",
+            meeting.id
+        )),
+        Completeness::NotRecorded => Some(format!(
+            "The {what} of {} are not recorded (which is not to say there were none){reported}.{note}",
+            meeting.id
+        )),
     }
 }
 

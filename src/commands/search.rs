@@ -81,6 +81,7 @@ pub fn run(kb: &Kb<'_>, args: &SearchArgs) -> Result<Answer> {
             blocks,
         },
         found: total > 0,
+        notice: None,
     })
 }
 

@@ -79,6 +79,27 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
         blocks.push(Block::table(["kind", "id", "field", "name"], rows));
     }
 
+    // A source: every record that cites it, where, and in which words.
+    let cited_by = match record {
+        Record::Source(_) => crate::commands::sources::citing(kb, id),
+        _ => Vec::new(),
+    };
+    if matches!(record, Record::Source(_)) {
+        blocks.push(Block::Heading(format!("Cited by ({})", cited_by.len())));
+        let rows = cited_by
+            .iter()
+            .map(|(r, path, quote)| {
+                vec![
+                    r.kind().to_string(),
+                    r.id().to_string(),
+                    path.clone(),
+                    quote.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        blocks.push(Block::table(["kind", "id", "where", "quote"], rows));
+    }
+
     let source_ids: Vec<&str> = {
         let mut ids: Vec<&str> = cited.iter().map(|(_, c)| c.source.as_str()).collect();
         ids.sort_unstable();
@@ -96,6 +117,10 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
         "sources": sources,
         "claims": claims,
         "variants": variants,
+        "cited_by": cited_by
+            .iter()
+            .map(|(r, path, quote)| json!({"kind": r.kind(), "id": r.id(), "where": path, "quote": quote}))
+            .collect::<Vec<_>>(),
         "referred_to_by": referrers
             .iter()
             .map(|(kind, rid, field, _)| json!({"kind": kind, "id": rid, "field": field}))
@@ -104,6 +129,7 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
     Ok(Answer {
         view: View { json, blocks },
         found: true,
+        notice: None,
     })
 }
 

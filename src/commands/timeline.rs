@@ -13,9 +13,9 @@ use serde_json::json;
 
 use crate::cli::TimelineArgs;
 use crate::commands::Answer;
-use crate::date::{Certainty, Date, Precision};
+use crate::date::{Certainty, Date, Interval, Precision};
 use crate::kb::Kb;
-use crate::model::DecisionKind;
+use crate::model::MeetingStatus;
 use crate::output::{Block, View};
 
 /// One dated event.
@@ -38,6 +38,7 @@ pub struct Event {
 const KINDS: &[&str] = &[
     "meeting",
     "appointment",
+    "decision",
     "adopted",
     "in-force",
     "established",
@@ -49,6 +50,7 @@ const KINDS: &[&str] = &[
     "term-start",
     "valid-from",
     "valid-to",
+    "operation",
 ];
 
 /// Every dated event of the knowledge base, in order.
@@ -67,17 +69,22 @@ pub fn events(kb: &Kb<'_>) -> Vec<Event> {
     };
     for m in &data.meeting {
         let mut what = m.name.clone();
-        if m.status == crate::model::MeetingStatus::Scheduled {
-            what.push_str(" (scheduled)");
+        match m.status {
+            MeetingStatus::Held => {}
+            MeetingStatus::Scheduled => what.push_str(" (scheduled)"),
+            MeetingStatus::NotHeld => what.push_str(" (planned, not held)"),
         }
         add(m.date, "meeting", what, &m.id);
     }
+    // Decisions and documents on the day of their meeting, unless dated apart.
     for d in &data.decision {
-        if d.kind != DecisionKind::Appointment {
-            continue;
-        }
         if let Some(meeting) = kb.meeting(&d.meeting) {
-            add(meeting.date, "appointment", d.title.clone(), &d.id);
+            let kind = if d.kind.is_appointment() {
+                "appointment"
+            } else {
+                "decision"
+            };
+            add(meeting.date, kind, d.title.clone(), &d.id);
         }
     }
     for t in &data.term {
@@ -123,7 +130,7 @@ pub fn events(kb: &Kb<'_>) -> Vec<Event> {
         }
     }
     for d in &data.document {
-        if let Some(date) = d.adopted {
+        if let Some(date) = crate::commands::docs::adopted(kb, d) {
             add(date, "adopted", d.title.clone(), &d.id);
         }
         if let Some(date) = d.in_force {
@@ -163,6 +170,11 @@ pub fn events(kb: &Kb<'_>) -> Vec<Event> {
             add(change.date, "membership", format!("{state}: {kind}"), &m.id);
         }
     }
+    for o in &data.operation {
+        for e in &o.events {
+            add(e.date, "operation", format!("{}: {}", o.name, e.text), &o.id);
+        }
+    }
     let rank = |kind: &str| KINDS.iter().position(|k| *k == kind).unwrap_or(KINDS.len());
     out.sort_by(|a, b| {
         a.date
@@ -176,19 +188,7 @@ pub fn events(kb: &Kb<'_>) -> Vec<Event> {
 /// Whether a date (every day it could be) lies between `from` and `to`
 /// (inclusive; either may be open).
 pub fn in_range(date: Date, from: Option<Date>, to: Option<Date>) -> Certainty {
-    let lo = from.map(|f| f.first_day());
-    let hi = to.map(|t| t.last_day());
-    let (first, last) = (date.first_day(), date.last_day());
-    let starts_in = lo.is_none_or(|lo| first >= lo);
-    let ends_in = hi.is_none_or(|hi| last <= hi);
-    let touches = lo.is_none_or(|lo| last >= lo) && hi.is_none_or(|hi| first <= hi);
-    if starts_in && ends_in {
-        Certainty::Yes
-    } else if touches {
-        Certainty::Possibly
-    } else {
-        Certainty::No
-    }
+    Interval::at(date).overlaps(&Interval::range(from, to))
 }
 
 /// The answer to `timeline`: the list, or the chart with `--chart`.
@@ -247,6 +247,7 @@ pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Res
     Ok(Answer {
         view: View { json, blocks },
         found,
+        notice: None,
     })
 }
 
@@ -376,6 +377,7 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, width: usize) -> Answer {
                 )],
             },
             found: false,
+            notice: None,
         };
     };
     // Only what shows between the axis ends.
@@ -392,6 +394,7 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, width: usize) -> Answer {
                 )],
             },
             found: false,
+            notice: None,
         };
     }
 
@@ -504,6 +507,7 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, width: usize) -> Answer {
             blocks,
         },
         found: !rows.is_empty(),
+        notice: None,
     }
 }
 

@@ -1,0 +1,307 @@
+//! `members --on DATE`: the member states of each organisation on a day.
+
+use jiff::civil;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::cli::MembersArgs;
+use crate::commands::{serde_name, Answer};
+use crate::date::{Certainty, Date};
+use crate::kb::Kb;
+use crate::model::{ChangeKind, Membership, MembershipStatus};
+use crate::output::{Block, View};
+
+/// Where a state stands in an organisation on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Standing {
+    Member,
+    ParticipationFrozen,
+    /// Before the first recorded change (a join): not yet a member.
+    NotYetMember,
+    AccessionStarted,
+    Observer,
+    DialoguePartner,
+    Partner,
+    Suspended,
+    Withdrawn,
+}
+
+impl Standing {
+    /// A member on the day (a frozen participation is still membership).
+    pub fn is_member(self) -> bool {
+        matches!(self, Standing::Member | Standing::ParticipationFrozen)
+    }
+
+    fn after(kind: ChangeKind) -> Standing {
+        match kind {
+            ChangeKind::Joined | ChangeKind::Rejoined | ChangeKind::ParticipationResumed => {
+                Standing::Member
+            }
+            ChangeKind::ParticipationFrozen => Standing::ParticipationFrozen,
+            ChangeKind::Suspended => Standing::Suspended,
+            ChangeKind::Withdrew => Standing::Withdrawn,
+            ChangeKind::AccessionStarted => Standing::AccessionStarted,
+            ChangeKind::Observer => Standing::Observer,
+            ChangeKind::DialoguePartner => Standing::DialoguePartner,
+            ChangeKind::Partner => Standing::Partner,
+        }
+    }
+
+    fn of_status(status: MembershipStatus) -> Standing {
+        match status {
+            MembershipStatus::Member => Standing::Member,
+            MembershipStatus::ParticipationFrozen => Standing::ParticipationFrozen,
+            MembershipStatus::Suspended => Standing::Suspended,
+            MembershipStatus::Former => Standing::Withdrawn,
+            MembershipStatus::Observer => Standing::Observer,
+            MembershipStatus::DialoguePartner => Standing::DialoguePartner,
+            MembershipStatus::Partner => Standing::Partner,
+        }
+    }
+}
+
+/// Every standing the state may have had on `day`, each with its certainty:
+/// one `Yes` when the dated changes decide it, several `Possibly` when a
+/// change dated only to a month or a year may fall either side of the day.
+/// With no dated change at all, the present status is only possibly the
+/// standing on any day.
+pub fn standing_on(m: &Membership, day: civil::Date) -> Vec<(Standing, Certainty)> {
+    let mut changes: Vec<(Date, ChangeKind)> = m.changes.iter().map(|c| (c.date, c.kind)).collect();
+    changes.sort_by_key(|(date, _)| *date);
+    if changes.is_empty() {
+        return vec![(Standing::of_status(m.status), Certainty::Possibly)];
+    }
+    // Before a first change that makes it a member or a partner, the state
+    // was not (yet) one; before a first freeze, suspension or withdrawal it
+    // was a member, since a day not recorded.
+    let mut settled = Standing::NotYetMember;
+    let mut sure = Certainty::Yes;
+    if !matches!(
+        changes[0].1,
+        ChangeKind::Joined
+            | ChangeKind::AccessionStarted
+            | ChangeKind::Observer
+            | ChangeKind::DialoguePartner
+            | ChangeKind::Partner
+    ) {
+        settled = Standing::Member;
+        sure = Certainty::Possibly;
+    }
+    let mut open: Vec<Standing> = Vec::new();
+    for (date, kind) in changes {
+        if date.last_day() <= day && open.is_empty() {
+            settled = Standing::after(kind);
+            sure = Certainty::Yes;
+        } else if date.first_day() <= day {
+            // The change may or may not have happened by the day.
+            open.push(Standing::after(kind));
+        } else {
+            break;
+        }
+    }
+    if open.is_empty() {
+        return vec![(settled, sure)];
+    }
+    let mut all = vec![settled];
+    for s in open {
+        if !all.contains(&s) {
+            all.push(s);
+        }
+    }
+    all.into_iter().map(|s| (s, Certainty::Possibly)).collect()
+}
+
+/// Whether the state was a member on the day: `Yes` when every standing it
+/// may have had is membership, `No` when none is.
+pub fn member_on(m: &Membership, day: civil::Date) -> Certainty {
+    let standings = standing_on(m, day);
+    let members = standings.iter().filter(|(s, _)| s.is_member()).count();
+    match (members, standings.as_slice()) {
+        (0, _) => Certainty::No,
+        // One standing: as sure as it is.
+        (1, [(_, certainty)]) => *certainty,
+        // Several possible standings, all of them membership.
+        (n, all) if n == all.len() => Certainty::Yes,
+        _ => Certainty::Possibly,
+    }
+}
+
+pub fn run(kb: &Kb<'_>, args: &MembersArgs, today: civil::Date) -> Answer {
+    let day = args.on.unwrap_or(today);
+    let mut list: Vec<&Membership> = kb.data().membership.iter().collect();
+    list.sort_by(|a, b| {
+        a.organization
+            .cmp(&b.organization)
+            .then_with(|| kb.name_of(&a.state).cmp(&kb.name_of(&b.state)))
+    });
+    let mut rows = Vec::new();
+    let mut json_rows = Vec::new();
+    let mut found = false;
+    for m in list {
+        let member = member_on(m, day);
+        if member == Certainty::No && !args.all {
+            continue;
+        }
+        found |= member == Certainty::Yes;
+        let standings = standing_on(m, day);
+        let standing = standings
+            .iter()
+            .map(|(s, _)| serde_name(s))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let changes = m
+            .changes
+            .iter()
+            .map(|c| format!("{} {}", c.date, serde_name(&c.kind)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut row = vec![
+            kb.name_of(&m.organization),
+            kb.name_of(&m.state),
+            standing,
+            member.to_string(),
+        ];
+        if args.all {
+            row.push(changes);
+        }
+        row.push(m.id.clone());
+        rows.push(row);
+        json_rows.push(json!({
+            "organization": m.organization,
+            "state": m.state,
+            "member": member,
+            "standing": standings.iter().map(|(s, c)| json!({"standing": s, "certainty": c})).collect::<Vec<_>>(),
+            "membership": m,
+        }));
+    }
+    let mut blocks = vec![Block::Heading(format!("Members on {day}"))];
+    let header: Vec<&str> = if args.all {
+        vec!["organization", "state", "standing", "member", "changes", "id"]
+    } else {
+        vec!["organization", "state", "standing", "member", "id"]
+    };
+    let empty = rows.is_empty();
+    blocks.push(Block::Table {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows,
+    });
+    if empty {
+        blocks.push(Block::Text(format!("No member state is recorded on {day}.")));
+    }
+    let cited: Vec<String> = kb
+        .data()
+        .membership
+        .iter()
+        .filter(|m| m.changes.is_empty())
+        .map(|m| kb.name_of(&m.state))
+        .collect();
+    if !cited.is_empty() && !empty {
+        blocks.push(Block::Text(format!(
+            "No dated change is recorded for {}: their standing on a given day is only possibly their present status.",
+            cited.join(", ")
+        )));
+    }
+    Answer {
+        view: View {
+            json: json!({ "on": day.to_string(), "members": json_rows }),
+            blocks,
+        },
+        found,
+        notice: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Citation, MembershipChange};
+
+    fn change(date: &str, kind: ChangeKind) -> MembershipChange {
+        MembershipChange {
+            date: date.parse().unwrap(),
+            kind,
+            confidence: Default::default(),
+            note: None,
+            citations: vec![Citation {
+                source: "s".into(),
+                quote: None,
+                note: None,
+                confidence: Default::default(),
+            }],
+        }
+    }
+
+    fn uzbekistan() -> Membership {
+        Membership {
+            id: "m".into(),
+            organization: "o".into(),
+            state: "uzbekistan".into(),
+            status: MembershipStatus::Suspended,
+            changes: vec![
+                change("2002-10-07", ChangeKind::Joined),
+                change("2006", ChangeKind::Rejoined),
+                change("2012-12-19", ChangeKind::Suspended),
+            ],
+            note: None,
+            citations: vec![],
+        }
+    }
+
+    fn day(s: &str) -> civil::Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn standing_follows_the_dated_changes_inclusive_of_their_day() {
+        let mut m = uzbekistan();
+        m.changes.insert(1, change("2005-01-01", ChangeKind::Suspended));
+        assert_eq!(member_on(&m, day("2002-10-06")), Certainty::No);
+        assert_eq!(member_on(&m, day("2002-10-07")), Certainty::Yes);
+        assert_eq!(member_on(&m, day("2004-12-31")), Certainty::Yes);
+        assert_eq!(member_on(&m, day("2005-01-01")), Certainty::No);
+        assert_eq!(member_on(&m, day("2012-12-18")), Certainty::Yes);
+        assert_eq!(member_on(&m, day("2012-12-19")), Certainty::No);
+    }
+
+    #[test]
+    fn a_change_known_to_the_year_leaves_its_year_possibly() {
+        let mut m = uzbekistan();
+        m.changes.insert(1, change("2005-01-01", ChangeKind::Suspended));
+        assert_eq!(member_on(&m, day("2006-06-30")), Certainty::Possibly);
+        let standings = standing_on(&m, day("2006-06-30"));
+        assert_eq!(
+            standings,
+            [
+                (Standing::Suspended, Certainty::Possibly),
+                (Standing::Member, Certainty::Possibly)
+            ]
+        );
+        assert_eq!(member_on(&m, day("2007-01-01")), Certainty::Yes);
+    }
+
+    #[test]
+    fn frozen_participation_is_still_membership() {
+        let mut m = uzbekistan();
+        m.changes = vec![
+            change("2002-10-07", ChangeKind::Joined),
+            change("2024-02", ChangeKind::ParticipationFrozen),
+        ];
+        assert_eq!(member_on(&m, day("2025-01-01")), Certainty::Yes);
+        assert_eq!(
+            standing_on(&m, day("2025-01-01")),
+            [(Standing::ParticipationFrozen, Certainty::Yes)]
+        );
+        // Within February 2024 the freeze may not have happened yet, but
+        // either way the state is a member.
+        assert_eq!(member_on(&m, day("2024-02-10")), Certainty::Yes);
+    }
+
+    #[test]
+    fn no_dated_change_is_only_possibly_the_present_status() {
+        let mut m = uzbekistan();
+        m.changes.clear();
+        m.status = MembershipStatus::Member;
+        assert_eq!(member_on(&m, day("2010-01-01")), Certainty::Possibly);
+    }
+}

@@ -1,0 +1,115 @@
+//! `sources`: the source register, with what cites each publication.
+
+use std::collections::HashMap;
+
+use serde_json::json;
+
+use crate::cli::SourcesArgs;
+use crate::commands::{serde_name, Answer};
+use crate::kb::Kb;
+use crate::model::{Record, Source};
+use crate::output::{Block, View};
+
+/// How a source is cited across the dataset.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Use {
+    /// Records that cite it anywhere in them.
+    pub records: usize,
+    pub citations: usize,
+    /// Citations of it that quote it.
+    pub quoted: usize,
+}
+
+impl Use {
+    /// "all", "some" or "none" of the citations quote the source.
+    pub fn quotes(&self) -> &'static str {
+        match self.quoted {
+            0 => "none",
+            n if n == self.citations => "all",
+            _ => "some",
+        }
+    }
+}
+
+/// How each source is used, by source id, in one pass over the records.
+pub fn uses<'a>(kb: &Kb<'a>) -> HashMap<&'a str, Use> {
+    let mut out: HashMap<&str, Use> = HashMap::new();
+    for record in kb.data().records() {
+        let mut seen: Vec<&str> = Vec::new();
+        for c in record.cited() {
+            let entry = out.entry(c.source.as_str()).or_default();
+            entry.citations += 1;
+            entry.quoted += usize::from(c.quote.is_some());
+            if !seen.contains(&c.source.as_str()) {
+                seen.push(&c.source);
+                entry.records += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The records that cite `source`, each with where in it and the quote.
+pub fn citing<'a>(kb: &Kb<'a>, source: &str) -> Vec<(Record<'a>, String, Option<String>)> {
+    kb.data()
+        .records()
+        .flat_map(|r| {
+            r.all_citations()
+                .into_iter()
+                .filter(|(_, c)| c.source == source)
+                .map(move |(path, c)| (r, path, c.quote))
+        })
+        .collect()
+}
+
+pub fn run(kb: &Kb<'_>, args: &SourcesArgs) -> Answer {
+    let uses = uses(kb);
+    let mut list: Vec<&Source> = kb
+        .data()
+        .source
+        .iter()
+        .filter(|s| args.kind.is_none_or(|k| s.kind == Some(k)))
+        .collect();
+    list.sort_by(|a, b| a.id.cmp(&b.id));
+    let rows = list
+        .iter()
+        .map(|s| {
+            let u = uses.get(s.id.as_str()).copied().unwrap_or_default();
+            vec![
+                s.id.clone(),
+                s.kind.as_ref().map(serde_name).unwrap_or_default(),
+                s.publisher.clone(),
+                s.published.map(|d| d.to_string()).unwrap_or_default(),
+                u.records.to_string(),
+                u.quotes().to_string(),
+            ]
+        })
+        .collect();
+    let table = Block::table(
+        ["id", "kind", "publisher", "published", "cited by", "quotes"],
+        rows,
+    );
+    let json_rows: Vec<_> = list
+        .iter()
+        .map(|s| {
+            let u = uses.get(s.id.as_str()).copied().unwrap_or_default();
+            let mut v = serde_json::to_value(s).expect("sources serialize to JSON");
+            v["cited_by"] = json!(u.records);
+            v["citations"] = json!(u.citations);
+            v["quoted"] = json!(u.quoted);
+            v
+        })
+        .collect();
+    let mut blocks = vec![table];
+    if list.is_empty() {
+        blocks.push(Block::Text("No sources match.".to_string()));
+    }
+    Answer {
+        view: View {
+            json: json!(json_rows),
+            blocks,
+        },
+        found: !list.is_empty(),
+        notice: None,
+    }
+}
