@@ -111,9 +111,13 @@ pub enum Command {
 
     /// The chairing state on a day, with its slogan and priorities.
     ///
-    /// A chairmanship whose handover dates are not recorded is "possibly" the
-    /// chair on each day of its year. Exit status: 0 when the data names a chair
-    /// for certain; 1 when it names none, or only possible ones.
+    /// A chairmanship runs from its start to its end, both inclusive. Where the
+    /// chair passed at a session (the day one chairmanship ends and the next
+    /// begins), that day belongs to the outgoing chair, who presides over the
+    /// session; the incoming chair has the next day. A bound known only to the
+    /// month or year makes the days it may stand for "possibly", and then
+    /// every state that may have chaired is named. Exit status: 0 when the data
+    /// names a chair for certain; 1 when it names none, or only possible ones.
     #[command(
         after_help = "Examples:\n  summit-kb chair --on 2026-06-01\n  summit-kb chair --on 2019-06-01 --explain"
     )]
@@ -231,6 +235,11 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct SummitsArgs {
+    /// Only this organisation: its id, name or an alias, in any case or
+    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+
     /// Add a column naming the sources each record cites.
     #[arg(long)]
     pub sources: bool,
@@ -238,6 +247,11 @@ pub struct SummitsArgs {
 
 #[derive(Debug, Args)]
 pub struct DocsArgs {
+    /// Only this organisation: its id, name or an alias, in any case or
+    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+
     /// Only documents adopted at this meeting (a meeting id).
     #[arg(long, value_name = "ID")]
     pub summit: Option<String>,
@@ -265,6 +279,11 @@ pub struct DocsArgs {
 
 #[derive(Debug, Args)]
 pub struct DecisionsArgs {
+    /// Only this organisation: its id, name or an alias, in any case or
+    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+
     /// Only decisions of this meeting (a meeting id).
     #[arg(long, value_name = "ID")]
     pub summit: Option<String>,
@@ -286,6 +305,11 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct HolderArgs {
+    /// Only this organisation: its id, name or an alias, in any case or
+    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+
     /// The post: its id, name or an alias ("secretary-general", "SG").
     pub post: String,
 
@@ -301,6 +325,11 @@ pub struct HolderArgs {
 
 #[derive(Debug, Args)]
 pub struct TermsArgs {
+    /// Only this organisation: its id, name or an alias, in any case or
+    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+
     /// Only the terms of this post (id, name or alias).
     pub post: Option<String>,
 
@@ -311,6 +340,11 @@ pub struct TermsArgs {
 
 #[derive(Debug, Args)]
 pub struct ChairArgs {
+    /// Only this organisation: its id, name or an alias, in any case or
+    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+
     /// The day to ask about: YYYY-MM-DD or `today` (the default).
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub on: Option<civil::Date>,
@@ -323,6 +357,11 @@ pub struct ChairArgs {
 
 #[derive(Debug, Args)]
 pub struct MembersArgs {
+    /// Only this organisation: its id, name or an alias, in any case or
+    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+
     /// The day to ask about: YYYY-MM-DD or `today` (the default).
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub on: Option<civil::Date>,
@@ -342,6 +381,11 @@ pub struct SourcesArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
+    /// Only this organisation: its id, name or an alias, in any case or
+    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+
     /// What to look for: words in any order ("operation channel").
     #[arg(required = true, num_args = 1.., value_name = "TEXT")]
     pub text: Vec<String>,
@@ -364,6 +408,11 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
+    /// Only this organisation: its id, name or an alias, in any case or
+    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+
     /// Only events on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or `today`).
     #[arg(long, value_name = "DATE", value_parser = parse_bound)]
     pub from: Option<crate::date::Date>,

@@ -279,7 +279,11 @@ impl Interval {
     pub fn range(from: Option<Date>, to: Option<Date>) -> Interval {
         let units = Interval::whole_units(from, to);
         Interval {
-            start: if from.is_some() { units.start } else { Bound::Open },
+            start: if from.is_some() {
+                units.start
+            } else {
+                Bound::Open
+            },
             end: if to.is_some() { units.end } else { Bound::Open },
         }
     }
@@ -341,7 +345,8 @@ impl Interval {
         if a_last < b_first || b_last < a_first {
             return Certainty::No;
         }
-        let inside = |(first, last): (civil::Date, civil::Date), core: Option<(civil::Date, civil::Date)>| {
+        let inside = |(first, last): (civil::Date, civil::Date),
+                      core: Option<(civil::Date, civil::Date)>| {
             core.is_some_and(|(c, d)| c <= first && last <= d)
         };
         let cores_meet = match (self.core(), other.core()) {
@@ -395,8 +400,12 @@ pub fn settle_handover<T>(
     let certain = |c: &Certainty| *c == Certainty::Yes;
     let starts = |i: &Interval| i.start_day() == Some(day);
     let ends = |i: &Interval| i.end_day() == Some(day);
-    let incoming = matches.iter().any(|(c, i, _)| certain(c) && starts(i) && !ends(i));
-    let outgoing = matches.iter().any(|(c, i, _)| certain(c) && ends(i) && !starts(i));
+    let incoming = matches
+        .iter()
+        .any(|(c, i, _)| certain(c) && starts(i) && !ends(i));
+    let outgoing = matches
+        .iter()
+        .any(|(c, i, _)| certain(c) && ends(i) && !starts(i));
     if !(incoming && outgoing) {
         return matches;
     }
@@ -521,7 +530,10 @@ mod tests {
         assert_eq!(span.contains(day("2025-12-31")), Certainty::No);
         assert_eq!(span.contains(day("9999-12-31")), Certainty::Yes);
         let unknown_start = Interval::running(None, Some(d("2002-05-14")));
-        assert_eq!(unknown_start.contains(day("1999-01-01")), Certainty::Possibly);
+        assert_eq!(
+            unknown_start.contains(day("1999-01-01")),
+            Certainty::Possibly
+        );
         assert_eq!(unknown_start.contains(day("2002-05-15")), Certainty::No);
     }
 
@@ -571,11 +583,20 @@ mod tests {
         let names = |v: Vec<(Certainty, Interval, &'static str)>| -> Vec<&str> {
             v.into_iter().map(|(_, _, n)| n).collect()
         };
-        assert_eq!(names(settle_handover(both(), on, Handover::Incoming)), ["incoming"]);
-        assert_eq!(names(settle_handover(both(), on, Handover::Outgoing)), ["outgoing"]);
+        assert_eq!(
+            names(settle_handover(both(), on, Handover::Incoming)),
+            ["incoming"]
+        );
+        assert_eq!(
+            names(settle_handover(both(), on, Handover::Outgoing)),
+            ["outgoing"]
+        );
         // The day before and after: one certain match each, untouched.
         let before = day("2018-11-01");
-        let v = vec![(out.contains(before), out, "outgoing"), (inc.contains(before), inc, "incoming")];
+        let v = vec![
+            (out.contains(before), out, "outgoing"),
+            (inc.contains(before), inc, "incoming"),
+        ];
         let kept: Vec<_> = settle_handover(v, before, Handover::Outgoing)
             .into_iter()
             .filter(|(c, _, _)| *c != Certainty::No)

@@ -10,7 +10,9 @@ use jiff::civil;
 
 use crate::date::{settle_handover, Certainty, Date, Handover, Interval};
 use crate::load::Loaded;
-use crate::model::{Alias, Chairmanship, Dataset, Meeting, Post, Record, Source, Term};
+use crate::model::{
+    Alias, Chairmanship, Dataset, Meeting, Organization, Post, Record, Source, Term,
+};
 pub use crate::search::fold;
 use crate::search::{Hit, Index, Role};
 
@@ -80,6 +82,14 @@ impl<'a> Kb<'a> {
         }
     }
 
+    /// The organisation a meeting belongs to: its body's.
+    pub fn organization_of(&self, meeting: &Meeting) -> Option<&'a str> {
+        match self.get(&meeting.body) {
+            Some(Record::Body(body)) => Some(&body.organization),
+            _ => None,
+        }
+    }
+
     /// The meeting with this id, or an error that suggests a close one.
     pub fn require_meeting(&self, id: &str) -> Result<&'a Meeting> {
         match self.require_kind(id, "meeting")? {
@@ -102,33 +112,122 @@ impl<'a> Kb<'a> {
     }
 
     /// The post a user means: its id, name or any alias, ignoring case, accents
-    /// and script.
+    /// and script. A name that several posts share is an error naming them.
     pub fn resolve_post(&self, query: &str) -> Result<&'a Post> {
-        let posts = &self.data().post;
-        if let Some(post) = posts.iter().find(|p| p.id == query) {
-            return Ok(post);
-        }
-        let wanted = fold(query);
-        let hits: Vec<&Post> = posts
-            .iter()
-            .filter(|p| names_of(&p.id, &p.name, &p.aliases).any(|n| fold(n) == wanted))
-            .collect();
-        match hits.as_slice() {
+        match self.resolve_posts(query, None)?.as_slice() {
             [post] => Ok(post),
-            [] => {
-                let names = posts
-                    .iter()
-                    .flat_map(|p| names_of(&p.id, &p.name, &p.aliases).map(|n| (n, p.id.as_str())));
-                bail!("no post called '{query}'{}", suggest(query, names))
-            }
             many => {
                 let ids: Vec<&str> = many.iter().map(|p| p.id.as_str()).collect();
                 bail!(
-                    "'{query}' names more than one post: {}; give the id",
+                    "'{query}' names more than one post: {}; give the id or --org",
                     ids.join(", ")
                 )
             }
         }
+    }
+
+    /// Every post a user may mean (of `org` only, when given): the one whose
+    /// id it is, else every post of which it is the name or an alias, in
+    /// dataset order. Never empty: no match is an error with a "did you mean".
+    pub fn resolve_posts(&self, query: &str, org: Option<&Organization>) -> Result<Vec<&'a Post>> {
+        let posts: Vec<&Post> = self
+            .data()
+            .post
+            .iter()
+            .filter(|p| org.is_none_or(|o| p.organization == o.id))
+            .collect();
+        if let Some(post) = posts.iter().find(|p| p.id == query) {
+            return Ok(vec![post]);
+        }
+        let wanted = fold(query);
+        let hits: Vec<&Post> = posts
+            .iter()
+            .copied()
+            .filter(|p| names_of(&p.id, &p.name, &p.aliases).any(|n| fold(n) == wanted))
+            .collect();
+        if hits.is_empty() {
+            let names = posts
+                .iter()
+                .flat_map(|p| names_of(&p.id, &p.name, &p.aliases).map(|n| (n, p.id.as_str())));
+            let of = org.map(|o| format!(" in {}", o.id)).unwrap_or_default();
+            bail!("no post called '{query}'{of}{}", suggest(query, names));
+        }
+        Ok(hits)
+    }
+
+    /// The organisation a user means: its id, name or any alias, ignoring
+    /// case, accents and script ("csto", "ОДКБ", "Shanghai Cooperation
+    /// Organization").
+    pub fn resolve_org(&self, query: &str) -> Result<&'a Organization> {
+        let orgs = &self.data().organization;
+        if let Some(org) = orgs.iter().find(|o| o.id == query) {
+            return Ok(org);
+        }
+        let wanted = fold(query);
+        let hits: Vec<&Organization> = orgs
+            .iter()
+            .filter(|o| names_of(&o.id, &o.name, &o.aliases).any(|n| fold(n) == wanted))
+            .collect();
+        match hits.as_slice() {
+            [org] => Ok(org),
+            [] => {
+                let names = orgs
+                    .iter()
+                    .flat_map(|o| names_of(&o.id, &o.name, &o.aliases).map(|n| (n, o.id.as_str())));
+                let known: Vec<&str> = orgs.iter().map(|o| o.id.as_str()).collect();
+                bail!(
+                    "no organisation called '{query}'{} (the organisations are: {})",
+                    suggest(query, names),
+                    known.join(", ")
+                )
+            }
+            many => {
+                let ids: Vec<&str> = many.iter().map(|o| o.id.as_str()).collect();
+                bail!(
+                    "'{query}' names more than one organisation: {}; give the id",
+                    ids.join(", ")
+                )
+            }
+        }
+    }
+
+    /// `--org` resolved: the organisation, or `None` for all of them.
+    pub fn org_filter(&self, query: Option<&str>) -> Result<Option<&'a Organization>> {
+        query.map(|q| self.resolve_org(q)).transpose()
+    }
+
+    /// The organisation a record belongs to, where it belongs to one: people,
+    /// states and sources do not.
+    pub fn org_of(&self, record: Record<'a>) -> Option<&'a str> {
+        self.org_of_depth(record, 0)
+    }
+
+    fn org_of_depth(&self, record: Record<'a>, depth: u8) -> Option<&'a str> {
+        // A claim about a claim about... ends somewhere.
+        if depth > 4 {
+            return None;
+        }
+        let via = |id: &str| self.get(id).and_then(|r| self.org_of_depth(r, depth + 1));
+        match record {
+            Record::Organization(o) => Some(&o.id),
+            Record::Membership(m) => Some(&m.organization),
+            Record::Body(b) => Some(&b.organization),
+            Record::Post(p) => Some(&p.organization),
+            Record::Chairmanship(c) => Some(&c.organization),
+            Record::Operation(o) => Some(&o.organization),
+            Record::Term(t) => via(&t.post),
+            Record::Meeting(m) => via(&m.body),
+            Record::Document(d) => d.adopted_at.as_deref().and_then(via),
+            Record::Decision(d) => via(&d.meeting),
+            Record::Claim(c) => via(&c.subject),
+            Record::Source(_) | Record::State(_) | Record::Person(_) => None,
+        }
+    }
+
+    /// Whether a record passes `--org`: every record without it; with it, the
+    /// records of that organisation.
+    pub fn in_org(&self, record: Record<'a>, org: Option<&Organization>) -> bool {
+        org.is_none_or(|o| self.org_of(record) == Some(o.id.as_str()))
     }
 
     /// Every term of a post, oldest first.

@@ -118,14 +118,14 @@ fn run(cli: &Cli) -> Result<bool> {
             refuse_errors(&kb)?;
             let today = cli::today();
             let answer = match command {
-                Command::Summits(args) => commands::summits::run(&kb, args, today),
+                Command::Summits(args) => commands::summits::run(&kb, args, today)?,
                 Command::Docs(args) => commands::docs::run(&kb, args)?,
                 Command::Decisions(args) => commands::decisions::run(&kb, args)?,
                 Command::Show(args) => commands::show::run(&kb, &args.id)?,
                 Command::Holder(args) => commands::holder::run(&kb, args, today)?,
                 Command::Terms(args) => commands::terms::run(&kb, args)?,
-                Command::Chair(args) => commands::chair::run(&kb, args, today),
-                Command::Members(args) => commands::members::run(&kb, args, today),
+                Command::Chair(args) => commands::chair::run(&kb, args, today)?,
+                Command::Members(args) => commands::members::run(&kb, args, today)?,
                 Command::Sources(args) => commands::sources::run(&kb, args),
                 Command::Search(args) => commands::search::run(&kb, args)?,
                 Command::Timeline(args) => commands::timeline::run(&kb, args, style.width)?,

@@ -1,5 +1,6 @@
 //! `chair --on DATE`: the chairing state on a day, its slogan and priorities.
 
+use anyhow::Result;
 use jiff::civil;
 use serde_json::json;
 
@@ -7,28 +8,95 @@ use crate::cli::ChairArgs;
 use crate::commands::evidence::{self, Period};
 use crate::commands::{publishers, Answer};
 use crate::date::Certainty;
-use crate::kb::{chair_period, Kb};
-use crate::model::Chairmanship;
+use crate::kb::{chair_period, Kb, Match};
+use crate::model::{Chairmanship, Organization};
 use crate::output::{Block, View};
 
-pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Answer {
+pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Result<Answer> {
+    let org = kb.org_filter(args.org.as_deref())?;
     let day = args.on.unwrap_or(today);
-    let matches = kb.chairs_on(day);
+    let matches: Vec<_> = kb
+        .chairs_on(day)
+        .into_iter()
+        .filter(|m| org.is_none_or(|o| m.record.organization == o.id))
+        .collect();
+    // Every organisation asked about: the one named, or each that has a
+    // chairmanship recorded at all.
+    let orgs: Vec<&Organization> = kb
+        .data()
+        .organization
+        .iter()
+        .filter(|o| match org {
+            Some(asked) => asked.id == o.id,
+            None => kb
+                .data()
+                .chairmanship
+                .iter()
+                .any(|c| c.organization == o.id),
+        })
+        .collect();
     let mut blocks = Vec::new();
-    if matches.is_empty() {
+    if orgs.is_empty() {
         blocks.push(Block::Text(format!(
             "No chairmanship is recorded on {day}."
         )));
     }
-    for m in &matches {
-        let c = m.record;
-        blocks.push(Block::Heading(format!(
-            "Chair of {} on {day}",
-            kb.name_of(&c.organization)
-        )));
+    for o in &orgs {
+        blocks.push(Block::Heading(format!("Chair of {} on {day}", o.name)));
+        let here: Vec<_> = matches
+            .iter()
+            .filter(|m| m.record.organization == o.id)
+            .collect();
+        if here.is_empty() {
+            blocks.push(Block::Text(format!(
+                "No chairmanship of {} is recorded on {day}.",
+                o.name
+            )));
+        }
+        if here.len() > 1 {
+            let states: Vec<String> = here.iter().map(|m| kb.name_of(&m.record.state)).collect();
+            blocks.push(Block::Text(format!(
+                "The data cannot tell which state chaired on {day}: possibly {}.",
+                states.join(" or ")
+            )));
+        }
+        for m in here {
+            chair_blocks(kb, args, day, m, &mut blocks);
+        }
+    }
+    let found = matches.iter().any(|m| m.certainty == Certainty::Yes);
+    let chairs: Vec<_> = matches
+        .iter()
+        .map(|m| {
+            let mut v = json!({ "certainty": m.certainty, "chairmanship": m.record });
+            if args.explain {
+                v["explain"] = evidence::json(kb, &period(m.record), day, m.certainty);
+            }
+            v
+        })
+        .collect();
+    Ok(Answer {
+        view: View {
+            json: json!({ "on": day.to_string(), "chairs": chairs }),
+            blocks,
+        },
+        found,
+        notice: None,
+    })
+}
+
+fn chair_blocks(
+    kb: &Kb<'_>,
+    args: &ChairArgs,
+    day: civil::Date,
+    m: &Match<&Chairmanship>,
+    blocks: &mut Vec<Block>,
+) {
+    let c = m.record;
+    {
         let certainty = match m.certainty {
             Certainty::Yes => "yes".to_string(),
-            other => format!("{other}: the handover dates of this chairmanship are not recorded"),
+            _ => evidence::reason(&period(c), day, m.certainty),
         };
         let (slogan, renderings) = match &c.slogan {
             Some(s) => (
@@ -51,6 +119,29 @@ pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Answer {
             ("state", kb.name_of(&c.state)),
             ("certainty", certainty),
             ("period", chair_period(c)),
+            ("label", c.label.clone().unwrap_or_default()),
+            (
+                "temporary",
+                if c.temporary {
+                    "yes".to_string()
+                } else {
+                    String::new()
+                },
+            ),
+            (
+                "handed over at",
+                c.handed_over_at
+                    .as_deref()
+                    .map(|m| format!("{} ({m})", kb.name_of(m)))
+                    .unwrap_or_default(),
+            ),
+            (
+                "decided at",
+                c.decided_at
+                    .as_deref()
+                    .map(|m| format!("{} ({m})", kb.name_of(m)))
+                    .unwrap_or_default(),
+            ),
             (
                 "head of state",
                 c.head_of_state
@@ -69,25 +160,6 @@ pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Answer {
             blocks.extend(evidence::blocks(kb, &period(c), day, m.certainty));
         }
     }
-    let found = matches.iter().any(|m| m.certainty == Certainty::Yes);
-    let chairs: Vec<_> = matches
-        .iter()
-        .map(|m| {
-            let mut v = json!({ "certainty": m.certainty, "chairmanship": m.record });
-            if args.explain {
-                v["explain"] = evidence::json(kb, &period(m.record), day, m.certainty);
-            }
-            v
-        })
-        .collect();
-    Answer {
-        view: View {
-            json: json!({ "on": day.to_string(), "chairs": chairs }),
-            blocks,
-        },
-        found,
-        notice: None,
-    }
 }
 
 fn period(chair: &Chairmanship) -> Period<'_> {
@@ -96,10 +168,7 @@ fn period(chair: &Chairmanship) -> Period<'_> {
         id: &chair.id,
         start: chair.start,
         end: chair.end,
-        start_unknown: chair
-            .start
-            .is_none()
-            .then(|| "the start of this chairmanship".to_string()),
+        start_unknown: None,
         citations: &chair.citations,
     }
 }

@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::cli::DecisionsArgs;
 use crate::commands::{publishers, serde_name, with_sources, Answer};
 use crate::kb::Kb;
-use crate::model::{Decision, DecisionKind};
+use crate::model::{Decision, DecisionKind, Record};
 use crate::output::Block;
 
 pub fn run(kb: &Kb<'_>, args: &DecisionsArgs) -> Result<Answer> {
@@ -13,12 +13,14 @@ pub fn run(kb: &Kb<'_>, args: &DecisionsArgs) -> Result<Answer> {
         Some(summit) => Some(kb.require_meeting(summit)?),
         None => None,
     };
+    let org = kb.org_filter(args.org.as_deref())?;
     let mut decisions: Vec<&Decision> = kb
         .data()
         .decision
         .iter()
         .filter(|d| meeting.is_none_or(|m| d.meeting == m.id))
         .filter(|d| args.kind.is_none_or(|k| kind_matches(k, d.kind)))
+        .filter(|d| kb.in_org(Record::Decision(d), org))
         .collect();
     let date_of = |d: &Decision| kb.meeting(&d.meeting).map(|m| m.date);
     decisions.sort_by(|a, b| date_of(a).cmp(&date_of(b)).then(a.id.cmp(&b.id)));

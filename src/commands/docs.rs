@@ -6,7 +6,7 @@ use crate::cli::DocsArgs;
 use crate::commands::{period, publishers, serde_name, with_sources, Answer};
 use crate::date::{Certainty, Date, Interval};
 use crate::kb::{fold, Kb};
-use crate::model::Document;
+use crate::model::{Document, Record};
 use crate::output::Block;
 
 /// The day a document was adopted: its own date, else its meeting's.
@@ -33,6 +33,7 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
         Some(summit) => Some(kb.require_meeting(summit)?),
         None => None,
     };
+    let org = kb.org_filter(args.org.as_deref())?;
     let topic = args.topic.as_deref().map(fold);
     let mut docs: Vec<&Document> = kb
         .data()
@@ -40,6 +41,7 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
         .iter()
         .filter(|d| meeting.is_none_or(|m| d.adopted_at.as_deref() == Some(m.id.as_str())))
         .filter(|d| args.kind.is_none_or(|k| d.kind == k))
+        .filter(|d| kb.in_org(Record::Document(d), org))
         .filter(|d| {
             topic
                 .as_ref()

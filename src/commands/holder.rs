@@ -9,22 +9,65 @@ use crate::commands::evidence::{self, Period};
 use crate::commands::{publishers, Answer};
 use crate::date::Certainty;
 use crate::kb::{show_end, Kb};
-use crate::model::Term;
+use crate::model::{Post, Term};
 use crate::output::{Block, View};
 
+/// Without `--org`, a post name that several organisations use ("Secretary
+/// General") answers for each, labelled with its organisation; the JSON is
+/// then `{ "on", "answers": [ { "post", "organization", "holders" } ] }`
+/// instead of one `{ "post", "on", "holders" }`.
 pub fn run(kb: &Kb<'_>, args: &HolderArgs, today: civil::Date) -> Result<Answer> {
-    let post = kb.resolve_post(&args.post)?;
+    let org = kb.org_filter(args.org.as_deref())?;
+    let posts = kb.resolve_posts(&args.post, org)?;
     let day = args.on.unwrap_or(today);
-    let matches = kb.holders_on(post, day);
+    let several = posts.len() > 1;
+    let mut blocks = Vec::new();
+    let mut answers = Vec::new();
+    let mut found = false;
+    for post in posts {
+        let (post_blocks, holders, certain) = answer_for(kb, args, post, day, several);
+        blocks.extend(post_blocks);
+        found |= certain;
+        answers.push(json!({
+            "post": post.id,
+            "organization": post.organization,
+            "holders": holders,
+        }));
+    }
+    let json = match answers.as_slice() {
+        [one] => json!({ "post": one["post"], "on": day.to_string(), "holders": one["holders"] }),
+        _ => json!({ "on": day.to_string(), "answers": answers }),
+    };
+    Ok(Answer {
+        view: View { json, blocks },
+        found,
+        notice: None,
+    })
+}
 
+/// The blocks and JSON holders of one post on `day`, and whether a holder is
+/// certain.
+fn answer_for(
+    kb: &Kb<'_>,
+    args: &HolderArgs,
+    post: &Post,
+    day: civil::Date,
+    labelled: bool,
+) -> (Vec<Block>, Vec<serde_json::Value>, bool) {
+    let matches = kb.holders_on(post, day);
+    let title = if labelled {
+        format!("{} ({})", post.name, kb.name_of(&post.organization))
+    } else {
+        post.name.clone()
+    };
     let mut blocks = Vec::new();
     if matches.is_empty() {
         blocks.push(Block::Text(format!(
-            "No holder of the post {} ({}) is recorded on {day}.",
-            post.name, post.id
+            "No holder of the post {title} ({}) is recorded on {day}.",
+            post.id
         )));
     } else {
-        blocks.push(Block::Heading(format!("{} on {day}", post.name)));
+        blocks.push(Block::Heading(format!("{title} on {day}")));
     }
     for m in &matches {
         let term = m.record;
@@ -34,7 +77,7 @@ pub fn run(kb: &Kb<'_>, args: &HolderArgs, today: civil::Date) -> Result<Answer>
         }
         let certainty = match m.certainty {
             Certainty::Yes => "yes".to_string(),
-            other => format!("{other}: the term's dates are too coarse to tell for this day"),
+            _ => evidence::reason(&period(term), day, m.certainty),
         };
         let appointed = term
             .appointed_by
@@ -56,9 +99,8 @@ pub fn run(kb: &Kb<'_>, args: &HolderArgs, today: civil::Date) -> Result<Answer>
             blocks.extend(evidence::blocks(kb, &period(term), day, m.certainty));
         }
     }
-
     let found = matches.iter().any(|m| m.certainty == Certainty::Yes);
-    let holders: Vec<_> = matches
+    let holders = matches
         .iter()
         .map(|m| {
             let mut v = json!({
@@ -72,12 +114,7 @@ pub fn run(kb: &Kb<'_>, args: &HolderArgs, today: civil::Date) -> Result<Answer>
             v
         })
         .collect();
-    let json = json!({ "post": post.id, "on": day.to_string(), "holders": holders });
-    Ok(Answer {
-        view: View { json, blocks },
-        found,
-        notice: None,
-    })
+    (blocks, holders, found)
 }
 
 fn period(term: &Term) -> Period<'_> {

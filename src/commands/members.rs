@@ -1,5 +1,6 @@
 //! `members --on DATE`: the member states of each organisation on a day.
 
+use anyhow::Result;
 use jiff::civil;
 use serde::Serialize;
 use serde_json::json;
@@ -127,9 +128,15 @@ pub fn member_on(m: &Membership, day: civil::Date) -> Certainty {
     }
 }
 
-pub fn run(kb: &Kb<'_>, args: &MembersArgs, today: civil::Date) -> Answer {
+pub fn run(kb: &Kb<'_>, args: &MembersArgs, today: civil::Date) -> Result<Answer> {
+    let org = kb.org_filter(args.org.as_deref())?;
     let day = args.on.unwrap_or(today);
-    let mut list: Vec<&Membership> = kb.data().membership.iter().collect();
+    let mut list: Vec<&Membership> = kb
+        .data()
+        .membership
+        .iter()
+        .filter(|m| org.is_none_or(|o| m.organization == o.id))
+        .collect();
     list.sort_by(|a, b| {
         a.organization
             .cmp(&b.organization)
@@ -177,7 +184,14 @@ pub fn run(kb: &Kb<'_>, args: &MembersArgs, today: civil::Date) -> Answer {
     }
     let mut blocks = vec![Block::Heading(format!("Members on {day}"))];
     let header: Vec<&str> = if args.all {
-        vec!["organization", "state", "standing", "member", "changes", "id"]
+        vec![
+            "organization",
+            "state",
+            "standing",
+            "member",
+            "changes",
+            "id",
+        ]
     } else {
         vec!["organization", "state", "standing", "member", "id"]
     };
@@ -187,13 +201,15 @@ pub fn run(kb: &Kb<'_>, args: &MembersArgs, today: civil::Date) -> Answer {
         rows,
     });
     if empty {
-        blocks.push(Block::Text(format!("No member state is recorded on {day}.")));
+        blocks.push(Block::Text(format!(
+            "No member state is recorded on {day}."
+        )));
     }
     let cited: Vec<String> = kb
         .data()
         .membership
         .iter()
-        .filter(|m| m.changes.is_empty())
+        .filter(|m| m.changes.is_empty() && org.is_none_or(|o| m.organization == o.id))
         .map(|m| kb.name_of(&m.state))
         .collect();
     if !cited.is_empty() && !empty {
@@ -202,14 +218,14 @@ pub fn run(kb: &Kb<'_>, args: &MembersArgs, today: civil::Date) -> Answer {
             cited.join(", ")
         )));
     }
-    Answer {
+    Ok(Answer {
         view: View {
             json: json!({ "on": day.to_string(), "members": json_rows }),
             blocks,
         },
         found,
         notice: None,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -255,7 +271,8 @@ mod tests {
     #[test]
     fn standing_follows_the_dated_changes_inclusive_of_their_day() {
         let mut m = uzbekistan();
-        m.changes.insert(1, change("2005-01-01", ChangeKind::Suspended));
+        m.changes
+            .insert(1, change("2005-01-01", ChangeKind::Suspended));
         assert_eq!(member_on(&m, day("2002-10-06")), Certainty::No);
         assert_eq!(member_on(&m, day("2002-10-07")), Certainty::Yes);
         assert_eq!(member_on(&m, day("2004-12-31")), Certainty::Yes);
@@ -267,7 +284,8 @@ mod tests {
     #[test]
     fn a_change_known_to_the_year_leaves_its_year_possibly() {
         let mut m = uzbekistan();
-        m.changes.insert(1, change("2005-01-01", ChangeKind::Suspended));
+        m.changes
+            .insert(1, change("2005-01-01", ChangeKind::Suspended));
         assert_eq!(member_on(&m, day("2006-06-30")), Certainty::Possibly);
         let standings = standing_on(&m, day("2006-06-30"));
         assert_eq!(

@@ -15,7 +15,16 @@ pub fn run(kb: &Kb<'_>, args: &SearchArgs) -> Result<Answer> {
         bail!("nothing to search for in '{query}': give a word of letters or digits");
     }
     let index = Index::of_records(kb.data().records());
-    let hits = index.search(&query, Options::default());
+    let org = kb.org_filter(args.org.as_deref())?;
+    let mut hits = index.search(&query, Options::default());
+    // With --org: its records, and those tied to no one organisation
+    // (people, states, sources).
+    if org.is_some() {
+        hits.retain(|h| {
+            kb.get(&h.id)
+                .is_none_or(|r| kb.org_of(r).is_none() || kb.in_org(r, org))
+        });
+    }
     let total = hits.len();
     let shown = if args.limit == 0 {
         &hits[..]

@@ -3,15 +3,23 @@
 use jiff::civil;
 
 use crate::cli::SummitsArgs;
-use crate::commands::{publishers, with_sources, Answer};
+use crate::commands::{publishers, serde_name, with_sources, Answer};
 use crate::kb::Kb;
-use crate::model::{Meeting, MeetingStatus};
+use anyhow::Result;
+
+use crate::model::{Meeting, MeetingStatus, Record};
 use crate::output::Block;
 
 /// `today` tells a scheduled meeting still to come from one whose date has
 /// passed with no record of it being held.
-pub fn run(kb: &Kb<'_>, args: &SummitsArgs, today: civil::Date) -> Answer {
-    let mut meetings: Vec<&Meeting> = kb.data().meeting.iter().collect();
+pub fn run(kb: &Kb<'_>, args: &SummitsArgs, today: civil::Date) -> Result<Answer> {
+    let org = kb.org_filter(args.org.as_deref())?;
+    let mut meetings: Vec<&Meeting> = kb
+        .data()
+        .meeting
+        .iter()
+        .filter(|m| kb.in_org(Record::Meeting(m), org))
+        .collect();
     meetings.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
     let rows = meetings
         .iter()
@@ -19,8 +27,9 @@ pub fn run(kb: &Kb<'_>, args: &SummitsArgs, today: civil::Date) -> Answer {
             vec![
                 m.id.clone(),
                 m.date.to_string(),
+                kb.organization_of(m).unwrap_or_default().to_string(),
+                serde_name(&m.kind),
                 m.place.clone().unwrap_or_default(),
-                kb.name_of(&m.body),
                 m.chair_state
                     .as_deref()
                     .map(|s| kb.name_of(s))
@@ -34,15 +43,21 @@ pub fn run(kb: &Kb<'_>, args: &SummitsArgs, today: civil::Date) -> Answer {
                     MeetingStatus::NotHeld => "not held",
                 }
                 .to_string(),
+                serde_name(&m.completeness()),
             ]
         })
         .collect();
-    let mut table = Block::table(["id", "date", "place", "body", "chair", "status"], rows);
+    let mut table = Block::table(
+        [
+            "id", "date", "org", "kind", "place", "chair", "status", "outcomes",
+        ],
+        rows,
+    );
     if args.sources {
         let cites = meetings.iter().map(|m| publishers(kb, &m.citations));
         table = with_sources(table, cites.collect());
     }
-    Answer::list(&meetings, "meetings", table)
+    Ok(Answer::list(&meetings, "meetings", table))
 }
 
 #[cfg(test)]
@@ -54,11 +69,15 @@ mod tests {
     fn status_of(id: &str, today: &str) -> String {
         let loaded = load::embedded().unwrap();
         let kb = Kb::new(&loaded);
-        let answer = run(&kb, &SummitsArgs { sources: false }, today.parse().unwrap());
+        let args = SummitsArgs {
+            org: None,
+            sources: false,
+        };
+        let answer = run(&kb, &args, today.parse().unwrap()).unwrap();
         let Block::Table { rows, .. } = &answer.view.blocks[0] else {
             panic!("summits answers with a table");
         };
-        rows.iter().find(|r| r[0] == id).unwrap()[5].clone()
+        rows.iter().find(|r| r[0] == id).unwrap()[6].clone()
     }
 
     #[test]

@@ -5,13 +5,23 @@ use anyhow::Result;
 use crate::cli::TermsArgs;
 use crate::commands::{publishers, with_sources, Answer};
 use crate::kb::{show_end, Kb};
-use crate::model::Term;
+use crate::model::{Record, Term};
 use crate::output::Block;
 
 pub fn run(kb: &Kb<'_>, args: &TermsArgs) -> Result<Answer> {
+    let org = kb.org_filter(args.org.as_deref())?;
     let mut terms: Vec<&Term> = match &args.post {
-        Some(post) => kb.terms_of(&kb.resolve_post(post)?.id),
-        None => kb.data().term.iter().collect(),
+        Some(post) => kb
+            .resolve_posts(post, org)?
+            .into_iter()
+            .flat_map(|p| kb.terms_of(&p.id))
+            .collect(),
+        None => kb
+            .data()
+            .term
+            .iter()
+            .filter(|t| kb.in_org(Record::Term(t), org))
+            .collect(),
     };
     terms.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
     let rows = terms

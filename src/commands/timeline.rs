@@ -15,7 +15,7 @@ use crate::cli::TimelineArgs;
 use crate::commands::Answer;
 use crate::date::{Certainty, Date, Interval, Precision};
 use crate::kb::Kb;
-use crate::model::MeetingStatus;
+use crate::model::{MeetingStatus, Organization};
 use crate::output::{Block, View};
 
 /// One dated event.
@@ -172,7 +172,12 @@ pub fn events(kb: &Kb<'_>) -> Vec<Event> {
     }
     for o in &data.operation {
         for e in &o.events {
-            add(e.date, "operation", format!("{}: {}", o.name, e.text), &o.id);
+            add(
+                e.date,
+                "operation",
+                format!("{}: {}", o.name, e.text),
+                &o.id,
+            );
         }
     }
     let rank = |kind: &str| KINDS.iter().position(|k| *k == kind).unwrap_or(KINDS.len());
@@ -201,11 +206,14 @@ pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Res
     if args.chart {
         // --width is at least 40; a terminal narrower than 20 columns gets 20.
         let width = args.width.or(terminal_width).unwrap_or(80).max(MIN_WIDTH);
-        return Ok(chart(kb, args, usize::from(width)));
+        let org = kb.org_filter(args.org.as_deref())?;
+        return Ok(chart(kb, args, org, usize::from(width)));
     }
     let filtering = args.from.is_some() || args.to.is_some();
+    let org = kb.org_filter(args.org.as_deref())?;
     let events: Vec<Event> = events(kb)
         .into_iter()
+        .filter(|e| kb.get(&e.id).is_none_or(|r| kb.in_org(r, org)))
         .filter_map(|mut e| {
             if !filtering {
                 return Some(e);
@@ -351,9 +359,12 @@ fn fit(s: &str, width: usize) -> String {
     out.chars().take(width).collect()
 }
 
-fn chart(kb: &Kb<'_>, args: &TimelineArgs, width: usize) -> Answer {
+fn chart(kb: &Kb<'_>, args: &TimelineArgs, org: Option<&Organization>, width: usize) -> Answer {
     let glyphs = if args.ascii { &ASCII } else { &UNICODE };
-    let mut rows = rows(kb);
+    let mut rows: Vec<Row> = rows(kb)
+        .into_iter()
+        .filter(|r| kb.get(&r.id).is_none_or(|rec| kb.in_org(rec, org)))
+        .collect();
     let known_ends = rows
         .iter()
         .flat_map(|r| [Some(r.start.last_day()), r.end.map(|e| e.last_day())])
