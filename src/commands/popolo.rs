@@ -352,6 +352,7 @@ mod tests {
             url: Some("example.org/news/1".to_string()),
             published: None,
             language: None,
+            kind: None,
             note: None,
         };
         sources.insert("rt", &source);
@@ -359,6 +360,7 @@ mod tests {
             source: "rt".to_string(),
             quote: Some("q".to_string()),
             note: None,
+            confidence: Default::default(),
         };
         let l = link(&sources, &c);
         assert_eq!(l["url"], "urn:summit-kb:source:rt");

@@ -568,13 +568,14 @@ mod tests {
 
     fn chart_lines(kb: &Kb<'_>, width: usize, from: Option<&str>, to: Option<&str>) -> Vec<String> {
         let args = TimelineArgs {
+            org: None,
             from: from.map(d),
             to: to.map(d),
             chart: true,
             width: None,
             ascii: false,
         };
-        chart(kb, &args, width)
+        chart(kb, &args, None, width)
             .view
             .blocks
             .into_iter()
