@@ -620,3 +620,62 @@ fn a_chairmanship_ending_before_its_year_is_an_error_and_the_chart_survives_it()
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(stderr.contains("chair-2019-kyrgyzstan"), "{stderr}");
 }
+
+#[test]
+fn a_chairmanship_moved_to_overlap_its_predecessor_is_an_error() {
+    let copy = Copy::new();
+    let file = "csto-2002-2013.toml";
+    let anchor = "id = \"chair-2011-kazakhstan\"";
+    copy.damage(file, anchor, "start = \"2011-12-20\"", "start = \"2011-06-01\"");
+    let (code, stdout) = copy.check(&[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert_finding(
+        &stdout,
+        &copy.at(file, anchor, "start = "),
+        "error",
+        "chair-2011-kazakhstan",
+        "overlaps chairmanship 'chair-2010-belarus' (2010-12-10 to 2011-12-20) of 'csto'",
+    );
+}
+
+#[test]
+fn a_handover_on_the_day_of_a_session_is_no_overlap() {
+    // chair-2010-belarus ends on 2011-12-20 and chair-2011-kazakhstan starts
+    // that day: the clean copy has no finding about them.
+    let copy = Copy::new();
+    let (_, stdout) = copy.check(&[]);
+    assert!(!stdout.contains("overlaps chairmanship"), "{stdout}");
+    assert!(stdout.contains(" 0 errors"), "{stdout}");
+}
+
+#[test]
+fn a_meeting_chaired_by_a_state_not_in_the_chair_that_day_is_a_warning() {
+    let copy = Copy::new();
+    let file = "csto-2002-2013.toml";
+    let anchor = "id = \"csc-2012-05-15-moscow\"";
+    copy.damage(file, anchor, "chair_state = \"kazakhstan\"", "chair_state = \"armenia\"");
+    let (code, stdout) = copy.check(&[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert_finding(
+        &stdout,
+        &copy.at(file, anchor, "\"armenia\""),
+        "warning",
+        "csc-2012-05-15-moscow",
+        "chaired by 'armenia', but on 2012-05-15 the chairmanship is 'chair-2011-kazakhstan'",
+    );
+}
+
+#[test]
+fn an_appointment_dated_after_the_term_it_opens_is_a_warning() {
+    let copy = Copy::new();
+    let file = "secretaries-general.toml";
+    let anchor = "id = \"sg-2003-bordyuzha\"";
+    copy.damage(file, anchor, "start = \"2003-04-28\"", "start = \"2003-04-01\"");
+    let (code, stdout) = copy.check(&[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.lines().any(|l| l.contains(": warning: sg-appointment-2003-bordyuzha: ")
+            && l.contains("appoints to term 'sg-2003-bordyuzha', which started on 2003-04-01, before its meeting 'csc-2003-dushanbe' on 2003-04-28")),
+        "{stdout}"
+    );
+}
