@@ -405,17 +405,23 @@ fn check_meeting_dates(kb: &Kb<'_>, record: Record<'_>, found: &mut Findings<'_>
         return;
     };
     let held = meeting.date;
+    // A meeting of several days runs to its end date.
+    let last = meeting.end_date.unwrap_or(held);
+    let shown = match meeting.end_date {
+        Some(end) => format!("{held} to {end}"),
+        None => held.to_string(),
+    };
     for (key, date) in dates {
         let Some(date) = date else { continue };
         // Only a date that cannot be the meeting's day (or later) whatever days
         // the coarse dates stand for is a contradiction.
         let before = date.last_day() < held.first_day();
-        let after = date.first_day() > held.last_day();
+        let after = date.first_day() > last.last_day();
         let (severity, message) = match key {
             "adopted" if before || after => (
                 Severity::Error,
                 format!(
-                    "adopted on {date}, but its meeting '{}' was held on {held}",
+                    "adopted on {date}, but its meeting '{}' was held on {shown}",
                     meeting.id
                 ),
             ),
