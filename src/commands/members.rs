@@ -145,12 +145,17 @@ pub fn run(kb: &Kb<'_>, args: &MembersArgs, today: civil::Date) -> Result<Answer
     let mut rows = Vec::new();
     let mut json_rows = Vec::new();
     let mut found = false;
+    // Listed states with no dated change: their standing is only possible.
+    let mut undated: Vec<&Membership> = Vec::new();
     for m in list {
         let member = member_on(m, day);
         if member == Certainty::No && !args.all {
             continue;
         }
         found |= member == Certainty::Yes;
+        if m.changes.is_empty() {
+            undated.push(m);
+        }
         let standings = standing_on(m, day);
         let standing = standings
             .iter()
@@ -205,12 +210,9 @@ pub fn run(kb: &Kb<'_>, args: &MembersArgs, today: civil::Date) -> Result<Answer
             "No member state is recorded on {day}."
         )));
     }
-    let cited: Vec<String> = kb
-        .data()
-        .membership
+    let cited: Vec<String> = undated
         .iter()
-        .filter(|m| m.changes.is_empty() && org.is_none_or(|o| m.organization == o.id))
-        .map(|m| kb.name_of(&m.state))
+        .map(|m| format!("{} ({})", kb.name_of(&m.state), m.organization))
         .collect();
     if !cited.is_empty() && !empty {
         blocks.push(Block::Text(format!(
