@@ -94,7 +94,9 @@ pub enum Command {
     /// Term ends are inclusive. On a same-day handover (one term ends the day
     /// the next begins) the incoming holder has the day. Where a term's dates
     /// are known only to the month or year, a day the data cannot decide is
-    /// answered "possibly".
+    /// answered "possibly"; a day that one term certainly covers has no other
+    /// holder. Without --org, a post name that several organisations use
+    /// ("Secretary General") answers for each of them.
     ///
     /// Exit status: 0 when the data names a holder for certain; 1 when it names
     /// none, or only possible ones.
@@ -116,7 +118,9 @@ pub enum Command {
     /// begins), that day belongs to the outgoing chair, who presides over the
     /// session; the incoming chair has the next day. A bound known only to the
     /// month or year makes the days it may stand for "possibly", and then
-    /// every state that may have chaired is named. Exit status: 0 when the data
+    /// every state that may have chaired is named; a day that one
+    /// chairmanship certainly covers is no other's. Without --org, every
+    /// organisation that has chairmanships answers. Exit status: 0 when the data
     /// names a chair for certain; 1 when it names none, or only possible ones.
     #[command(
         after_help = "Examples:\n  summit-kb chair --on 2026-06-01\n  summit-kb chair --on 2019-06-01 --explain"

@@ -308,7 +308,15 @@ fn on_day<'a, T>(
         .filter(|(c, _, _)| *c != Certainty::No)
         .collect();
     let matches = match rule {
-        Some(rule) => settle_handover(matches, day, rule),
+        Some(rule) => {
+            let mut settled = settle_handover(matches, day, rule);
+            // One holder at a time: a day that one record certainly covers
+            // is no other's, however coarse or unknown the other's bounds.
+            if settled.iter().any(|(c, _, _)| *c == Certainty::Yes) {
+                settled.retain(|(c, _, _)| *c == Certainty::Yes);
+            }
+            settled
+        }
         None => matches,
     };
     matches

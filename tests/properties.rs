@@ -426,7 +426,8 @@ fn brute_certainty(term: &TermSpec, day: civil::Date) -> Certainty {
 }
 
 /// The holders on `day` by brute force: every term that may cover it, and on a
-/// same-day handover of a single-holder post, the incoming holder only.
+/// same-day handover of a single-holder post, the incoming holder only; a day
+/// a term of a single-holder post certainly covers has no other holder.
 fn brute_holders(spec: &Spec, day: civil::Date) -> Vec<(String, Certainty)> {
     let mut found: Vec<(usize, Certainty)> = spec
         .terms
@@ -443,6 +444,10 @@ fn brute_holders(spec: &Spec, day: civil::Date) -> Vec<(String, Certainty)> {
         found.retain(|&(i, c)| {
             !(c == Certainty::Yes && exact(spec.terms[i].end) == Some(day) && !incoming(i, c))
         });
+    }
+    // One holder at a time: a day some term certainly covers is no other's.
+    if spec.post.1 && found.iter().any(|&(_, c)| c == Certainty::Yes) {
+        found.retain(|&(_, c)| c == Certainty::Yes);
     }
     let mut found: Vec<(String, Certainty)> = found
         .into_iter()

@@ -35,7 +35,10 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
                 .collect(),
         ));
     }
-    blocks.push(Block::Heading("Sources".to_string()));
+    // A source is evidence itself and cites nothing.
+    if !matches!(record, Record::Source(_)) {
+        blocks.push(Block::Heading("Sources".to_string()));
+    }
     for (path, citation) in &cited {
         let lines = citation_lines(kb, path, std::slice::from_ref(citation));
         blocks.extend(lines.into_iter().map(Block::Text));
