@@ -19,8 +19,8 @@ Examples:
 
 /// An offline, sourced knowledge base of what intergovernmental summits decided.
 ///
-/// Every fact cites its source. Without --data, the CSTO dataset compiled into
-/// the program is used.
+/// Every fact cites its source. Without --data, the dataset compiled into the
+/// program is used: the CSTO since 2002 and the SCO's summits 2017-2025.
 #[derive(Debug, Parser)]
 #[command(name = "summit-kb", version, after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
