@@ -13,7 +13,7 @@ use crate::load::Loaded;
 use crate::locate::{self, Target, ValueMatch};
 use crate::model::{Chairmanship, DecisionKind, Record, Term};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -33,7 +33,7 @@ impl fmt::Display for Severity {
 
 /// One problem found, and where: the file, the line and column (when they can
 /// be found), the record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     pub file: Option<String>,
     pub line: Option<usize>,

@@ -198,9 +198,16 @@ pub enum Command {
     )]
     Timeline(TimelineArgs),
 
-    /// Print the JSON Schema of what `export --format json` writes.
-    #[command(after_help = "Example:\n  summit-kb schema > summit-kb.schema.json")]
-    Schema,
+    /// Print a JSON Schema: of what `export --format json` writes, or of a
+    /// command's JSON answer.
+    ///
+    /// Without COMMAND, the dataset's schema (what `export` writes and `--data`
+    /// reads). With one, the schema of what `summit-kb --format json COMMAND`
+    /// prints; both are draft 2020-12.
+    #[command(
+        after_help = "Examples:\n  summit-kb schema > summit-kb.schema.json\n  summit-kb schema holder"
+    )]
+    Schema(SchemaArgs),
 
     /// Print a shell completion script.
     #[command(
@@ -357,6 +364,30 @@ pub struct ChairArgs {
     /// how sure the answer is, and the sources with their quotes.
     #[arg(long)]
     pub explain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The command whose JSON answer to describe.
+    #[arg(value_enum)]
+    pub command: Option<Answering>,
+}
+
+/// The commands that answer with JSON of their own shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Answering {
+    Summits,
+    Docs,
+    Decisions,
+    Show,
+    Holder,
+    Terms,
+    Chair,
+    Members,
+    Sources,
+    Search,
+    Timeline,
+    Check,
 }
 
 #[derive(Debug, Args)]

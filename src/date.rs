@@ -9,7 +9,9 @@ use jiff::civil;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// How much of a date the data knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Year,
@@ -211,7 +213,9 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 /// A three-valued answer: the data says yes, says no, or cannot tell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Certainty {
     No,
@@ -416,8 +420,8 @@ pub fn settle_handover<T>(
                 return true;
             }
             match rule {
-                Handover::Incoming => !(ends(i) && !starts(i)),
-                Handover::Outgoing => !(starts(i) && !ends(i)),
+                Handover::Incoming => !ends(i) || starts(i),
+                Handover::Outgoing => !starts(i) || ends(i),
             }
         })
         .collect()

@@ -74,8 +74,8 @@ fn run(cli: &Cli) -> Result<bool> {
         bail!("--format popolo is for `export` only; use table, json, ndjson, csv or markdown");
     }
     let found = match &cli.command {
-        Command::Schema => {
-            commands::schema::write(&mut out)?;
+        Command::Schema(args) => {
+            commands::schema::write(args.command, &mut out)?;
             true
         }
         Command::Completions(args) => {
@@ -131,7 +131,7 @@ fn run(cli: &Cli) -> Result<bool> {
                 Command::Timeline(args) => commands::timeline::run(&kb, args, style.width)?,
                 Command::Check(_)
                 | Command::Export(_)
-                | Command::Schema
+                | Command::Schema(_)
                 | Command::Completions(_)
                 | Command::Man => unreachable!("handled above"),
             };

@@ -2,15 +2,16 @@
 
 use anyhow::Result;
 use jiff::civil;
-use serde_json::json;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use crate::cli::ChairArgs;
 use crate::commands::evidence::{self, Period};
 use crate::commands::{publishers, Answer};
-use crate::date::Certainty;
+use crate::date::{Certainty, Date};
 use crate::kb::{chair_period, Kb, Match};
 use crate::model::{Chairmanship, Organization};
-use crate::output::{Block, View};
+use crate::output::Block;
 
 pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Result<Answer> {
     let org = kb.org_filter(args.org.as_deref())?;
@@ -65,24 +66,77 @@ pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Result<Answer> 
         }
     }
     let found = matches.iter().any(|m| m.certainty == Certainty::Yes);
-    let chairs: Vec<_> = matches
+    let chairs: Vec<ChairMatch> = matches
         .iter()
-        .map(|m| {
-            let mut v = json!({ "certainty": m.certainty, "chairmanship": m.record });
-            if args.explain {
-                v["explain"] = evidence::json(kb, &period(m.record), day, m.certainty);
-            }
-            v
+        .map(|m| ChairMatch {
+            certainty: m.certainty,
+            organization: &m.record.organization,
+            id: &m.record.id,
+            state: &m.record.state,
+            state_name: kb.name_of(&m.record.state),
+            label: m.record.label.as_deref(),
+            start: m.record.start,
+            end: m.record.end,
+            temporary: m.record.temporary,
+            head_of_state: m.record.head_of_state.as_deref(),
+            slogan: m.record.slogan.as_ref().map(|s| s.text.as_str()),
+            chairmanship: m.record,
+            explain: args
+                .explain
+                .then(|| evidence::json(kb, &period(m.record), day, m.certainty)),
         })
         .collect();
-    Ok(Answer {
-        view: View {
-            json: json!({ "on": day.to_string(), "chairs": chairs }),
-            blocks,
-        },
-        found,
-        notice: None,
-    })
+    let json = ChairJson {
+        on: day.to_string(),
+        chairs: &chairs,
+    };
+    Ok(Answer::typed(&json, COLUMNS, &chairs, blocks, found))
+}
+
+/// What CSV writes of each chairmanship that matched.
+const COLUMNS: &[&str] = &[
+    "organization",
+    "id",
+    "state",
+    "state_name",
+    "certainty",
+    "label",
+    "start",
+    "end",
+    "temporary?",
+    "head_of_state",
+    "slogan",
+];
+
+/// The JSON of `chair`: the day, and every chairmanship that certainly or
+/// possibly held it, of each organisation.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ChairJson<'a> {
+    pub on: String,
+    pub chairs: &'a [ChairMatch<'a>],
+}
+
+/// A chairmanship that matched the day, how sure the data is, and (with
+/// `--explain`) why.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ChairMatch<'a> {
+    pub certainty: Certainty,
+    pub organization: &'a str,
+    /// The chairmanship's id.
+    pub id: &'a str,
+    pub state: &'a str,
+    pub state_name: String,
+    pub label: Option<&'a str>,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    pub temporary: bool,
+    pub head_of_state: Option<&'a str>,
+    /// The slogan in its official language.
+    pub slogan: Option<&'a str>,
+    /// The record as exported.
+    pub chairmanship: &'a Chairmanship,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<serde_json::Value>,
 }
 
 fn chair_blocks(

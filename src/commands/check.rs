@@ -1,10 +1,11 @@
 //! `check [PATH]`: every finding about a dataset.
 
-use serde_json::json;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use crate::check::{Finding, Severity};
 use crate::commands::Answer;
-use crate::output::{Block, View};
+use crate::output::Block;
 
 pub fn run(findings: &[Finding], records: usize) -> Answer {
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
@@ -20,18 +21,32 @@ pub fn run(findings: &[Finding], records: usize) -> Answer {
     blocks.push(Block::Text(format!(
         "{records} records checked: {errors} errors, {warnings} warnings, {notes} notes"
     )));
-    Answer {
-        view: View {
-            json: json!({
-                "records": records,
-                "errors": errors,
-                "warnings": warnings,
-                "notes": notes,
-                "findings": findings,
-            }),
-            blocks,
-        },
-        found: errors == 0 && warnings == 0,
-        notice: None,
-    }
+    let json = CheckJson {
+        records,
+        errors,
+        warnings,
+        notes,
+        findings,
+    };
+    Answer::typed(
+        &json,
+        COLUMNS,
+        findings,
+        blocks,
+        errors == 0 && warnings == 0,
+    )
+}
+
+/// What CSV writes of each finding.
+const COLUMNS: &[&str] = &["file", "line", "column", "severity", "record", "message"];
+
+/// The JSON of `check`: the counts, and every finding in order.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct CheckJson<'a> {
+    /// How many records were checked.
+    pub records: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    pub findings: &'a [Finding],
 }

@@ -3,7 +3,13 @@
 use anyhow::Result;
 
 use crate::cli::DecisionsArgs;
-use crate::commands::{publishers, serde_name, with_sources, Answer};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::commands::{
+    outcomes_of, publishers, serde_name, to_json, with_sources, Answer, OutcomesKnown,
+};
+use crate::date::Date;
 use crate::kb::Kb;
 use crate::model::{Decision, DecisionKind, Record};
 use crate::output::Block;
@@ -45,10 +51,68 @@ pub fn run(kb: &Kb<'_>, args: &DecisionsArgs) -> Result<Answer> {
         let cites = decisions.iter().map(|r| publishers(kb, &r.citations));
         table = with_sources(table, cites.collect());
     }
-    Ok(match meeting {
-        Some(m) => Answer::of_meeting(kb, m, &decisions, "decisions", table),
-        None => Answer::list(&decisions, "decisions", table),
-    })
+    let rows: Vec<DecisionRow> = decisions.iter().map(|d| DecisionRow::of(kb, d)).collect();
+    let mut answer = Answer::list(&rows, COLUMNS, "decisions", table);
+    let json = match meeting {
+        Some(m) => DecisionsJson::OfMeeting {
+            meeting: &m.id,
+            outcomes: outcomes_of(kb, m),
+            decisions: rows,
+        },
+        None => DecisionsJson::List(rows),
+    };
+    answer.view.json = to_json(&json);
+    if let Some(m) = meeting {
+        answer.say_outcomes(kb, m, "decisions");
+    }
+    Ok(answer)
+}
+
+/// What CSV writes of each decision.
+const COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "title",
+    "organization",
+    "meeting",
+    "meeting_date",
+    "effective",
+    "concerns",
+    "confidence=confirmed",
+];
+
+/// A decision as `decisions` lists it: the record as exported, with its
+/// meeting's date and organisation.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct DecisionRow<'a> {
+    #[serde(flatten)]
+    pub decision: &'a Decision,
+    /// The day of the meeting that took it.
+    pub meeting_date: Option<Date>,
+    pub organization: Option<&'a str>,
+}
+
+impl<'a> DecisionRow<'a> {
+    pub fn of(kb: &Kb<'a>, decision: &'a Decision) -> DecisionRow<'a> {
+        DecisionRow {
+            decision,
+            meeting_date: kb.meeting(&decision.meeting).map(|m| m.date),
+            organization: kb.org_of(Record::Decision(decision)),
+        }
+    }
+}
+
+/// The JSON of `decisions`: the list, or with `--summit` the list with what
+/// is known of the meeting's outcomes.
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum DecisionsJson<'a> {
+    List(Vec<DecisionRow<'a>>),
+    OfMeeting {
+        meeting: &'a str,
+        outcomes: OutcomesKnown<'a>,
+        decisions: Vec<DecisionRow<'a>>,
+    },
 }
 
 /// `--kind appointment` lists reappointments and extensions too: each puts

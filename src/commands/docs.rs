@@ -3,7 +3,12 @@
 use anyhow::Result;
 
 use crate::cli::DocsArgs;
-use crate::commands::{period, publishers, serde_name, with_sources, Answer};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::commands::{
+    outcomes_of, period, publishers, serde_name, to_json, with_sources, Answer, OutcomesKnown,
+};
 use crate::date::{Certainty, Date, Interval};
 use crate::kb::{fold, Kb};
 use crate::model::{Document, Record};
@@ -65,7 +70,8 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
         });
     }
     docs.sort_by(|a, b| adopted(kb, a).cmp(&adopted(kb, b)).then(a.id.cmp(&b.id)));
-    let rows = docs
+    let rows: Vec<DocRow> = docs.iter().map(|d| DocRow::of(kb, d)).collect();
+    let display = docs
         .iter()
         .map(|d| {
             vec![
@@ -77,25 +83,28 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
             ]
         })
         .collect();
-    let mut table = Block::table(["id", "kind", "title", "adopted", "valid"], rows);
+    let mut table = Block::table(["id", "kind", "title", "adopted", "valid"], display);
     if args.sources {
         let cites = docs.iter().map(|r| publishers(kb, &r.citations));
         table = with_sources(table, cites.collect());
     }
-    let mut answer = match meeting {
-        Some(m) if args.in_force_on.is_none() => {
-            Answer::of_meeting(kb, m, &docs, "documents", table)
-        }
-        _ => Answer::list(&docs, "documents", table),
-    };
+    let mut answer = Answer::list(&rows, COLUMNS, "documents", table);
     possibly.sort_unstable();
-    if args.in_force_on.is_some() {
-        // A question about a day: the JSON answers it whole, the documents
-        // in force and the ids of those only possibly in force.
-        answer.view.json = serde_json::json!({
-            "in_force": answer.view.json,
-            "possibly_in_force": possibly,
-        });
+    let json = match (meeting, args.in_force_on) {
+        (_, Some(_)) => DocsJson::InForce {
+            in_force: rows,
+            possibly_in_force: possibly.clone(),
+        },
+        (Some(m), None) => DocsJson::OfMeeting {
+            meeting: &m.id,
+            outcomes: outcomes_of(kb, m),
+            documents: rows,
+        },
+        (None, None) => DocsJson::List(rows),
+    };
+    answer.view.json = to_json(&json);
+    if let (Some(m), None) = (meeting, args.in_force_on) {
+        answer.say_outcomes(kb, m, "documents");
     }
     if !possibly.is_empty() {
         answer.view.blocks.push(Block::Text(format!(
@@ -104,4 +113,60 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
         )));
     }
     Ok(answer)
+}
+
+/// What CSV writes of each document.
+const COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "title",
+    "organization",
+    "adopted_at",
+    "adopted_on",
+    "in_force",
+    "valid_from",
+    "valid_to",
+    "amends",
+    "topics",
+    "confidence=confirmed",
+];
+
+/// A document as `docs` lists it: the record as exported, with the day it
+/// was adopted (its own date, else its meeting's) and its organisation.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct DocRow<'a> {
+    #[serde(flatten)]
+    pub document: &'a Document,
+    /// The day it was adopted: `adopted`, else its meeting's date.
+    pub adopted_on: Option<Date>,
+    /// The organisation whose meeting adopted it.
+    pub organization: Option<&'a str>,
+}
+
+impl<'a> DocRow<'a> {
+    pub fn of(kb: &Kb<'a>, document: &'a Document) -> DocRow<'a> {
+        DocRow {
+            document,
+            adopted_on: adopted(kb, document),
+            organization: kb.org_of(Record::Document(document)),
+        }
+    }
+}
+
+/// The JSON of `docs`: the list; with `--summit`, the list with what is known
+/// of the meeting's outcomes; with `--in-force-on`, the documents in force and
+/// the ids of those possibly in force.
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum DocsJson<'a> {
+    List(Vec<DocRow<'a>>),
+    OfMeeting {
+        meeting: &'a str,
+        outcomes: OutcomesKnown<'a>,
+        documents: Vec<DocRow<'a>>,
+    },
+    InForce {
+        in_force: Vec<DocRow<'a>>,
+        possibly_in_force: Vec<&'a str>,
+    },
 }

@@ -2,15 +2,16 @@
 
 use anyhow::Result;
 use jiff::civil;
-use serde_json::json;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use crate::cli::HolderArgs;
 use crate::commands::evidence::{self, Period};
 use crate::commands::{publishers, Answer};
-use crate::date::Certainty;
+use crate::date::{Certainty, Date};
 use crate::kb::{show_end, Kb};
-use crate::model::{Post, Term};
-use crate::output::{Block, View};
+use crate::model::{Person, Post, Record, Term};
+use crate::output::Block;
 
 /// Without `--org`, a post name that several organisations use ("Secretary
 /// General") answers for each, labelled with its organisation; the JSON is
@@ -28,32 +29,95 @@ pub fn run(kb: &Kb<'_>, args: &HolderArgs, today: civil::Date) -> Result<Answer>
         let (post_blocks, holders, certain) = answer_for(kb, args, post, day, several);
         blocks.extend(post_blocks);
         found |= certain;
-        answers.push(json!({
-            "post": post.id,
-            "organization": post.organization,
-            "holders": holders,
-        }));
+        answers.push(PostAnswer {
+            post: &post.id,
+            organization: &post.organization,
+            holders,
+        });
     }
-    let json = match answers.as_slice() {
-        [one] => json!({ "post": one["post"], "on": day.to_string(), "holders": one["holders"] }),
-        _ => json!({ "on": day.to_string(), "answers": answers }),
+    let every: Vec<&HolderMatch> = answers.iter().flat_map(|a| &a.holders).collect();
+    let json = if answers.len() == 1 {
+        let one = &answers[0];
+        HolderJson::One {
+            post: one.post,
+            on: day.to_string(),
+            holders: &one.holders,
+        }
+    } else {
+        HolderJson::Several {
+            on: day.to_string(),
+            answers: &answers,
+        }
     };
-    Ok(Answer {
-        view: View { json, blocks },
-        found,
-        notice: None,
-    })
+    Ok(Answer::typed(&json, COLUMNS, &every, blocks, found))
+}
+
+/// What CSV writes of each holder that matched.
+const COLUMNS: &[&str] = &[
+    "organization",
+    "post",
+    "term_id",
+    "person_id",
+    "person_name",
+    "certainty",
+    "start",
+    "end",
+    "acting?",
+];
+
+/// The JSON of `holder`: one post's holders on the day, or, when a name
+/// several organisations use was asked without `--org`, each post's.
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum HolderJson<'a> {
+    One {
+        post: &'a str,
+        on: String,
+        holders: &'a [HolderMatch<'a>],
+    },
+    Several {
+        on: String,
+        answers: &'a [PostAnswer<'a>],
+    },
+}
+
+/// One post's holders on the day.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PostAnswer<'a> {
+    pub post: &'a str,
+    pub organization: &'a str,
+    pub holders: Vec<HolderMatch<'a>>,
+}
+
+/// A term that covers the day, certainly or possibly, with its holder.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct HolderMatch<'a> {
+    pub certainty: Certainty,
+    pub organization: &'a str,
+    pub post: &'a str,
+    pub term_id: &'a str,
+    pub person_id: &'a str,
+    pub person_name: String,
+    pub start: Date,
+    pub end: Option<Date>,
+    pub acting: bool,
+    /// The term as exported.
+    pub term: &'a Term,
+    /// The person as exported.
+    pub person: Option<&'a Person>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<serde_json::Value>,
 }
 
 /// The blocks and JSON holders of one post on `day`, and whether a holder is
 /// certain.
-fn answer_for(
-    kb: &Kb<'_>,
+fn answer_for<'a>(
+    kb: &Kb<'a>,
     args: &HolderArgs,
-    post: &Post,
+    post: &'a Post,
     day: civil::Date,
     labelled: bool,
-) -> (Vec<Block>, Vec<serde_json::Value>, bool) {
+) -> (Vec<Block>, Vec<HolderMatch<'a>>, bool) {
     let matches = kb.holders_on(post, day);
     let title = if labelled {
         format!("{} ({})", post.name, kb.name_of(&post.organization))
@@ -103,15 +167,26 @@ fn answer_for(
     let holders = matches
         .iter()
         .map(|m| {
-            let mut v = json!({
-                "certainty": m.certainty,
-                "term": m.record,
-                "person": kb.get(&m.record.person).map(|r| r.to_json()),
-            });
-            if args.explain {
-                v["explain"] = evidence::json(kb, &period(m.record), day, m.certainty);
+            let t = m.record;
+            HolderMatch {
+                certainty: m.certainty,
+                organization: &post.organization,
+                post: &post.id,
+                term_id: &t.id,
+                person_id: &t.person,
+                person_name: kb.name_of(&t.person),
+                start: t.start,
+                end: t.end,
+                acting: t.acting,
+                term: t,
+                person: match kb.get(&t.person) {
+                    Some(Record::Person(p)) => Some(p),
+                    _ => None,
+                },
+                explain: args
+                    .explain
+                    .then(|| evidence::json(kb, &period(t), day, m.certainty)),
             }
-            v
         })
         .collect();
     (blocks, holders, found)

@@ -2,18 +2,18 @@
 
 use anyhow::Result;
 use jiff::civil;
+use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::cli::MembersArgs;
 use crate::commands::{serde_name, Answer};
 use crate::date::{Certainty, Date};
 use crate::kb::Kb;
 use crate::model::{ChangeKind, Membership, MembershipStatus};
-use crate::output::{Block, View};
+use crate::output::Block;
 
 /// Where a state stands in an organisation on a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Standing {
     Member,
@@ -179,13 +179,21 @@ pub fn run(kb: &Kb<'_>, args: &MembersArgs, today: civil::Date) -> Result<Answer
         }
         row.push(m.id.clone());
         rows.push(row);
-        json_rows.push(json!({
-            "organization": m.organization,
-            "state": m.state,
-            "member": member,
-            "standing": standings.iter().map(|(s, c)| json!({"standing": s, "certainty": c})).collect::<Vec<_>>(),
-            "membership": m,
-        }));
+        json_rows.push(MemberRow {
+            organization: &m.organization,
+            state: &m.state,
+            state_name: kb.name_of(&m.state),
+            member,
+            standings: standings.iter().map(|(s, _)| *s).collect(),
+            standing: standings
+                .iter()
+                .map(|&(standing, certainty)| StandingOn {
+                    standing,
+                    certainty,
+                })
+                .collect(),
+            membership: m,
+        });
     }
     let mut blocks = vec![Block::Heading(format!("Members on {day}"))];
     let header: Vec<&str> = if args.all {
@@ -220,14 +228,43 @@ pub fn run(kb: &Kb<'_>, args: &MembersArgs, today: civil::Date) -> Result<Answer
             cited.join(", ")
         )));
     }
-    Ok(Answer {
-        view: View {
-            json: json!({ "on": day.to_string(), "members": json_rows }),
-            blocks,
-        },
-        found,
-        notice: None,
-    })
+    let json = MembersJson {
+        on: day.to_string(),
+        members: &json_rows,
+    };
+    Ok(Answer::typed(&json, COLUMNS, &json_rows, blocks, found))
+}
+
+/// What CSV writes of each state.
+const COLUMNS: &[&str] = &["organization", "state", "state_name", "member", "standings"];
+
+/// The JSON of `members`: the day and each state listed.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct MembersJson<'a> {
+    pub on: String,
+    pub members: &'a [MemberRow<'a>],
+}
+
+/// A state's membership on the day.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct MemberRow<'a> {
+    pub organization: &'a str,
+    pub state: &'a str,
+    pub state_name: String,
+    /// Whether it was a member: yes, possibly or no (with `--all`).
+    pub member: Certainty,
+    /// Every standing it may have had.
+    pub standings: Vec<Standing>,
+    /// The same, each with its certainty.
+    pub standing: Vec<StandingOn>,
+    /// The record as exported.
+    pub membership: &'a Membership,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct StandingOn {
+    pub standing: Standing,
+    pub certainty: Certainty,
 }
 
 #[cfg(test)]

@@ -19,13 +19,14 @@ pub mod summits;
 pub mod terms;
 pub mod timeline;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::date::Date;
 use crate::kb::Kb;
-use crate::model::{Citation, Claim, Completeness, Meeting, Record};
-use crate::output::{Block, View};
+use crate::model::{Citation, Claim, ClaimValue, Completeness, Meeting, Record};
+use crate::output::{Block, Data, View};
 
 /// A command's answer, and whether it is one: `found` false means exit status 1
 /// (nothing matched, or no certain answer).
@@ -41,62 +42,106 @@ pub struct Answer {
 }
 
 impl Answer {
-    /// A list of records: JSON is the array of records as exported; the table
-    /// says so when the list is empty (and CSV still has its header row).
-    pub fn list<T: Serialize>(records: &[&T], what: &str, table: Block) -> Answer {
-        let json = serde_json::to_value(records).expect("records serialize to JSON");
-        let blocks = if records.is_empty() {
+    /// A list of typed rows (records as exported, with what is computed from
+    /// them): JSON is the array of rows, NDJSON a row a line, CSV the
+    /// `columns` of each row; the table says so when the list is empty (and
+    /// CSV still has its header row).
+    pub fn list<T: Serialize>(
+        rows: &[T],
+        columns: &[&'static str],
+        what: &str,
+        table: Block,
+    ) -> Answer {
+        let records: Vec<Value> = rows.iter().map(to_json).collect();
+        let blocks = if rows.is_empty() {
             vec![table, Block::Text(format!("No {what} match."))]
         } else {
             vec![table]
         };
         Answer {
-            view: View { json, blocks },
-            found: !records.is_empty(),
+            view: View {
+                json: Value::Array(records.clone()),
+                blocks,
+                data: Data::new(columns, records),
+            },
+            found: !rows.is_empty(),
             notice: None,
         }
     }
 
-    /// The list of what one meeting adopted or decided (`docs --summit`,
-    /// `decisions --summit`): the table says how completely the meeting's
-    /// outcomes are recorded, and the JSON is `{ "meeting", "outcomes",
-    /// <what> }`, so that an empty list is never read as "nothing adopted".
-    pub fn of_meeting<T: Serialize>(
-        kb: &Kb<'_>,
-        meeting: &Meeting,
-        records: &[&T],
-        what: &str,
-        table: Block,
+    /// An answer that is one typed value (`json`) whose records are `records`.
+    pub fn typed<T: Serialize, R: Serialize>(
+        json: &T,
+        columns: &[&'static str],
+        records: &[R],
+        blocks: Vec<Block>,
+        found: bool,
     ) -> Answer {
-        let mut answer = Answer::list(records, what, table);
-        let notice = outcomes_notice(kb, meeting, records.len(), what);
+        Answer {
+            view: View {
+                json: to_json(json),
+                blocks,
+                data: Data::new(columns, records.iter().map(to_json).collect()),
+            },
+            found,
+            notice: None,
+        }
+    }
+
+    /// Says, below the list of what one meeting adopted or decided (`docs
+    /// --summit`, `decisions --summit`), how completely the meeting's
+    /// outcomes are recorded, so that an empty list is never read as
+    /// "nothing adopted"; the same line is the answer's notice.
+    pub fn say_outcomes(&mut self, kb: &Kb<'_>, meeting: &Meeting, what: &str) {
+        let notice = outcomes_notice(kb, meeting, self.view.data.records.len(), what);
         if let Some(notice) = &notice {
             // Replaces "No documents match." with what is really known.
-            answer.view.blocks.retain(|b| !matches!(b, Block::Text(_)));
-            answer.view.blocks.push(Block::Text(notice.clone()));
+            self.view.blocks.retain(|b| !matches!(b, Block::Text(_)));
+            self.view.blocks.push(Block::Text(notice.clone()));
         }
-        let claims: Vec<Value> = reported_counts(kb, meeting)
+        self.notice = notice;
+    }
+}
+
+/// A typed answer as JSON.
+pub fn to_json<T: Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).expect("answers serialize to JSON")
+}
+
+/// What is known of a meeting's outcomes, as the JSON of `docs --summit` and
+/// `decisions --summit` gives it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct OutcomesKnown<'a> {
+    /// complete, partial or not-recorded (never read as "nothing adopted").
+    pub recorded: Completeness,
+    pub note: Option<&'a str>,
+    /// What the sources count: the `documents-...` claims about the meeting.
+    pub reported: Vec<ReportedCount<'a>>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ReportedCount<'a> {
+    /// The claim's id.
+    pub id: &'a str,
+    pub property: &'a str,
+    pub value: &'a ClaimValue,
+    /// The ids of the sources it cites.
+    pub sources: Vec<&'a str>,
+}
+
+pub fn outcomes_of<'a>(kb: &Kb<'a>, meeting: &'a Meeting) -> OutcomesKnown<'a> {
+    OutcomesKnown {
+        recorded: meeting.completeness(),
+        note: meeting.outcomes.as_ref().and_then(|o| o.note.as_deref()),
+        reported: reported_counts(kb, meeting)
             .into_iter()
-            .map(|c| {
-                serde_json::json!({
-                    "id": c.id,
-                    "property": c.property,
-                    "value": c.value,
-                    "sources": c.citations.iter().map(|x| &x.source).collect::<Vec<_>>(),
-                })
+            .map(|c| ReportedCount {
+                id: &c.id,
+                property: &c.property,
+                value: &c.value,
+                sources: c.citations.iter().map(|x| x.source.as_str()).collect(),
             })
-            .collect();
-        answer.view.json = serde_json::json!({
-            "meeting": meeting.id,
-            "outcomes": {
-                "recorded": meeting.completeness(),
-                "note": meeting.outcomes.as_ref().and_then(|o| o.note.as_ref()),
-                "reported": claims,
-            },
-            what: answer.view.json,
-        });
-        answer.notice = notice;
-        answer
+            .collect(),
     }
 }
 

@@ -6,17 +6,52 @@ use std::io::Write;
 use anyhow::Result;
 use serde_json::{Map, Value};
 
+use clap::ValueEnum;
+
+use crate::cli::Answering;
 use crate::model::Dataset;
 
 /// The schema as a JSON value (draft 2020-12), `$schema` and `title` first.
 pub fn schema() -> Value {
-    let generated = schemars::schema_for!(Dataset).to_value();
+    titled(
+        schemars::schema_for!(Dataset),
+        "summit-kb export (export --format json)",
+    )
+}
+
+/// The schema of a command's JSON answer, from the type it serialises.
+pub fn of_answer(command: Answering) -> Value {
+    use crate::commands as c;
+    let generated = match command {
+        Answering::Summits => schemars::schema_for!(Vec<c::summits::MeetingRow>),
+        Answering::Docs => schemars::schema_for!(c::docs::DocsJson),
+        Answering::Decisions => schemars::schema_for!(c::decisions::DecisionsJson),
+        Answering::Show => schemars::schema_for!(c::show::ShowJson),
+        Answering::Holder => schemars::schema_for!(c::holder::HolderJson),
+        Answering::Terms => schemars::schema_for!(Vec<c::terms::TermRow>),
+        Answering::Chair => schemars::schema_for!(c::chair::ChairJson),
+        Answering::Members => schemars::schema_for!(c::members::MembersJson),
+        Answering::Sources => schemars::schema_for!(Vec<c::sources::SourceRow>),
+        Answering::Search => schemars::schema_for!(Vec<c::search::SearchHit>),
+        Answering::Timeline => schemars::schema_for!(c::timeline::TimelineJson),
+        Answering::Check => schemars::schema_for!(c::check::CheckJson),
+    };
+    let name = command
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default();
+    titled(
+        generated,
+        &format!("summit-kb {name} (--format json {name})"),
+    )
+}
+
+/// `$schema` and `title` first, then the rest.
+fn titled(generated: schemars::Schema, title: &str) -> Value {
+    let generated = generated.to_value();
     let mut schema = Map::new();
     schema.insert("$schema".to_string(), generated["$schema"].clone());
-    schema.insert(
-        "title".to_string(),
-        "summit-kb export (export --format json)".into(),
-    );
+    schema.insert("title".to_string(), title.into());
     if let Value::Object(rest) = generated {
         for (key, value) in rest {
             if !schema.contains_key(&key) {
@@ -27,8 +62,9 @@ pub fn schema() -> Value {
     Value::Object(schema)
 }
 
-pub fn write(out: &mut dyn Write) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &schema())?;
+pub fn write(command: Option<Answering>, out: &mut dyn Write) -> Result<()> {
+    let schema = command.map_or_else(schema, of_answer);
+    serde_json::to_writer_pretty(&mut *out, &schema)?;
     out.write_all(b"\n")?;
     Ok(())
 }

@@ -1,12 +1,13 @@
 //! `search TEXT`: every record whose names or text match, best first.
 
 use anyhow::{bail, Result};
-use serde_json::{json, Value};
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use crate::cli::SearchArgs;
-use crate::commands::{record_sources, with_sources, Answer};
+use crate::commands::{record_sources, serde_name, with_sources, Answer};
 use crate::kb::Kb;
-use crate::output::{Block, View};
+use crate::output::Block;
 use crate::search::{fold, Index, Options};
 
 pub fn run(kb: &Kb<'_>, args: &SearchArgs) -> Result<Answer> {
@@ -65,33 +66,50 @@ pub fn run(kb: &Kb<'_>, args: &SearchArgs) -> Result<Answer> {
         }
     }
 
-    let json: Vec<Value> = shown
+    let rows: Vec<SearchHit> = shown
         .iter()
         .enumerate()
-        .map(|(i, h)| {
-            let mut v = json!({
-                "rank": i + 1,
-                "kind": h.kind,
-                "id": h.id,
-                "field": h.field,
-                "match": h.matched,
-                "typos": h.typos,
-                "snippet": h.snippet,
-            });
-            if args.sources {
-                v["sources"] = json!(source_ids(kb, &h.id));
-            }
-            v
+        .map(|(i, h)| SearchHit {
+            rank: i + 1,
+            kind: &h.kind,
+            id: &h.id,
+            field: h.field,
+            matched: serde_name(&h.matched),
+            typos: h.typos,
+            snippet: &h.snippet,
+            sources: args.sources.then(|| source_ids(kb, &h.id)),
         })
         .collect();
-    Ok(Answer {
-        view: View {
-            json: Value::Array(json),
-            blocks,
-        },
-        found: total > 0,
-        notice: None,
-    })
+    let mut answer = Answer::list(&rows, COLUMNS, "records", Block::Text(String::new()));
+    answer.view.blocks = blocks;
+    answer.found = total > 0;
+    Ok(answer)
+}
+
+/// What CSV writes of each hit.
+const COLUMNS: &[&str] = &[
+    "rank", "kind", "id", "field", "match", "typos", "snippet", "sources",
+];
+
+/// A record found, best first.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SearchHit<'a> {
+    pub rank: usize,
+    /// The record's kind, as its TOML table is named.
+    pub kind: &'a str,
+    pub id: &'a str,
+    /// The field that matched: `id`, `name`, `title`, `alias`, `summary`, `quote`...
+    pub field: &'static str,
+    /// exact-id, exact-name, exact-alias, name, alias or text.
+    #[serde(rename = "match")]
+    pub matched: String,
+    /// Letters typed differently from the data, over all words.
+    pub typos: u32,
+    /// The matching text, cut around the match when long.
+    pub snippet: &'a str,
+    /// With `--sources`: the ids of the sources the record cites.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<String>>,
 }
 
 /// The distinct source ids a record cites itself.

@@ -2,12 +2,14 @@
 //! about it, and the records that refer to it.
 
 use anyhow::Result;
-use serde_json::{json, Value};
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::commands::{cell, citation_lines, Answer};
 use crate::kb::Kb;
 use crate::model::{Claim, Record};
-use crate::output::{Block, View};
+use crate::output::Block;
 
 pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
     let record = kb.require(id)?;
@@ -114,26 +116,94 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
         .filter_map(|s| kb.get(s))
         .map(|r| r.to_json())
         .collect();
-    let json = json!({
-        "kind": record.kind(),
-        "record": record_json,
-        "sources": sources,
-        "claims": claims,
-        "variants": variants,
-        "cited_by": cited_by
+    // CSV and NDJSON: the record's fields, a row each.
+    let fields: Vec<ShowField> = match &record_json {
+        Value::Object(map) => map
             .iter()
-            .map(|(r, path, quote)| json!({"kind": r.kind(), "id": r.id(), "where": path, "quote": quote}))
-            .collect::<Vec<_>>(),
-        "referred_to_by": referrers
+            .map(|(k, v)| ShowField {
+                field: k.clone(),
+                value: match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                },
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let json = ShowJson {
+        kind: record.kind(),
+        record: record_json,
+        sources,
+        claims,
+        variants,
+        cited_by: cited_by
             .iter()
-            .map(|(kind, rid, field, _)| json!({"kind": kind, "id": rid, "field": field}))
-            .collect::<Vec<_>>(),
-    });
-    Ok(Answer {
-        view: View { json, blocks },
-        found: true,
-        notice: None,
-    })
+            .map(|(r, path, quote)| CitedBy {
+                kind: r.kind(),
+                id: r.id(),
+                r#where: path.clone(),
+                quote: quote.clone(),
+            })
+            .collect(),
+        referred_to_by: referrers
+            .iter()
+            .map(|(kind, rid, field, _)| ReferredBy {
+                kind,
+                id: rid,
+                field,
+            })
+            .collect(),
+    };
+    Ok(Answer::typed(
+        &json,
+        &["field", "value"],
+        &fields,
+        blocks,
+        true,
+    ))
+}
+
+/// The JSON of `show`: the record, the sources it cites, the claims about it,
+/// and the records that cite or refer to it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ShowJson<'a> {
+    /// The record's kind, as its TOML table is named.
+    pub kind: &'static str,
+    /// The record as exported.
+    pub record: Value,
+    /// Every source it cites, as exported.
+    pub sources: Vec<Value>,
+    /// The claims about it.
+    pub claims: Vec<&'a Claim>,
+    /// For a claim: every claim on the same question.
+    pub variants: Vec<&'a Claim>,
+    /// For a source: every record that cites it.
+    pub cited_by: Vec<CitedBy<'a>>,
+    pub referred_to_by: Vec<ReferredBy<'a>>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct CitedBy<'a> {
+    pub kind: &'static str,
+    pub id: &'a str,
+    /// Where in the record: "" for its own citations, else e.g. `aliases[Name]`.
+    pub r#where: String,
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ReferredBy<'a> {
+    pub kind: &'a str,
+    pub id: &'a str,
+    /// The field that names this record.
+    pub field: &'a str,
+}
+
+/// One field of the record, for CSV and NDJSON.
+#[derive(Debug, Serialize)]
+struct ShowField {
+    field: String,
+    value: String,
 }
 
 /// Claims grouped by property, the values of one property next to each

@@ -2,13 +2,14 @@
 
 use std::collections::HashMap;
 
-use serde_json::json;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use crate::cli::SourcesArgs;
 use crate::commands::{serde_name, Answer};
 use crate::kb::Kb;
 use crate::model::{Record, Source};
-use crate::output::{Block, View};
+use crate::output::Block;
 
 /// How a source is cited across the dataset.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -89,27 +90,45 @@ pub fn run(kb: &Kb<'_>, args: &SourcesArgs) -> Answer {
         ["id", "kind", "publisher", "published", "cited by", "quotes"],
         rows,
     );
-    let json_rows: Vec<_> = list
+    let rows: Vec<SourceRow> = list
         .iter()
         .map(|s| {
             let u = uses.get(s.id.as_str()).copied().unwrap_or_default();
-            let mut v = serde_json::to_value(s).expect("sources serialize to JSON");
-            v["cited_by"] = json!(u.records);
-            v["citations"] = json!(u.citations);
-            v["quoted"] = json!(u.quoted);
-            v
+            SourceRow {
+                source: s,
+                cited_by: u.records,
+                citations: u.citations,
+                quoted: u.quoted,
+            }
         })
         .collect();
-    let mut blocks = vec![table];
-    if list.is_empty() {
-        blocks.push(Block::Text("No sources match.".to_string()));
-    }
-    Answer {
-        view: View {
-            json: json!(json_rows),
-            blocks,
-        },
-        found: !list.is_empty(),
-        notice: None,
-    }
+    Answer::list(&rows, COLUMNS, "sources", table)
+}
+
+/// What CSV writes of each source.
+const COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "publisher",
+    "title",
+    "url",
+    "published",
+    "language",
+    "cited_by",
+    "citations",
+    "quoted",
+];
+
+/// A source as `sources` lists it: the record as exported, with how it is
+/// cited.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SourceRow<'a> {
+    #[serde(flatten)]
+    pub source: &'a Source,
+    /// How many records cite it.
+    pub cited_by: usize,
+    /// How many citations name it.
+    pub citations: usize,
+    /// How many of those quote it.
+    pub quoted: usize,
 }

@@ -7,7 +7,10 @@ use crate::commands::{publishers, serde_name, with_sources, Answer};
 use crate::kb::Kb;
 use anyhow::Result;
 
-use crate::model::{Meeting, MeetingStatus, Record};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::model::{Completeness, Meeting, MeetingStatus, Record};
 use crate::output::Block;
 
 /// `today` tells a scheduled meeting still to come from one whose date has
@@ -21,29 +24,28 @@ pub fn run(kb: &Kb<'_>, args: &SummitsArgs, today: civil::Date) -> Result<Answer
         .filter(|m| kb.in_org(Record::Meeting(m), org))
         .collect();
     meetings.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
-    let rows = meetings
+    let rows: Vec<MeetingRow> = meetings
         .iter()
-        .map(|m| {
+        .map(|m| MeetingRow::of(kb, m, today))
+        .collect();
+    let display = rows
+        .iter()
+        .map(|r| {
+            let m = r.meeting;
             vec![
                 m.id.clone(),
                 m.date.to_string(),
-                kb.organization_of(m).unwrap_or_default().to_string(),
+                r.organization.unwrap_or_default().to_string(),
                 serde_name(&m.kind),
                 m.place.clone().unwrap_or_default(),
-                m.chair_state
-                    .as_deref()
-                    .map(|s| kb.name_of(s))
-                    .unwrap_or_default(),
-                match m.status {
-                    MeetingStatus::Held => "held",
-                    MeetingStatus::Scheduled if m.date.last_day() < today => {
-                        "scheduled; not recorded as held"
-                    }
-                    MeetingStatus::Scheduled => "scheduled",
-                    MeetingStatus::NotHeld => "not held",
+                r.chair_state_name.clone().unwrap_or_default(),
+                match r.status_today {
+                    "scheduled-not-recorded-as-held" => "scheduled; not recorded as held",
+                    "not-held" => "not held",
+                    other => other,
                 }
                 .to_string(),
-                serde_name(&m.completeness()),
+                serde_name(&r.outcomes_recorded),
             ]
         })
         .collect();
@@ -51,13 +53,68 @@ pub fn run(kb: &Kb<'_>, args: &SummitsArgs, today: civil::Date) -> Result<Answer
         [
             "id", "date", "org", "kind", "place", "chair", "status", "outcomes",
         ],
-        rows,
+        display,
     );
     if args.sources {
         let cites = meetings.iter().map(|m| publishers(kb, &m.citations));
         table = with_sources(table, cites.collect());
     }
-    Ok(Answer::list(&meetings, "meetings", table))
+    Ok(Answer::list(&rows, COLUMNS, "meetings", table))
+}
+
+/// What CSV writes of each meeting.
+const COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "organization",
+    "body",
+    "date",
+    "end_date",
+    "kind=regular",
+    "kind_confidence=confirmed",
+    "status_today",
+    "place",
+    "venue",
+    "chair_state",
+    "chair_state_name",
+    "chair_person",
+    "format",
+    "outcomes_recorded",
+    "confidence=confirmed",
+];
+
+/// A meeting as `summits` lists it: the record as exported, with its
+/// organisation, the name of its chairing state, how completely its outcomes
+/// are recorded, and its status as of today.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct MeetingRow<'a> {
+    #[serde(flatten)]
+    pub meeting: &'a Meeting,
+    pub organization: Option<&'a str>,
+    pub chair_state_name: Option<String>,
+    pub outcomes_recorded: Completeness,
+    /// held, scheduled, scheduled-not-recorded-as-held (its date has passed
+    /// with no record of it being held) or not-held.
+    pub status_today: &'static str,
+}
+
+impl<'a> MeetingRow<'a> {
+    pub fn of(kb: &Kb<'a>, meeting: &'a Meeting, today: civil::Date) -> MeetingRow<'a> {
+        MeetingRow {
+            meeting,
+            organization: kb.organization_of(meeting),
+            chair_state_name: meeting.chair_state.as_deref().map(|s| kb.name_of(s)),
+            outcomes_recorded: meeting.completeness(),
+            status_today: match meeting.status {
+                MeetingStatus::Held => "held",
+                MeetingStatus::Scheduled if meeting.date.last_day() < today => {
+                    "scheduled-not-recorded-as-held"
+                }
+                MeetingStatus::Scheduled => "scheduled",
+                MeetingStatus::NotHeld => "not-held",
+            },
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! `terms [POST]`: every term of office, oldest first.
 
 use anyhow::Result;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use crate::cli::TermsArgs;
 use crate::commands::{publishers, with_sources, Answer};
@@ -42,5 +44,43 @@ pub fn run(kb: &Kb<'_>, args: &TermsArgs) -> Result<Answer> {
         let cites = terms.iter().map(|r| publishers(kb, &r.citations));
         table = with_sources(table, cites.collect());
     }
-    Ok(Answer::list(&terms, "terms", table))
+    let rows: Vec<TermRow> = terms.iter().map(|t| TermRow::of(kb, t)).collect();
+    Ok(Answer::list(&rows, COLUMNS, "terms", table))
+}
+
+/// What CSV writes of each term: ids beside names, the bounds as dates.
+pub const COLUMNS: &[&str] = &[
+    "id",
+    "organization",
+    "post",
+    "post_name",
+    "person",
+    "person_name",
+    "start",
+    "end",
+    "acting?",
+    "appointed_by",
+    "end_cause",
+];
+
+/// A term as `terms` lists it: the record as exported, with the names of its
+/// post and holder and its organisation.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TermRow<'a> {
+    #[serde(flatten)]
+    pub term: &'a Term,
+    pub organization: Option<&'a str>,
+    pub post_name: String,
+    pub person_name: String,
+}
+
+impl<'a> TermRow<'a> {
+    pub fn of(kb: &Kb<'a>, term: &'a Term) -> TermRow<'a> {
+        TermRow {
+            term,
+            organization: kb.org_of(Record::Term(term)),
+            post_name: kb.name_of(&term.post),
+            person_name: kb.name_of(&term.person),
+        }
+    }
 }

@@ -8,19 +8,19 @@
 
 use anyhow::{bail, Result};
 use jiff::civil;
+use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::cli::TimelineArgs;
 use crate::commands::Answer;
 use crate::date::{Certainty, Date, Interval, Precision};
 use crate::kb::Kb;
 use crate::model::{MeetingStatus, Organization};
-use crate::output::{Block, View};
+use crate::output::Block;
 
 /// One dated event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Event {
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct TimelineEvent {
     pub date: Date,
     pub precision: Precision,
     pub kind: &'static str,
@@ -54,11 +54,11 @@ const KINDS: &[&str] = &[
 ];
 
 /// Every dated event of the knowledge base, in order.
-pub fn events(kb: &Kb<'_>) -> Vec<Event> {
+pub fn events(kb: &Kb<'_>) -> Vec<TimelineEvent> {
     let data = kb.data();
     let mut out = Vec::new();
     let mut add = |date: Date, kind: &'static str, what: String, id: &str| {
-        out.push(Event {
+        out.push(TimelineEvent {
             date,
             precision: date.precision(),
             kind,
@@ -211,7 +211,7 @@ pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Res
     }
     let filtering = args.from.is_some() || args.to.is_some();
     let org = kb.org_filter(args.org.as_deref())?;
-    let events: Vec<Event> = events(kb)
+    let events: Vec<TimelineEvent> = events(kb)
         .into_iter()
         .filter(|e| kb.get(&e.id).is_none_or(|r| kb.in_org(r, org)))
         .filter_map(|mut e| {
@@ -252,11 +252,44 @@ pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Res
     if events.is_empty() {
         blocks.push(Block::Text("No dated events match.".to_string()));
     }
-    Ok(Answer {
-        view: View { json, blocks },
-        found,
-        notice: None,
-    })
+    let mut answer = Answer::list(
+        &events,
+        EVENT_COLUMNS,
+        "dated events",
+        Block::Text(String::new()),
+    );
+    answer.view.blocks = blocks;
+    answer.view.json = json;
+    answer.found = found;
+    Ok(answer)
+}
+
+/// What CSV writes of each event.
+const EVENT_COLUMNS: &[&str] = &["date", "precision", "kind", "what", "id", "in_range"];
+
+/// What CSV writes of each row of the chart.
+const CHART_COLUMNS: &[&str] = &["group", "label", "id", "start", "end"];
+
+/// The JSON of `timeline`: the events, or with `--chart` its axis and rows.
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum TimelineJson {
+    Events(Vec<TimelineEvent>),
+    Chart(ChartJson),
+}
+
+/// The chart's axis (absent when nothing is drawn) and its rows.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ChartJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    pub rows: Vec<ChartRow>,
+}
+
+fn chart_answer(json: ChartJson, blocks: Vec<Block>, found: bool) -> Answer {
+    Answer::typed(&json, CHART_COLUMNS, &json.rows, blocks, found)
 }
 
 /// The narrowest chart drawn.
@@ -264,8 +297,8 @@ const MIN_WIDTH: u16 = 20;
 
 /// A row of the chart: a term or a chairmanship, from a start to an end that
 /// may each be coarse; `end` None: still running.
-#[derive(Debug, Clone, Serialize)]
-struct Row {
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ChartRow {
     group: String,
     label: String,
     id: String,
@@ -274,7 +307,7 @@ struct Row {
     end: Option<Date>,
 }
 
-impl Row {
+impl ChartRow {
     /// (first possible day, first certain day, last certain day, last possible day);
     /// the certain part may be empty (first certain after last certain).
     fn days(&self, axis_end: civil::Date) -> (civil::Date, civil::Date, civil::Date, civil::Date) {
@@ -289,12 +322,12 @@ impl Row {
     }
 }
 
-fn rows(kb: &Kb<'_>) -> Vec<Row> {
+fn rows(kb: &Kb<'_>) -> Vec<ChartRow> {
     let mut rows = Vec::new();
     for post in &kb.data().post {
         for t in kb.terms_of(&post.id) {
             let acting = if t.acting { " (acting)" } else { "" };
-            rows.push(Row {
+            rows.push(ChartRow {
                 group: post.name.clone(),
                 label: format!("{}{acting}", kb.name_of(&t.person)),
                 id: t.id.clone(),
@@ -312,7 +345,7 @@ fn rows(kb: &Kb<'_>) -> Vec<Row> {
             .label
             .as_deref()
             .map_or_else(String::new, |l| format!(" {l}"));
-        rows.push(Row {
+        rows.push(ChartRow {
             group: "Chairmanship".to_string(),
             label: format!("{}{label}", kb.name_of(&c.state)),
             id: c.id.clone(),
@@ -361,7 +394,7 @@ fn fit(s: &str, width: usize) -> String {
 
 fn chart(kb: &Kb<'_>, args: &TimelineArgs, org: Option<&Organization>, width: usize) -> Answer {
     let glyphs = if args.ascii { &ASCII } else { &UNICODE };
-    let mut rows: Vec<Row> = rows(kb)
+    let mut rows: Vec<ChartRow> = rows(kb)
         .into_iter()
         .filter(|r| kb.get(&r.id).is_none_or(|rec| kb.in_org(rec, org)))
         .collect();
@@ -380,16 +413,13 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, org: Option<&Organization>, width: us
         .map(|t| t.last_day())
         .or_else(|| known_ends.max().map(|d| civil::date(d.year(), 12, 31)));
     let (Some(axis_start), Some(axis_end)) = (axis_start, axis_end) else {
-        return Answer {
-            view: View {
-                json: json!({ "rows": [] }),
-                blocks: vec![Block::Text(
-                    "No terms or chairmanships to draw.".to_string(),
-                )],
-            },
-            found: false,
-            notice: None,
+        let empty = ChartJson {
+            from: None,
+            to: None,
+            rows: Vec::new(),
         };
+        let text = "No terms or chairmanships to draw.";
+        return chart_answer(empty, vec![Block::Text(text.to_string())], false);
     };
     // Only what shows between the axis ends.
     rows.retain(|r| {
@@ -397,16 +427,13 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, org: Option<&Organization>, width: us
         last >= axis_start && first <= axis_end
     });
     if rows.is_empty() {
-        return Answer {
-            view: View {
-                json: json!({ "rows": [] }),
-                blocks: vec![Block::Text(
-                    "No terms or chairmanships fall in this range.".to_string(),
-                )],
-            },
-            found: false,
-            notice: None,
+        let empty = ChartJson {
+            from: None,
+            to: None,
+            rows: Vec::new(),
         };
+        let text = "No terms or chairmanships fall in this range.";
+        return chart_answer(empty, vec![Block::Text(text.to_string())], false);
     }
 
     let label_width = rows
@@ -508,18 +535,12 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, org: Option<&Organization>, width: us
         blocks.push(Block::Text(fit(&legend, width)));
     }
 
-    Answer {
-        view: View {
-            json: json!({
-                "from": axis_start.to_string(),
-                "to": axis_end.to_string(),
-                "rows": rows,
-            }),
-            blocks,
-        },
-        found: !rows.is_empty(),
-        notice: None,
-    }
+    let json = ChartJson {
+        from: Some(axis_start.to_string()),
+        to: Some(axis_end.to_string()),
+        rows,
+    };
+    chart_answer(json, blocks, true)
 }
 
 #[cfg(test)]

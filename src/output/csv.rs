@@ -1,18 +1,21 @@
-//! CSV (RFC 4180): one header row, then one row per record, with the columns of
-//! the table view in its order. Never coloured.
+//! CSV (RFC 4180): one header row of the answer's declared columns (the JSON
+//! field names), then one row per record with the same values as its JSON.
+//! Never coloured.
 
 use std::io::{self, Write};
 
-use super::{one_table, Block};
+use super::Data;
 
-pub fn render(blocks: &[Block], out: &mut dyn Write) -> io::Result<()> {
-    let (header, rows) = one_table(blocks);
+pub fn render(data: &Data, out: &mut dyn Write) -> io::Result<()> {
     // Written whole, so that an error writing to `out` (a closed pipe) stays
     // an io::Error of its own kind.
     let mut writer = csv::Writer::from_writer(Vec::new());
     let failed = |e: csv::Error| io::Error::other(e.to_string());
-    writer.write_record(&header).map_err(failed)?;
-    for row in &rows {
+    writer
+        .write_record(data.columns.iter().map(|c| c.key))
+        .map_err(failed)?;
+    for record in &data.records {
+        let row = data.columns.iter().map(|&c| Data::cell(record, c));
         writer.write_record(row).map_err(failed)?;
     }
     let bytes = writer
@@ -24,45 +27,43 @@ pub fn render(blocks: &[Block], out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
-    fn rendered(blocks: &[Block]) -> String {
+    fn rendered(data: &Data) -> String {
         let mut out = Vec::new();
-        render(blocks, &mut out).unwrap();
+        render(data, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     #[test]
     fn quotes_commas_quotes_and_newlines() {
-        let table = Block::table(
-            ["id", "title"],
-            vec![vec!["a".to_string(), "He said \"x, y\"\nthen".to_string()]],
+        let data = Data::new(
+            &["id", "title"],
+            vec![json!({"id": "a", "title": "He said \"x, y\"\nthen"})],
         );
         assert_eq!(
-            rendered(&[table]),
+            rendered(&data),
             "id,title\na,\"He said \"\"x, y\"\"\nthen\"\n"
         );
     }
 
     #[test]
     fn an_empty_list_is_the_header_alone() {
-        let table = Block::table(["id", "title"], vec![]);
-        let text = Block::Text("No documents match.".to_string());
-        assert_eq!(rendered(&[table, text]), "id,title\n");
+        assert_eq!(rendered(&Data::new(&["id", "title"], vec![])), "id,title\n");
     }
 
     #[test]
-    fn name_value_blocks_become_rows_under_every_name() {
-        let blocks = [
-            Block::Heading("Secretary General on 2019-06-01".to_string()),
-            Block::fields([("holder", "A".to_string()), ("term", "t1".to_string())]),
-            Block::fields([
-                ("holder", "B".to_string()),
-                ("certainty", "possibly".to_string()),
-            ]),
-        ];
+    fn values_are_data_flags_default_to_false_and_lists_join() {
+        let data = Data::new(
+            &["id", "start", "acting?", "n", "topics", "missing"],
+            vec![
+                json!({"id": "t", "start": "2003", "acting": true, "n": 3, "topics": ["a", "b"]}),
+                json!({"id": "u", "start": "2003-04-28"}),
+            ],
+        );
         assert_eq!(
-            rendered(&blocks),
-            "holder,term,certainty\nA,t1,\nB,,possibly\n"
+            rendered(&data),
+            "id,start,acting,n,topics,missing\nt,2003,true,3,a; b,\nu,2003-04-28,false,,,\n"
         );
     }
 }

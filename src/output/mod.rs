@@ -13,12 +13,83 @@ use serde_json::Value;
 
 use crate::cli::Format;
 
-/// What a command answers, ready for any format: `json` for machines, `blocks`
-/// for people.
+/// What a command answers, ready for any format: `json` (the typed answer
+/// serialised) for JSON, `data` for the formats that hold records only (NDJSON,
+/// CSV), `blocks` for people (the table and Markdown).
 #[derive(Debug, Clone, PartialEq)]
 pub struct View {
     pub json: Value,
     pub blocks: Vec<Block>,
+    pub data: Data,
+}
+
+/// The records of an answer and the columns CSV writes of each: a list's
+/// records, a lookup's matches, `check`'s findings. NDJSON writes each record
+/// as a line; CSV writes one header row of `columns` (snake_case, the JSON
+/// field names) and each record's values under it, so that CSV and JSON hold
+/// the same values.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Data {
+    pub columns: Vec<Column>,
+    pub records: Vec<Value>,
+}
+
+/// A CSV column: the JSON field it is, and what it holds when the JSON
+/// leaves the field out (a flag false, a confidence confirmed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub key: &'static str,
+    pub default: Option<&'static str>,
+}
+
+impl Data {
+    /// Records with the columns named: `acting?` is a flag (`false` when
+    /// left out), `confidence=confirmed` a field with a default.
+    pub fn new(columns: &[&'static str], records: Vec<Value>) -> Data {
+        let columns = columns
+            .iter()
+            .map(|c| {
+                if let Some(key) = c.strip_suffix('?') {
+                    Column {
+                        key,
+                        default: Some("false"),
+                    }
+                } else if let Some((key, default)) = c.split_once('=') {
+                    Column {
+                        key,
+                        default: Some(default),
+                    }
+                } else {
+                    Column {
+                        key: c,
+                        default: None,
+                    }
+                }
+            })
+            .collect();
+        Data { columns, records }
+    }
+
+    /// The CSV cell of one record's column.
+    pub fn cell(record: &Value, column: Column) -> String {
+        match record.get(column.key) {
+            None | Some(Value::Null) => column.default.unwrap_or_default().to_string(),
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Bool(b)) => b.to_string(),
+            Some(Value::Number(n)) => n.to_string(),
+            Some(Value::Array(items)) if items.iter().all(|v| !v.is_object() && !v.is_array()) => {
+                items
+                    .iter()
+                    .map(|v| match v {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
+            Some(other) => other.to_string(),
+        }
+    }
 }
 
 /// One part of a human-readable answer.
@@ -76,65 +147,12 @@ pub fn render(view: &View, format: Format, style: Style, out: &mut dyn Write) ->
     match format {
         Format::Table => table::render(&view.blocks, style, out),
         Format::Json => json::render(&view.json, out),
-        Format::Ndjson => ndjson::render(&view.json, out),
-        Format::Csv => csv::render(&view.blocks, out),
+        Format::Ndjson => ndjson::render(&view.data, out),
+        Format::Csv => csv::render(&view.data, out),
         Format::Markdown => markdown::render(&view.blocks, out),
         Format::Popolo => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "--format popolo is for `export` only",
         )),
     }
-}
-
-/// The view as one table with one header row, for formats that can hold only
-/// one: the name/value blocks as rows (the columns are every name, in the order
-/// first seen), else the first table, else the lines of text in a `text` column.
-pub fn one_table(blocks: &[Block]) -> (Vec<String>, Vec<Vec<String>>) {
-    let fields: Vec<&Vec<(String, String)>> = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Fields(pairs) => Some(pairs),
-            _ => None,
-        })
-        .collect();
-    if !fields.is_empty() {
-        let mut header: Vec<String> = Vec::new();
-        for pairs in &fields {
-            for (name, _) in *pairs {
-                if !header.contains(name) {
-                    header.push(name.clone());
-                }
-            }
-        }
-        let rows = fields
-            .iter()
-            .map(|pairs| {
-                header
-                    .iter()
-                    .map(|h| {
-                        pairs
-                            .iter()
-                            .find(|(name, _)| name == h)
-                            .map(|(_, v)| v.clone())
-                            .unwrap_or_default()
-                    })
-                    .collect()
-            })
-            .collect();
-        return (header, rows);
-    }
-    if let Some((header, rows)) = blocks.iter().find_map(|b| match b {
-        Block::Table { header, rows } => Some((header.clone(), rows.clone())),
-        _ => None,
-    }) {
-        return (header, rows);
-    }
-    let rows = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading(text) | Block::Text(text) => Some(vec![text.clone()]),
-            _ => None,
-        })
-        .collect();
-    (vec!["text".to_string()], rows)
 }
