@@ -13,6 +13,32 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 
+/// `Display` as the data spells the value (`strategy`, `participation-frozen`):
+/// its serde name, in one place.
+macro_rules! display_as_serde {
+    ($($t:ty),* $(,)?) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.serialize(f)
+            }
+        }
+    )*};
+}
+
+display_as_serde!(
+    SourceKind,
+    Confidence,
+    AliasKind,
+    MembershipStatus,
+    ChangeKind,
+    EndCause,
+    MeetingStatus,
+    MeetingKind,
+    Completeness,
+    DocumentKind,
+    DecisionKind,
+);
+
 fn is_false(b: &bool) -> bool {
     !*b
 }

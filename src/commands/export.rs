@@ -102,7 +102,8 @@ pub fn write(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<(
             }
         }
         Format::Popolo => {
-            let document = popolo::document(dataset, &meta(dataset));
+            let meta = meta(dataset);
+            let document = popolo::document(dataset, &meta);
             serde_json::to_writer_pretty(&mut *out, &document)?;
             out.write_all(b"\n")?;
         }

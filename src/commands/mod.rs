@@ -250,7 +250,14 @@ pub fn citation_lines(kb: &Kb<'_>, label: &str, citations: &[Citation]) -> Vec<S
 
 /// A value's name as the data spells it (`strategy`, `participation-frozen`).
 pub fn serde_name<T: Serialize>(value: &T) -> String {
-    cell(&serde_json::to_value(value).expect("plain values serialize to JSON"))
+    /// Writes the value through serde straight into the formatter.
+    struct Named<'a, T>(&'a T);
+    impl<T: Serialize> std::fmt::Display for Named<'_, T> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            self.0.serialize(f)
+        }
+    }
+    Named(value).to_string()
 }
 
 /// A JSON value as one cell of text.

@@ -12,16 +12,218 @@
 
 use std::collections::HashMap;
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
-use crate::date::Date;
-use crate::model::{Alias, ChangeKind, Citation, Dataset, Meta, Post, Record, Source};
+use crate::date::{Date, Precision};
+use crate::model::{
+    Absentee, Alias, AliasKind, ChangeKind, Citation, Dataset, EndCause, MeetingStatus,
+    MembershipStatus, Meta, Participant, Post, Record, Source,
+};
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A Popolo document: what `export --format popolo` writes. Fields that say
+/// nothing (absent, empty lists, `false`) are left out.
+#[derive(Debug, Serialize)]
+pub struct Document<'a> {
+    pub meta: &'a Meta,
+    pub persons: Vec<Person<'a>>,
+    pub organizations: Vec<Organization<'a>>,
+    pub posts: Vec<PopoloPost<'a>>,
+    pub memberships: Vec<Membership<'a>>,
+    pub events: Vec<Event<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Person<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<OtherName<'a>>,
+    /// The state the person comes from or serves: not necessarily a
+    /// nationality, so not Popolo's `national_identity`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Link<'a>>,
+}
+
+/// The organisation (`organization`), a member state (`state`) or a body (`body`).
+#[derive(Debug, Serialize)]
+pub struct Organization<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub classification: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<OtherName<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub founding_date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub founding_date_precision: Option<Precision>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub established_by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Link<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PopoloPost<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_label: Vec<&'a str>,
+    pub organization_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "is_false")]
+    pub single_holder: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Link<'a>>,
+}
+
+/// A term of office (a membership of its post) or a state's membership of
+/// an organisation (`member` names the state).
+#[derive(Debug, Serialize)]
+pub struct Membership<'a> {
+    pub id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub role: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<Member<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub post_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date_precision: Option<Precision>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date_precision: Option<Precision>,
+    #[serde(skip_serializing_if = "is_false")]
+    pub acting: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appointed_by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appointment_note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_cause: Option<MembershipEnd>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<MembershipStatus>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Link<'a>>,
+}
+
+/// Why a membership ended: a term's end cause, or a state's suspension or
+/// withdrawal.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum MembershipEnd {
+    Term(EndCause),
+    State(ChangeKind),
+}
+
+#[derive(Debug, Serialize)]
+pub struct Member<'a> {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    pub id: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Change<'a> {
+    pub date: Date,
+    pub kind: ChangeKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Link<'a>>,
+}
+
+/// A meeting.
+#[derive(Debug, Serialize)]
+pub struct Event<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub classification: &'static str,
+    pub start_date: Date,
+    pub end_date: Date,
+    pub date_precision: Precision,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    pub status: MeetingStatus,
+    pub organization_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chair_state_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chair_person_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub participants: &'a [Participant],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub absentees: &'a [Absentee],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Link<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OtherName<'a> {
+    pub name: &'a str,
+    /// The alias's kind, and its note.
+    pub note: String,
+    pub kind: AliasKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Link<'a>>,
+}
+
+/// A citation as a Popolo link.
+#[derive(Debug, Serialize)]
+pub struct Link<'a> {
+    pub url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub source_id: &'a str,
+    /// What was recorded where it is not an absolute URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation_note: Option<&'a str>,
+}
 
 /// The Popolo document of a dataset, with the `meta` of its export.
-pub fn document(data: &Dataset, meta: &Meta) -> Value {
+pub fn document<'a>(data: &'a Dataset, meta: &'a Meta) -> Document<'a> {
     let sources: HashMap<&str, &Source> = data.source.iter().map(|s| (s.id.as_str(), s)).collect();
-    let links =
-        |citations: &[Citation]| -> Value { citations.iter().map(|c| link(&sources, c)).collect() };
+    let links = |citations: &'a [Citation]| -> Vec<Link<'a>> {
+        citations.iter().map(|c| link(&sources, c)).collect()
+    };
     // Lookups built once, so that the export stays linear in the data.
     let labels: HashMap<&str, Record<'_>> = data.records().map(|r| (r.id(), r)).collect();
     let name_of = |id: &str| -> Option<String> { labels.get(id).map(|r| r.label()) };
@@ -36,80 +238,91 @@ pub fn document(data: &Dataset, meta: &Meta) -> Value {
     for d in &data.decision {
         decisions_of.entry(&d.meeting).or_default().push(&d.id);
     }
+    let other_names = |aliases: &'a [Alias]| -> Vec<OtherName<'a>> {
+        aliases
+            .iter()
+            .map(|a| OtherName {
+                name: &a.name,
+                note: match &a.note {
+                    Some(note) => format!("{}: {note}", a.kind),
+                    None => a.kind.to_string(),
+                },
+                kind: a.kind,
+                lang: a.lang.as_deref(),
+                sources: links(&a.citations),
+            })
+            .collect()
+    };
+    let organization = |id: &'a str, name: &'a str, classification: &'static str| Organization {
+        id,
+        name,
+        classification,
+        other_names: Vec::new(),
+        parent_id: None,
+        founding_date: None,
+        founding_date_precision: None,
+        established_by: None,
+        description: None,
+        sources: Vec::new(),
+    };
 
-    let persons: Vec<Value> = data
+    let persons = data
         .person
         .iter()
-        .map(|p| {
-            object([
-                ("id", json!(p.id)),
-                ("name", json!(p.name)),
-                ("other_names", other_names(&p.aliases, &links)),
-                // The state the person comes from or serves: not necessarily a
-                // nationality, so not Popolo's `national_identity`.
-                ("country_id", json!(p.country)),
-                ("summary", json!(p.summary)),
-                ("sources", links(&p.citations)),
-            ])
+        .map(|p| Person {
+            id: &p.id,
+            name: &p.name,
+            other_names: other_names(&p.aliases),
+            country_id: p.country.as_deref(),
+            summary: p.summary.as_deref(),
+            sources: links(&p.citations),
         })
         .collect();
 
-    let mut organizations: Vec<Value> = Vec::new();
+    let mut organizations = Vec::new();
     for o in &data.organization {
-        organizations.push(object([
-            ("id", json!(o.id)),
-            ("name", json!(o.name)),
-            ("classification", json!("organization")),
-            ("other_names", other_names(&o.aliases, &links)),
-            ("description", json!(o.summary)),
-            ("sources", links(&o.citations)),
-        ]));
+        organizations.push(Organization {
+            other_names: other_names(&o.aliases),
+            description: o.summary.as_deref(),
+            sources: links(&o.citations),
+            ..organization(&o.id, &o.name, "organization")
+        });
     }
     for s in &data.state {
-        organizations.push(object([
-            ("id", json!(s.id)),
-            ("name", json!(s.name)),
-            ("classification", json!("state")),
-            ("other_names", other_names(&s.aliases, &links)),
-            ("sources", links(&s.citations)),
-        ]));
+        organizations.push(Organization {
+            other_names: other_names(&s.aliases),
+            sources: links(&s.citations),
+            ..organization(&s.id, &s.name, "state")
+        });
     }
     for b in &data.body {
-        organizations.push(object([
-            ("id", json!(b.id)),
-            ("name", json!(b.name)),
-            ("classification", json!("body")),
-            ("other_names", other_names(&b.aliases, &links)),
-            (
-                "parent_id",
-                json!(b.parent.as_deref().unwrap_or(&b.organization)),
-            ),
-            ("founding_date", date(b.established)),
-            ("founding_date_precision", precision(b.established)),
-            ("established_by", json!(b.established_by)),
-            ("description", json!(b.summary)),
-            ("sources", links(&b.citations)),
-        ]));
+        organizations.push(Organization {
+            other_names: other_names(&b.aliases),
+            parent_id: Some(b.parent.as_deref().unwrap_or(&b.organization)),
+            founding_date: b.established,
+            founding_date_precision: b.established.map(|d| d.precision()),
+            established_by: b.established_by.as_deref(),
+            description: b.summary.as_deref(),
+            sources: links(&b.citations),
+            ..organization(&b.id, &b.name, "body")
+        });
     }
 
-    let posts: Vec<Value> = data
+    let posts = data
         .post
         .iter()
-        .map(|p| {
-            let labels: Vec<&str> = p.aliases.iter().map(|a| a.name.as_str()).collect();
-            object([
-                ("id", json!(p.id)),
-                ("label", json!(p.name)),
-                ("other_label", json!(labels)),
-                ("organization_id", json!(p.organization)),
-                ("body_id", json!(p.body)),
-                ("single_holder", json!(p.single_holder)),
-                ("sources", links(&p.citations)),
-            ])
+        .map(|p| PopoloPost {
+            id: &p.id,
+            label: &p.name,
+            other_label: p.aliases.iter().map(|a| a.name.as_str()).collect(),
+            organization_id: &p.organization,
+            body_id: p.body.as_deref(),
+            single_holder: p.single_holder,
+            sources: links(&p.citations),
         })
         .collect();
 
-    let mut memberships: Vec<Value> = Vec::new();
+    let mut memberships = Vec::new();
     for t in &data.term {
         let post = post_by_id.get(t.post.as_str()).copied();
         let post_name = post.map_or(t.post.as_str(), |p| p.name.as_str());
@@ -118,42 +331,40 @@ pub fn document(data: &Dataset, meta: &Meta) -> Value {
         } else {
             post_name.to_string()
         };
-        memberships.push(object([
-            ("id", json!(t.id)),
-            (
-                "label",
-                json!(format!(
-                    "{} as {role}",
-                    name_of(&t.person).unwrap_or_else(|| t.person.clone())
-                )),
-            ),
-            ("role", json!(role)),
-            ("person_id", json!(t.person)),
-            ("post_id", json!(t.post)),
-            ("organization_id", json!(post.map(|p| &p.organization))),
-            ("start_date", date(Some(t.start))),
-            ("start_date_precision", precision(Some(t.start))),
-            ("end_date", date(t.end)),
-            ("end_date_precision", precision(t.end)),
-            ("acting", json!(t.acting)),
-            ("appointed_by", json!(t.appointed_by)),
-            ("appointment_note", json!(t.appointment_note)),
-            ("end_cause", json!(t.end_cause)),
-            ("note", json!(t.note)),
-            ("sources", links(&t.citations)),
-        ]));
+        memberships.push(Membership {
+            id: &t.id,
+            label: Some(format!(
+                "{} as {role}",
+                name_of(&t.person).unwrap_or_else(|| t.person.clone())
+            )),
+            role,
+            person_id: Some(&t.person),
+            member: None,
+            post_id: Some(&t.post),
+            organization_id: post.map(|p| p.organization.as_str()),
+            start_date: Some(t.start),
+            start_date_precision: Some(t.start.precision()),
+            end_date: t.end,
+            end_date_precision: t.end.map(|d| d.precision()),
+            acting: t.acting,
+            appointed_by: t.appointed_by.as_deref(),
+            appointment_note: t.appointment_note.as_deref(),
+            end_cause: t.end_cause.map(MembershipEnd::Term),
+            status: None,
+            changes: Vec::new(),
+            note: t.note.as_deref(),
+            sources: links(&t.citations),
+        });
     }
     for m in &data.membership {
-        let changes: Vec<Value> = m
+        let changes = m
             .changes
             .iter()
-            .map(|c| {
-                object([
-                    ("date", date(Some(c.date))),
-                    ("kind", json!(c.kind)),
-                    ("note", json!(c.note)),
-                    ("sources", links(&c.citations)),
-                ])
+            .map(|c| Change {
+                date: c.date,
+                kind: c.kind,
+                note: c.note.as_deref(),
+                sources: links(&c.citations),
             })
             .collect();
         // The membership as Popolo sees it began when the state last joined
@@ -172,24 +383,33 @@ pub fn document(data: &Dataset, meta: &Meta) -> Value {
             .filter(|c| start.is_none_or(|s| c.date >= s))
             .max_by_key(|c| c.date);
         let end = ended.map(|c| c.date);
-        memberships.push(object([
-            ("id", json!(m.id)),
-            ("role", json!("member state")),
-            ("member", json!({ "@type": "Organization", "id": m.state })),
-            ("organization_id", json!(m.organization)),
-            ("start_date", date(start)),
-            ("start_date_precision", precision(start)),
-            ("end_date", date(end)),
-            ("end_date_precision", precision(end)),
-            ("end_cause", json!(ended.map(|c| c.kind))),
-            ("status", json!(m.status)),
-            ("changes", json!(changes)),
-            ("note", json!(m.note)),
-            ("sources", links(&m.citations)),
-        ]));
+        memberships.push(Membership {
+            id: &m.id,
+            label: None,
+            role: "member state".to_string(),
+            person_id: None,
+            member: Some(Member {
+                kind: "Organization",
+                id: &m.state,
+            }),
+            post_id: None,
+            organization_id: Some(&m.organization),
+            start_date: start,
+            start_date_precision: start.map(|d| d.precision()),
+            end_date: end,
+            end_date_precision: end.map(|d| d.precision()),
+            acting: false,
+            appointed_by: None,
+            appointment_note: None,
+            end_cause: ended.map(|c| MembershipEnd::State(c.kind)),
+            status: Some(m.status),
+            changes,
+            note: m.note.as_deref(),
+            sources: links(&m.citations),
+        });
     }
 
-    let events: Vec<Value> = data
+    let events = data
         .meeting
         .iter()
         .map(|m| {
@@ -197,97 +417,44 @@ pub fn document(data: &Dataset, meta: &Meta) -> Value {
                 .into_iter()
                 .flatten()
                 .collect();
-            let documents = documents_of.get(m.id.as_str()).cloned().unwrap_or_default();
-            let decisions = decisions_of.get(m.id.as_str()).cloned().unwrap_or_default();
-            object([
-                ("id", json!(m.id)),
-                ("name", json!(m.name)),
-                ("classification", json!("meeting")),
-                ("start_date", date(Some(m.date))),
-                ("end_date", date(Some(m.date))),
-                ("date_precision", precision(Some(m.date))),
-                (
-                    "location",
-                    if location.is_empty() {
-                        Value::Null
-                    } else {
-                        json!(location.join(", "))
-                    },
-                ),
-                ("status", json!(m.status)),
-                ("organization_id", json!(m.body)),
-                ("description", json!(m.summary)),
-                ("chair_state_id", json!(m.chair_state)),
-                ("chair_person_id", json!(m.chair_person)),
-                ("format", json!(m.format)),
-                ("participants", json!(m.participants)),
-                ("absentees", json!(m.absentees)),
-                ("documents", json!(documents)),
-                ("decisions", json!(decisions)),
-                ("sources", links(&m.citations)),
-            ])
+            Event {
+                id: &m.id,
+                name: &m.name,
+                classification: "meeting",
+                start_date: m.date,
+                end_date: m.end_date.unwrap_or(m.date),
+                date_precision: m.date.precision(),
+                location: (!location.is_empty()).then(|| location.join(", ")),
+                status: m.status,
+                organization_id: &m.body,
+                description: m.summary.as_deref(),
+                chair_state_id: m.chair_state.as_deref(),
+                chair_person_id: m.chair_person.as_deref(),
+                format: m.format.as_deref(),
+                participants: &m.participants,
+                absentees: &m.absentees,
+                documents: documents_of.get(m.id.as_str()).cloned().unwrap_or_default(),
+                decisions: decisions_of.get(m.id.as_str()).cloned().unwrap_or_default(),
+                sources: links(&m.citations),
+            }
         })
         .collect();
 
-    object([
-        ("meta", json!(meta)),
-        ("persons", json!(persons)),
-        ("organizations", json!(organizations)),
-        ("posts", json!(posts)),
-        ("memberships", json!(memberships)),
-        ("events", json!(events)),
-    ])
-}
-
-/// A JSON object of the pairs whose value says something: nulls, empty lists
-/// and `false` are left out.
-fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
-    let map: Map<String, Value> = pairs
-        .into_iter()
-        .filter(|(_, v)| match v {
-            Value::Null | Value::Bool(false) => false,
-            Value::Array(items) => !items.is_empty(),
-            _ => true,
-        })
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-    Value::Object(map)
-}
-
-fn date(date: Option<Date>) -> Value {
-    json!(date.map(|d| d.to_string()))
-}
-
-fn precision(date: Option<Date>) -> Value {
-    json!(date.map(|d| d.precision()))
-}
-
-fn other_names(aliases: &[Alias], links: &dyn Fn(&[Citation]) -> Value) -> Value {
-    aliases
-        .iter()
-        .map(|a| {
-            object([
-                ("name", json!(a.name)),
-                (
-                    "note",
-                    json!(match &a.note {
-                        Some(note) => format!("{}: {note}", crate::commands::serde_name(&a.kind)),
-                        None => crate::commands::serde_name(&a.kind),
-                    }),
-                ),
-                ("kind", json!(a.kind)),
-                ("lang", json!(a.lang)),
-                ("sources", links(&a.citations)),
-            ])
-        })
-        .collect()
+    Document {
+        meta,
+        persons,
+        organizations,
+        posts,
+        memberships,
+        events,
+    }
 }
 
 /// A citation as a Popolo link. Popolo links need an absolute URL; a source
 /// recorded without one (or with only a bare host and path) is named by a
 /// `urn:summit-kb:source:ID` instead, and what was recorded is kept beside it.
-fn link(sources: &HashMap<&str, &Source>, c: &Citation) -> Value {
-    let source = sources.get(c.source.as_str());
+fn link<'a>(sources: &HashMap<&str, &'a Source>, c: &'a Citation) -> Link<'a> {
+    let source = sources.get(c.source.as_str()).copied();
     let recorded = source.and_then(|s| s.url.as_deref());
     let absolute = recorded.filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     let url = absolute.map_or_else(
@@ -301,27 +468,26 @@ fn link(sources: &HashMap<&str, &Source>, c: &Citation) -> Value {
         }
         note
     });
-    object([
-        ("url", json!(url)),
-        ("note", json!(note)),
-        ("source_id", json!(c.source)),
-        (
-            "recorded_url",
-            json!(recorded.filter(|_| absolute.is_none())),
-        ),
-        ("quote", json!(c.quote)),
-        ("citation_note", json!(c.note)),
-    ])
+    Link {
+        url,
+        note,
+        source_id: &c.source,
+        recorded_url: recorded.filter(|_| absolute.is_none()),
+        quote: c.quote.as_deref(),
+        citation_note: c.note.as_deref(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::load;
+    use serde_json::Value;
 
     fn popolo() -> Value {
         let data = &load::embedded().unwrap().dataset;
-        document(data, &crate::commands::export::meta(data))
+        let meta = crate::commands::export::meta(data);
+        serde_json::to_value(document(data, &meta)).unwrap()
     }
 
     #[test]
