@@ -529,9 +529,9 @@ mod tests {
             confidence: Default::default(),
         };
         let l = link(&sources, &c);
-        assert_eq!(l["url"], "urn:summit-kb:source:rt");
-        assert_eq!(l["recorded_url"], "example.org/news/1");
-        assert_eq!(l["quote"], "q");
-        assert_eq!(l["note"], "P, \"T\"");
+        assert_eq!(l.url, "urn:summit-kb:source:rt");
+        assert_eq!(l.recorded_url, Some("example.org/news/1"));
+        assert_eq!(l.quote, Some("q"));
+        assert_eq!(l.note.as_deref(), Some("P, \"T\""));
     }
 }
