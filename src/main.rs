@@ -11,7 +11,7 @@ use clap::Parser;
 
 use summit_kb::check::Severity;
 use summit_kb::cli::{Cli, ColorWhen, Command, Format};
-use summit_kb::commands::Answer;
+use summit_kb::commands::{Answer, Exit};
 use summit_kb::kb::Kb;
 use summit_kb::load::Loaded;
 use summit_kb::output::{self, Style};
@@ -25,27 +25,27 @@ fn main() -> ExitCode {
             return match err.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
                     let _ = err.print();
-                    ExitCode::SUCCESS
+                    Exit::Answer.into()
                 }
                 ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
                     let _ = err.print();
-                    ExitCode::from(2)
+                    Exit::Error.into()
                 }
                 _ => {
                     eprintln!("{}", one_line(&err.to_string()));
-                    ExitCode::from(2)
+                    Exit::Error.into()
                 }
             };
         }
     };
     match run(&cli) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Ok(true) => Exit::Answer.into(),
+        Ok(false) => Exit::NoAnswer.into(),
+        Err(err) if is_broken_pipe(&err) => Exit::Answer.into(),
         Err(err) => {
             // One line, whatever the user typed or the file held.
             eprintln!("error: {}", load::escape_controls(&format!("{err:#}")));
-            ExitCode::from(2)
+            Exit::Error.into()
         }
     }
 }
@@ -147,7 +147,7 @@ fn emit(answer: &Answer, cli: &Cli, style: Style, out: &mut dyn Write) -> Result
     if let (Some(notice), Format::Csv | Format::Ndjson) = (&answer.notice, cli.format) {
         eprintln!("note: {notice}");
     }
-    Ok(answer.found)
+    Ok(answer.exit() == Exit::Answer)
 }
 
 /// Loads the dataset for the rest of the run. It is never freed: the process

@@ -41,7 +41,31 @@ pub struct Answer {
     pub notice: Option<String>,
 }
 
+/// The exit policy, named: 0 an answer, 1 no answer (nothing matched, or no
+/// certain answer; `check` found problems), 2 an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Answer = 0,
+    NoAnswer = 1,
+    Error = 2,
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> std::process::ExitCode {
+        std::process::ExitCode::from(exit as u8)
+    }
+}
+
 impl Answer {
+    /// How the process ends after this answer.
+    pub fn exit(&self) -> Exit {
+        if self.found {
+            Exit::Answer
+        } else {
+            Exit::NoAnswer
+        }
+    }
+
     /// A list of typed rows (records as exported, with what is computed from
     /// them): JSON is the array of rows, NDJSON a row a line, CSV the
     /// `columns` of each row; the table says so when the list is empty (and
