@@ -1487,3 +1487,285 @@ fn show_of_a_source_lists_the_records_that_cite_it() {
         .iter()
         .all(|c| c["quote"].as_str().is_some_and(|q| !q.is_empty())));
 }
+
+// ---- a third, made-up organisation: tests/fixtures/third-org -------------
+
+/// The fictional dataset of tests/fixtures/third-org.
+fn third_org() -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/third-org")
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// `summit-kb --data third-org ARGS`: (exit code, stdout, stderr).
+fn erf(args: &[&str]) -> (i32, String, String) {
+    let data = third_org();
+    let mut full = vec!["--data", data.as_str()];
+    full.extend_from_slice(args);
+    run(&full)
+}
+
+/// `summit-kb --data third-org --format json ARGS`: (exit code, answer).
+fn erf_json(args: &[&str]) -> (i32, Value) {
+    let mut full = vec!["--format", "json"];
+    full.extend_from_slice(args);
+    let (code, stdout, stderr) = erf(&full);
+    assert!(code == 0 || code == 1, "{args:?}: exit {code}: {stderr}");
+    let v = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {stdout}"));
+    (code, v)
+}
+
+#[test]
+fn third_org_checks_clean_and_cites_only_fixture_sources() {
+    let data = third_org();
+    let (code, stdout, stderr) = run(&["check", &data]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains(" 0 errors, 0 warnings, 0 notes"), "{stdout}");
+    let (code, export) = erf_json(&["export"]);
+    assert_eq!(code, 0);
+    let sources = export["source"].as_array().unwrap();
+    assert!(!sources.is_empty());
+    for s in sources {
+        assert!(
+            s["publisher"].as_str().unwrap().contains("test fixture"),
+            "{s}"
+        );
+    }
+    let ids: Vec<&str> = sources.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    // Every record but the sources cites one of them.
+    for (kind, records) in export.as_object().unwrap() {
+        let Some(records) = records.as_array() else { continue };
+        if kind == "source" {
+            continue;
+        }
+        for r in records {
+            let cited = r["citations"].as_array().unwrap_or_else(|| panic!("{kind}: {r}"));
+            assert!(!cited.is_empty(), "{kind} {}", r["id"]);
+            assert!(
+                cited.iter().all(|c| ids.contains(&c["source"].as_str().unwrap())),
+                "{kind} {}",
+                r["id"]
+            );
+        }
+    }
+    assert_eq!(export["organization"].as_array().unwrap().len(), 1);
+    assert_eq!(export["organization"][0]["name"], "Example Regional Forum");
+}
+
+#[test]
+fn third_org_summits_and_org_by_alias() {
+    let (code, v) = erf_json(&["summits"]);
+    assert_eq!(code, 0);
+    let rows: Vec<(&str, &str, &str)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["id"].as_str().unwrap(),
+                m["date"].as_str().unwrap(),
+                m["status"].as_str().unwrap_or("held"),
+            )
+        })
+        .collect();
+    assert_eq!(rows.len(), 7, "{rows:?}");
+    assert_eq!(rows[0], ("erf-2019-northport", "2019-03-01", "held"));
+    assert_eq!(rows[6], ("erf-2030-southbay", "2030-05-01", "scheduled"));
+    let (code, table, _) = erf(&["summits"]);
+    assert_eq!(code, 0);
+    assert!(table.lines().next().unwrap().contains("ORG"), "{table}");
+    assert!(
+        table.lines().any(|l| l.starts_with("erf-2024-northport")
+            && l.contains("Northland")
+            && l.trim_end().ends_with("not-recorded")),
+        "{table}"
+    );
+    for org in ["erf", "ERF", "Example Regional Forum", "примерный РЕГИОНАЛЬНЫЙ форум"] {
+        assert_eq!(erf(&["summits", "--org", org]).1, table, "{org}");
+    }
+    // The embedded organisations are not in this dataset.
+    let data = third_org();
+    assert_error(
+        &["--data", &data, "summits", "--org", "csto"],
+        &["no organisation called 'csto'", "the organisations are: erf"],
+    );
+}
+
+#[test]
+fn third_org_docs_by_meeting_topic_and_validity() {
+    let (code, v) = erf_json(&["docs", "--summit", "erf-2021-southbay"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["outcomes"]["recorded"], "complete");
+    let ids: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["erf-2021-trade-programme"]);
+    // A partial record shows the count its claim reports.
+    let (code, stdout, _) = erf(&["docs", "--summit", "erf-2020-northport"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Northport Declaration on Fisheries"), "{stdout}");
+    assert!(stdout.contains("recorded only in part") && stdout.contains("4 signed"), "{stdout}");
+    // Nothing recorded is not "no documents".
+    let (code, stdout, _) = erf(&["docs", "--summit", "erf-2024-northport"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("are not recorded"), "{stdout}");
+    let (_, v) = erf_json(&["docs", "--topic", "FISHERIES"]);
+    let mut ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["erf-2020-declaration", "erf-2022-statement-lighthouses"]);
+    let (code, v) = erf_json(&["docs", "--in-force-on", "2023-06-01"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["in_force"][0]["id"], "erf-2021-trade-programme");
+    assert_eq!(v["in_force"].as_array().unwrap().len(), 1);
+    assert_eq!(v["possibly_in_force"], serde_json::json!(["erf-charter"]));
+    let (_, v) = erf_json(&["docs", "--in-force-on", "2025-06-01"]);
+    assert_eq!(v["in_force"][0]["id"], "erf-2023-energy-strategy");
+    assert_eq!(v["in_force"].as_array().unwrap().len(), 1);
+    let (_, v) = erf_json(&["docs", "--org", "ERF", "--kind", "charter"]);
+    assert_eq!(v[0]["id"], "erf-charter");
+}
+
+#[test]
+fn third_org_holder_and_terms_of_the_coordinator() {
+    let name_on = |post: &str, on: &str| -> (i32, Vec<String>) {
+        let (code, v) = erf_json(&["holder", post, "--on", on]);
+        assert_eq!(v["post"], "erf-coordinator", "{v}");
+        let names = v["holders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["person"]["name"].as_str().unwrap().to_string())
+            .collect();
+        (code, names)
+    };
+    assert_eq!(name_on("Coordinator", "2019-02-28"), (1, vec![]));
+    assert_eq!(name_on("coordinator", "2019-03-01"), (0, vec!["Ada Example".into()]));
+    assert_eq!(name_on("ERF Coordinator", "2021-04-14"), (0, vec!["Ada Example".into()]));
+    // A same-day handover of a post: the incoming holder has the day.
+    assert_eq!(name_on("erf-coordinator", "2021-04-15"), (0, vec!["Ben Sample".into()]));
+    assert_eq!(name_on("Coordinator", "2023-12-31"), (0, vec!["Ben Sample".into()]));
+    // An open term runs on.
+    assert_eq!(name_on("Coordinator", "2031-01-01"), (0, vec!["Cleo Placeholder".into()]));
+    let (code, stdout, _) = erf(&["holder", "Coordinator", "--org", "erf", "--on", "2024-01-01"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Cleo Placeholder") && stdout.contains("erf-2023-appointment-cleo"), "{stdout}");
+    let (_, terms) = erf_json(&["terms", "erf-coordinator"]);
+    let ids: Vec<&str> = terms
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["erf-coordinator-2019-ada", "erf-coordinator-2021-ben", "erf-coordinator-2024-cleo"]
+    );
+    let data = third_org();
+    assert_error(
+        &["--data", &data, "holder", "Coordinater"],
+        &["no post called 'Coordinater'", "did you mean 'erf-coordinator'"],
+    );
+}
+
+#[test]
+fn third_org_chair_in_both_regimes() {
+    let chair_on = |on: &str| -> (i32, Vec<(String, String)>) {
+        let (code, v) = erf_json(&["chair", "--on", on]);
+        let chairs = v["chairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["chairmanship"]["state"].as_str().unwrap().to_string(),
+                    c["certainty"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        (code, chairs)
+    };
+    let yes = |s: &str| (0, vec![(s.to_string(), "yes".to_string())]);
+    assert_eq!(chair_on("2019-02-28"), (1, vec![]));
+    assert_eq!(chair_on("2019-03-01"), yes("northland"));
+    // A meeting that passes the chair is the outgoing chair's day.
+    assert_eq!(chair_on("2020-06-10"), yes("northland"));
+    assert_eq!(chair_on("2020-06-11"), yes("southmark"));
+    assert_eq!(chair_on("2022-09-01"), yes("eastvale"));
+    assert_eq!(chair_on("2023-12-31"), yes("westmere"));
+    // Calendar years from 2024, each decided at the meeting before.
+    assert_eq!(chair_on("2024-01-01"), yes("northland"));
+    assert_eq!(chair_on("2025-12-31"), yes("southmark"));
+    assert_eq!(chair_on("2026-06-01"), (1, vec![]));
+    let (code, stdout, _) = erf(&["chair", "--org", "ERF", "--on", "2024-06-01"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("Chair of Example Regional Forum on 2024-06-01"), "{stdout}");
+    assert_eq!(fields(&stdout, "state"), ["Northland"], "{stdout}");
+    assert_eq!(
+        fields(&stdout, "decided at"),
+        ["Council of Leaders, Westport 2023 (erf-2023-westport)"],
+        "{stdout}"
+    );
+    let (_, stdout, _) = erf(&["chair", "--on", "2023-01-01"]);
+    assert!(stdout.contains("Lighthouses for all (en)"), "{stdout}");
+    assert!(stdout.contains("• Shared lighthouses"), "{stdout}");
+    let (code, stdout, _) = erf(&["chair", "--on", "2026-06-01"]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("No chairmanship of Example Regional Forum is recorded on 2026-06-01"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn third_org_members_on_a_day() {
+    let members_on = |on: &str, all: bool| -> Vec<(String, String)> {
+        let mut args = vec!["members", "--org", "erf", "--on", on];
+        if all {
+            args.push("--all");
+        }
+        let (code, v) = erf_json(&args);
+        assert_eq!(code, 0, "{on}: {v}");
+        v["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["state"].as_str().unwrap().to_string(),
+                    m["standing"][0]["standing"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let states = |rows: Vec<(String, String)>| -> Vec<String> {
+        rows.into_iter().map(|(s, _)| s).collect()
+    };
+    assert_eq!(
+        states(members_on("2020-06-01", false)),
+        ["eastvale", "northland", "southmark"]
+    );
+    assert_eq!(
+        states(members_on("2022-06-01", false)),
+        ["eastvale", "northland", "southmark", "westmere"]
+    );
+    assert_eq!(
+        states(members_on("2023-06-01", false)),
+        ["northland", "southmark", "westmere"]
+    );
+    let all = members_on("2023-06-01", true);
+    assert!(all.contains(&("eastvale".into(), "suspended".into())), "{all:?}");
+    assert!(all.contains(&("farshore".into(), "observer".into())), "{all:?}");
+    // Before the forum was founded nobody is a member: exit 1.
+    let (code, stdout, _) = erf(&["members", "--on", "2019-01-01"]);
+    assert_eq!(code, 1, "{stdout}");
+}
