@@ -457,7 +457,8 @@ mod tests {
             "sco-secretary-general"
         );
         // Names and aliases of the CSTO post only, in any case and script.
-        for q in ["SG", "sg", "Генеральный секретарь", "генеральный СЕКРЕТАРЬ"] {
+        for q in ["SG", "sg", "Генеральный секретарь", "генеральный СЕКРЕТАРЬ"]
+        {
             assert_eq!(kb.resolve_post(q).unwrap().id, "secretary-general", "{q}");
         }
         // The SCO post's own Russian name.

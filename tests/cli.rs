@@ -167,7 +167,10 @@ fn docs_filters_by_kind_topic_and_validity() {
         .map(|id| id.as_str().unwrap().to_string())
         .collect();
     possibly.sort();
-    assert!(possibly.contains(&"csto-charter".to_string()), "{possibly:?}");
+    assert!(
+        possibly.contains(&"csto-charter".to_string()),
+        "{possibly:?}"
+    );
     assert_eq!(possibly, open_ended);
     assert!(possibly.iter().all(|id| !got.contains(id)));
 
@@ -283,7 +286,12 @@ fn holder_outside_every_term_exits_1_saying_so() {
 #[test]
 fn holder_accepts_names_aliases_and_today() {
     // Names and aliases of the CSTO post alone: the one-post answer.
-    for post in ["SG", "sg", "Генеральный секретарь", "CSTO Secretary General"] {
+    for post in [
+        "SG",
+        "sg",
+        "Генеральный секретарь",
+        "CSTO Secretary General",
+    ] {
         let (code, answer) = holder(post, "2026-03-01");
         assert_eq!(code, 0, "{post}");
         assert_eq!(answer["post"], "secretary-general", "{post}: {answer}");
@@ -300,9 +308,20 @@ fn holder_accepts_names_aliases_and_today() {
             .iter()
             .map(|a| a["post"].as_str().unwrap())
             .collect();
-        assert_eq!(posts, ["secretary-general", "sco-secretary-general"], "{post}");
+        assert_eq!(
+            posts,
+            ["secretary-general", "sco-secretary-general"],
+            "{post}"
+        );
         let (code, stdout, stderr) = run(&[
-            "--format", "json", "holder", post, "--org", "csto", "--on", "2026-03-01",
+            "--format",
+            "json",
+            "holder",
+            post,
+            "--org",
+            "csto",
+            "--on",
+            "2026-03-01",
         ]);
         assert_eq!(code, 0, "{stderr}");
         let one: Value = serde_json::from_str(&stdout).unwrap();
@@ -572,7 +591,9 @@ fn decisions_filter_by_kind() {
     let v = json(&["decisions", "--kind", "appointment"]);
     let v = v.as_array().unwrap();
     let kinds = ["appointment", "reappointment", "extension"];
-    assert!(v.iter().all(|d| kinds.contains(&d["kind"].as_str().unwrap())));
+    assert!(v
+        .iter()
+        .all(|d| kinds.contains(&d["kind"].as_str().unwrap())));
     for kind in kinds {
         assert!(v.iter().any(|d| d["kind"] == kind), "no {kind}");
     }
@@ -581,8 +602,7 @@ fn decisions_filter_by_kind() {
         .map(|d| d["id"].as_str().unwrap().to_string())
         .collect();
     ids.sort();
-    let mut expected =
-        data_ids("decision", |d| kinds.contains(&d["kind"].as_str().unwrap()));
+    let mut expected = data_ids("decision", |d| kinds.contains(&d["kind"].as_str().unwrap()));
     expected.sort();
     assert_eq!(ids, expected);
     // The other kinds are only themselves.
@@ -663,7 +683,14 @@ fn export_round_trips_byte_for_byte() {
     assert_eq!(stdout, first_bytes);
     let v: Value = serde_json::from_str(&first_bytes).unwrap();
     // Every record of the data, of both organisations.
-    for kind in ["term", "meeting", "document", "decision", "chairmanship", "source"] {
+    for kind in [
+        "term",
+        "meeting",
+        "document",
+        "decision",
+        "chairmanship",
+        "source",
+    ] {
         assert_eq!(
             v[kind].as_array().unwrap().len(),
             data_records(kind).len(),
@@ -1143,7 +1170,11 @@ fn chair_on_a_day_of_each_regime() {
     assert_eq!(c["start"], "2021-09-16");
     let (code, stdout, _) = run(&["chair", "--on", "2021-10-01"]);
     assert_eq!(code, 0);
-    assert_eq!(fields(&stdout, "state"), ["Armenia", "Uzbekistan"], "{stdout}");
+    assert_eq!(
+        fields(&stdout, "state"),
+        ["Armenia", "Uzbekistan"],
+        "{stdout}"
+    );
     // Session to session (2019-2020): Russia from the Bishkek session.
     let c = csto_chair("2019-12-15");
     assert_eq!(c["state"], "russia");
@@ -1152,7 +1183,10 @@ fn chair_on_a_day_of_each_regime() {
     let c = csto_chair("2024-06-01");
     assert_eq!(c["state"], "kazakhstan");
     assert_eq!(c["decided_at"], "csc-2023-minsk");
-    assert_eq!((&c["start"], &c["end"]), (&"2024-01-01".into(), &"2024-12-31".into()));
+    assert_eq!(
+        (&c["start"], &c["end"]),
+        (&"2024-01-01".into(), &"2024-12-31".into())
+    );
     let (_, stdout, _) = run(&["chair", "--org", "csto", "--on", "2024-06-01"]);
     assert_eq!(
         fields(&stdout, "decided at"),
@@ -1162,12 +1196,18 @@ fn chair_on_a_day_of_each_regime() {
     // The SCO: summit to summit.
     let (code, chairs, v) = chairs_on(&["--org", "sco"], "2023-01-15");
     assert_eq!(code, 0);
-    assert_eq!(chairs, [("sco-chair-2022-india".to_string(), "yes".to_string())]);
+    assert_eq!(
+        chairs,
+        [("sco-chair-2022-india".to_string(), "yes".to_string())]
+    );
     assert_eq!(v["chairs"][0]["chairmanship"]["state"], "india");
     let (_, stdout, _) = run(&["chair", "--org", "sco", "--on", "2023-01-15"]);
     assert!(stdout.contains("Chair of Shanghai Cooperation Organisation on 2023-01-15"));
     assert!(stdout.contains("India"), "{stdout}");
-    assert!(!stdout.contains("Collective Security Treaty Organization"), "{stdout}");
+    assert!(
+        !stdout.contains("Collective Security Treaty Organization"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -1176,7 +1216,10 @@ fn a_handover_day_belongs_to_the_outgoing_chair() {
     // began Russia's (temporary): the day is Armenia's alone.
     let (code, chairs, _) = chairs_on(&["--org", "csto"], "2009-06-14");
     assert_eq!(code, 0);
-    assert_eq!(chairs, [("chair-2008-armenia".to_string(), "yes".to_string())]);
+    assert_eq!(
+        chairs,
+        [("chair-2008-armenia".to_string(), "yes".to_string())]
+    );
     let (_, stdout, _) = run(&["chair", "--org", "csto", "--on", "2009-06-14"]);
     assert_eq!(fields(&stdout, "state"), ["Armenia"], "{stdout}");
     assert!(!stdout.contains("cannot tell"), "{stdout}");
@@ -1277,13 +1320,22 @@ fn members_before_and_after_uzbekistan_was_suspended() {
         .lines()
         .find(|l| l.contains("Uzbekistan"))
         .unwrap_or_else(|| panic!("{stdout}"));
-    assert!(line.contains("suspended") && line.contains("2012-12-19 suspended"), "{line}");
+    assert!(
+        line.contains("suspended") && line.contains("2012-12-19 suspended"),
+        "{line}"
+    );
 }
 
 #[test]
 fn members_of_the_sco_in_december_2024_include_belarus_and_iran() {
     let (code, stdout, stderr) = run(&[
-        "--format", "json", "members", "--org", "sco", "--on", "2024-12-01",
+        "--format",
+        "json",
+        "members",
+        "--org",
+        "sco",
+        "--on",
+        "2024-12-01",
     ]);
     assert_eq!(code, 0, "{stderr}");
     let v: Value = serde_json::from_str(&stdout).unwrap();
@@ -1344,7 +1396,12 @@ fn summits_of_the_sco_are_the_nine_from_astana_2017_to_tianjin_2025() {
     let summits = v.as_array().unwrap();
     let rows: Vec<(&str, &str)> = summits
         .iter()
-        .map(|m| (m["date"].as_str().unwrap(), m["place"].as_str().unwrap_or("")))
+        .map(|m| {
+            (
+                m["date"].as_str().unwrap(),
+                m["place"].as_str().unwrap_or(""),
+            )
+        })
         .collect();
     assert_eq!(rows.len(), 9, "{rows:?}");
     assert_eq!(rows[0], ("2017-06-09", "Astana"));
@@ -1373,15 +1430,29 @@ fn summits_of_the_sco_are_the_nine_from_astana_2017_to_tianjin_2025() {
 #[test]
 fn org_is_given_by_id_name_or_alias_in_any_script() {
     let (_, by_id, _) = run(&["summits", "--org", "sco"]);
-    for alias in ["ШОС", "SCO", "Shanghai Cooperation Organization", "shanghai cooperation organisation"] {
+    for alias in [
+        "ШОС",
+        "SCO",
+        "Shanghai Cooperation Organization",
+        "shanghai cooperation organisation",
+    ] {
         assert_eq!(run(&["summits", "--org", alias]).1, by_id, "{alias}");
     }
     let (_, by_id, _) = run(&["summits", "--org", "csto"]);
-    assert!(by_id.contains("csc-2025-bishkek") && !by_id.contains("sco-"), "{by_id}");
+    assert!(
+        by_id.contains("csc-2025-bishkek") && !by_id.contains("sco-"),
+        "{by_id}"
+    );
     for alias in ["ОДКБ", "CSTO", "Collective Security Treaty Organization"] {
         assert_eq!(run(&["summits", "--org", alias]).1, by_id, "{alias}");
     }
-    for cmd in [&["summits"][..], &["docs"], &["chair"], &["members"], &["timeline"]] {
+    for cmd in [
+        &["summits"][..],
+        &["docs"],
+        &["chair"],
+        &["members"],
+        &["timeline"],
+    ] {
         let mut args = cmd.to_vec();
         args.extend(["--org", "scoo"]);
         assert_error(
@@ -1393,7 +1464,10 @@ fn org_is_given_by_id_name_or_alias_in_any_script() {
             ],
         );
     }
-    let line = assert_error(&["summits", "--org", "nato"], &["the organisations are: csto, sco"]);
+    let line = assert_error(
+        &["summits", "--org", "nato"],
+        &["the organisations are: csto, sco"],
+    );
     assert!(!line.contains("did you mean"), "{line}");
 }
 
@@ -1403,12 +1477,18 @@ fn sources_lists_every_source_and_filters_by_kind() {
     let (code, stdout, stderr) = run(&["sources"]);
     assert_eq!(code, 0, "{stderr}");
     let lines: Vec<&str> = stdout.trim_end().lines().collect();
-    assert!(lines[0].starts_with("ID ") && lines[0].contains("KIND"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("ID ") && lines[0].contains("KIND"),
+        "{}",
+        lines[0]
+    );
     assert_eq!(lines.len(), sources.len() + 1);
     for s in &sources {
         let id = s["id"].as_str().unwrap();
         assert!(
-            lines.iter().any(|l| l.split_whitespace().next() == Some(id)),
+            lines
+                .iter()
+                .any(|l| l.split_whitespace().next() == Some(id)),
             "{id} has no row"
         );
     }
@@ -1437,9 +1517,10 @@ fn records_citing(source: &str) -> Vec<String> {
     fn cites(v: &Value, source: &str) -> bool {
         match v {
             Value::Object(map) => {
-                map.get("citations").and_then(Value::as_array).is_some_and(|cs| {
-                    cs.iter().any(|c| c["source"] == source)
-                }) || map.values().any(|x| cites(x, source))
+                map.get("citations")
+                    .and_then(Value::as_array)
+                    .is_some_and(|cs| cs.iter().any(|c| c["source"] == source))
+                    || map.values().any(|x| cites(x, source))
             }
             Value::Array(list) => list.iter().any(|x| cites(x, source)),
             _ => false,
@@ -1447,8 +1528,19 @@ fn records_citing(source: &str) -> Vec<String> {
     }
     let mut ids = Vec::new();
     for kind in [
-        "organization", "state", "membership", "body", "person", "post", "term", "meeting",
-        "document", "decision", "chairmanship", "operation", "claim",
+        "organization",
+        "state",
+        "membership",
+        "body",
+        "person",
+        "post",
+        "term",
+        "meeting",
+        "document",
+        "decision",
+        "chairmanship",
+        "operation",
+        "claim",
     ] {
         ids.extend(data_ids(kind, |r| cites(r, source)));
     }
@@ -1522,7 +1614,10 @@ fn third_org_checks_clean_and_cites_only_fixture_sources() {
     let data = third_org();
     let (code, stdout, stderr) = run(&["check", &data]);
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(stdout.contains(" 0 errors, 0 warnings, 0 notes"), "{stdout}");
+    assert!(
+        stdout.contains(" 0 errors, 0 warnings, 0 notes"),
+        "{stdout}"
+    );
     let (code, export) = erf_json(&["export"]);
     assert_eq!(code, 0);
     let sources = export["source"].as_array().unwrap();
@@ -1536,15 +1631,21 @@ fn third_org_checks_clean_and_cites_only_fixture_sources() {
     let ids: Vec<&str> = sources.iter().map(|s| s["id"].as_str().unwrap()).collect();
     // Every record but the sources cites one of them.
     for (kind, records) in export.as_object().unwrap() {
-        let Some(records) = records.as_array() else { continue };
+        let Some(records) = records.as_array() else {
+            continue;
+        };
         if kind == "source" {
             continue;
         }
         for r in records {
-            let cited = r["citations"].as_array().unwrap_or_else(|| panic!("{kind}: {r}"));
+            let cited = r["citations"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{kind}: {r}"));
             assert!(!cited.is_empty(), "{kind} {}", r["id"]);
             assert!(
-                cited.iter().all(|c| ids.contains(&c["source"].as_str().unwrap())),
+                cited
+                    .iter()
+                    .all(|c| ids.contains(&c["source"].as_str().unwrap())),
                 "{kind} {}",
                 r["id"]
             );
@@ -1582,14 +1683,22 @@ fn third_org_summits_and_org_by_alias() {
             && l.trim_end().ends_with("not-recorded")),
         "{table}"
     );
-    for org in ["erf", "ERF", "Example Regional Forum", "примерный РЕГИОНАЛЬНЫЙ форум"] {
+    for org in [
+        "erf",
+        "ERF",
+        "Example Regional Forum",
+        "примерный РЕГИОНАЛЬНЫЙ форум",
+    ] {
         assert_eq!(erf(&["summits", "--org", org]).1, table, "{org}");
     }
     // The embedded organisations are not in this dataset.
     let data = third_org();
     assert_error(
         &["--data", &data, "summits", "--org", "csto"],
-        &["no organisation called 'csto'", "the organisations are: erf"],
+        &[
+            "no organisation called 'csto'",
+            "the organisations are: erf",
+        ],
     );
 }
 
@@ -1608,8 +1717,14 @@ fn third_org_docs_by_meeting_topic_and_validity() {
     // A partial record shows the count its claim reports.
     let (code, stdout, _) = erf(&["docs", "--summit", "erf-2020-northport"]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("Northport Declaration on Fisheries"), "{stdout}");
-    assert!(stdout.contains("recorded only in part") && stdout.contains("4 signed"), "{stdout}");
+    assert!(
+        stdout.contains("Northport Declaration on Fisheries"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("recorded only in part") && stdout.contains("4 signed"),
+        "{stdout}"
+    );
     // Nothing recorded is not "no documents".
     let (code, stdout, _) = erf(&["docs", "--summit", "erf-2024-northport"]);
     assert_eq!(code, 1);
@@ -1622,7 +1737,10 @@ fn third_org_docs_by_meeting_topic_and_validity() {
         .map(|d| d["id"].as_str().unwrap())
         .collect();
     ids.sort();
-    assert_eq!(ids, ["erf-2020-declaration", "erf-2022-statement-lighthouses"]);
+    assert_eq!(
+        ids,
+        ["erf-2020-declaration", "erf-2022-statement-lighthouses"]
+    );
     let (code, v) = erf_json(&["docs", "--in-force-on", "2023-06-01"]);
     assert_eq!(code, 0);
     assert_eq!(v["in_force"][0]["id"], "erf-2021-trade-programme");
@@ -1649,16 +1767,41 @@ fn third_org_holder_and_terms_of_the_coordinator() {
         (code, names)
     };
     assert_eq!(name_on("Coordinator", "2019-02-28"), (1, vec![]));
-    assert_eq!(name_on("coordinator", "2019-03-01"), (0, vec!["Ada Example".into()]));
-    assert_eq!(name_on("ERF Coordinator", "2021-04-14"), (0, vec!["Ada Example".into()]));
+    assert_eq!(
+        name_on("coordinator", "2019-03-01"),
+        (0, vec!["Ada Example".into()])
+    );
+    assert_eq!(
+        name_on("ERF Coordinator", "2021-04-14"),
+        (0, vec!["Ada Example".into()])
+    );
     // A same-day handover of a post: the incoming holder has the day.
-    assert_eq!(name_on("erf-coordinator", "2021-04-15"), (0, vec!["Ben Sample".into()]));
-    assert_eq!(name_on("Coordinator", "2023-12-31"), (0, vec!["Ben Sample".into()]));
+    assert_eq!(
+        name_on("erf-coordinator", "2021-04-15"),
+        (0, vec!["Ben Sample".into()])
+    );
+    assert_eq!(
+        name_on("Coordinator", "2023-12-31"),
+        (0, vec!["Ben Sample".into()])
+    );
     // An open term runs on.
-    assert_eq!(name_on("Coordinator", "2031-01-01"), (0, vec!["Cleo Placeholder".into()]));
-    let (code, stdout, _) = erf(&["holder", "Coordinator", "--org", "erf", "--on", "2024-01-01"]);
+    assert_eq!(
+        name_on("Coordinator", "2031-01-01"),
+        (0, vec!["Cleo Placeholder".into()])
+    );
+    let (code, stdout, _) = erf(&[
+        "holder",
+        "Coordinator",
+        "--org",
+        "erf",
+        "--on",
+        "2024-01-01",
+    ]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("Cleo Placeholder") && stdout.contains("erf-2023-appointment-cleo"), "{stdout}");
+    assert!(
+        stdout.contains("Cleo Placeholder") && stdout.contains("erf-2023-appointment-cleo"),
+        "{stdout}"
+    );
     let (_, terms) = erf_json(&["terms", "erf-coordinator"]);
     let ids: Vec<&str> = terms
         .as_array()
@@ -1668,12 +1811,19 @@ fn third_org_holder_and_terms_of_the_coordinator() {
         .collect();
     assert_eq!(
         ids,
-        ["erf-coordinator-2019-ada", "erf-coordinator-2021-ben", "erf-coordinator-2024-cleo"]
+        [
+            "erf-coordinator-2019-ada",
+            "erf-coordinator-2021-ben",
+            "erf-coordinator-2024-cleo"
+        ]
     );
     let data = third_org();
     assert_error(
         &["--data", &data, "holder", "Coordinater"],
-        &["no post called 'Coordinater'", "did you mean 'erf-coordinator'"],
+        &[
+            "no post called 'Coordinater'",
+            "did you mean 'erf-coordinator'",
+        ],
     );
 }
 
@@ -1708,7 +1858,10 @@ fn third_org_chair_in_both_regimes() {
     assert_eq!(chair_on("2026-06-01"), (1, vec![]));
     let (code, stdout, _) = erf(&["chair", "--org", "ERF", "--on", "2024-06-01"]);
     assert_eq!(code, 0);
-    assert!(stdout.starts_with("Chair of Example Regional Forum on 2024-06-01"), "{stdout}");
+    assert!(
+        stdout.starts_with("Chair of Example Regional Forum on 2024-06-01"),
+        "{stdout}"
+    );
     assert_eq!(fields(&stdout, "state"), ["Northland"], "{stdout}");
     assert_eq!(
         fields(&stdout, "decided at"),
@@ -1747,9 +1900,8 @@ fn third_org_members_on_a_day() {
             })
             .collect()
     };
-    let states = |rows: Vec<(String, String)>| -> Vec<String> {
-        rows.into_iter().map(|(s, _)| s).collect()
-    };
+    let states =
+        |rows: Vec<(String, String)>| -> Vec<String> { rows.into_iter().map(|(s, _)| s).collect() };
     assert_eq!(
         states(members_on("2020-06-01", false)),
         ["eastvale", "northland", "southmark"]
@@ -1763,8 +1915,14 @@ fn third_org_members_on_a_day() {
         ["northland", "southmark", "westmere"]
     );
     let all = members_on("2023-06-01", true);
-    assert!(all.contains(&("eastvale".into(), "suspended".into())), "{all:?}");
-    assert!(all.contains(&("farshore".into(), "observer".into())), "{all:?}");
+    assert!(
+        all.contains(&("eastvale".into(), "suspended".into())),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(&("farshore".into(), "observer".into())),
+        "{all:?}"
+    );
     // Before the forum was founded nobody is a member: exit 1.
     let (code, stdout, _) = erf(&["members", "--on", "2019-01-01"]);
     assert_eq!(code, 1, "{stdout}");

@@ -221,7 +221,8 @@ fn sources_adds_a_last_column_to_every_list_command() {
         .lines()
         .find(|l| l.starts_with("bishkek-2025-anti-drug-strategy"))
         .unwrap();
-    let expected = publishers(&data_record("document", "bishkek-2025-anti-drug-strategy")["citations"]);
+    let expected =
+        publishers(&data_record("document", "bishkek-2025-anti-drug-strategy")["citations"]);
     assert_eq!(expected, "Kremlin (President of Russia); Times Tengri");
     assert!(row.ends_with(&expected), "{row}");
     let (_, stdout, _) = run(&["terms", "--sources"]);
@@ -230,7 +231,10 @@ fn sources_adds_a_last_column_to_every_list_command() {
         .find(|l| l.contains("sg-2026-masadykov"))
         .unwrap();
     let expected = publishers(&data_record("term", "sg-2026-masadykov")["citations"]);
-    assert!(expected.contains("Trend") && expected.contains("Gazeta.kg"), "{expected}");
+    assert!(
+        expected.contains("Trend") && expected.contains("Gazeta.kg"),
+        "{expected}"
+    );
     assert!(row.ends_with(&expected), "{row}\n{expected}");
 }
 
@@ -256,10 +260,17 @@ fn holder_explain_shows_the_term_its_bounds_and_quoted_sources() {
     let cited = term["citations"].as_array().unwrap();
     for c in cited {
         let source = data_record("source", c["source"].as_str().unwrap());
-        let head = format!("{} — {}", source["id"].as_str().unwrap(), source["publisher"].as_str().unwrap());
+        let head = format!(
+            "{} — {}",
+            source["id"].as_str().unwrap(),
+            source["publisher"].as_str().unwrap()
+        );
         assert!(stdout.contains(&head), "{head:?} not in:\n{stdout}");
         if let Some(quote) = c["quote"].as_str() {
-            assert!(stdout.contains(&format!("“{quote}”")), "{quote:?} not in:\n{stdout}");
+            assert!(
+                stdout.contains(&format!("“{quote}”")),
+                "{quote:?} not in:\n{stdout}"
+            );
         }
     }
     let (_, plain, _) = run(&["holder", "SG", "--on", "2026-03-01"]);
@@ -273,10 +284,7 @@ fn holder_explain_shows_the_term_its_bounds_and_quoted_sources() {
     let first = data_record("source", cited[0]["source"].as_str().unwrap());
     assert_eq!(explain["citations"][0]["publisher"], first["publisher"]);
     assert_eq!(explain["citations"][0]["quote"], cited[0]["quote"]);
-    assert_eq!(
-        explain["citations"].as_array().unwrap().len(),
-        cited.len()
-    );
+    assert_eq!(explain["citations"].as_array().unwrap().len(), cited.len());
 }
 
 #[test]
@@ -298,7 +306,10 @@ fn chair_explain_on_a_year_known_only_by_its_year_says_possibly_and_exits_1() {
     }
     for c in chair["citations"].as_array().unwrap() {
         let quote = c["quote"].as_str().unwrap();
-        assert!(stdout.contains(&format!("“{quote}”")), "{quote:?} not in:\n{stdout}");
+        assert!(
+            stdout.contains(&format!("“{quote}”")),
+            "{quote:?} not in:\n{stdout}"
+        );
     }
     // Belarus's chairmanship, whose end is known only to the year, possibly too.
     assert!(
@@ -319,7 +330,10 @@ fn chair_explain_on_a_year_known_only_by_its_year_says_possibly_and_exits_1() {
     // A day of 2008 is inside the period whatever day of 2007 it began.
     let (code, v) = json(&["chair", "--org", "csto", "--on", "2008-01-01", "--explain"]);
     assert_eq!(code, 0);
-    assert_eq!(v["chairs"][0]["chairmanship"]["id"], "chair-2007-kyrgyzstan");
+    assert_eq!(
+        v["chairs"][0]["chairmanship"]["id"],
+        "chair-2007-kyrgyzstan"
+    );
     assert_eq!(v["chairs"][0]["explain"]["certainty"], "yes");
 }
 
@@ -451,7 +465,9 @@ fn docs_in_force_on_names_an_open_ended_document_as_possibly_apart() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("Possibly in force (in force or valid from a date, with no recorded end): open-plan."),
+        stdout.contains(
+            "Possibly in force (in force or valid from a date, with no recorded end): open-plan."
+        ),
         "{stdout}"
     );
     let (_, v) = json(&["--data", data, "docs", "--in-force-on", "2021-06-01"]);

@@ -153,7 +153,10 @@ fn csv_of_a_title_with_quotes_and_commas_reads_back_whole() {
     let text = output(&["--format", "csv", "decisions", "--kind", "award"]);
     let table = rows(&python(CSV, &text));
     let title_of = |table: &[Vec<String>], id: &str| {
-        let row = table.iter().find(|r| r[0] == id).unwrap_or_else(|| panic!("{id}"));
+        let row = table
+            .iter()
+            .find(|r| r[0] == id)
+            .unwrap_or_else(|| panic!("{id}"));
         row[2].clone()
     };
     for id in ["bishkek-2017-award-bordyuzha", "bishkek-2025-medal"] {
@@ -274,13 +277,23 @@ fn markdown_is_a_github_table() {
     }
     // A meeting's documents: the table, then a paragraph on how completely
     // they are recorded.
-    let text = output(&["--format", "markdown", "docs", "--summit", "csc-2025-bishkek"]);
-    let (table, paragraph) = text.split_once("\n\n").expect("a paragraph after the table");
+    let text = output(&[
+        "--format",
+        "markdown",
+        "docs",
+        "--summit",
+        "csc-2025-bishkek",
+    ]);
+    let (table, paragraph) = text
+        .split_once("\n\n")
+        .expect("a paragraph after the table");
     let table = rows(&python(MARKDOWN, table));
     let count = data_ids("document", |d| d["adopted_at"] == "csc-2025-bishkek").len();
     assert_eq!(table.len(), count + 1, "{text}");
     assert!(
-        paragraph.starts_with(&format!("{count} recorded; the documents of csc-2025-bishkek are recorded only in part")),
+        paragraph.starts_with(&format!(
+            "{count} recorded; the documents of csc-2025-bishkek are recorded only in part"
+        )),
         "{paragraph}"
     );
 }
@@ -449,7 +462,11 @@ fn on_a_terminal_tables_fit_its_width_and_colour_follows_no_color() {
 fn csv_of_show_and_chair_is_one_header_row_and_their_fields() {
     for (args, first, records) in [
         (&["show", "csc-2025-bishkek"][..], "body", 1),
-        (&["chair", "--org", "csto", "--on", "2026-06-01"], "state", 1),
+        (
+            &["chair", "--org", "csto", "--on", "2026-06-01"],
+            "state",
+            1,
+        ),
         // A row for each organisation's chair, their fields in one header.
         (&["chair", "--on", "2026-06-01"], "state", 2),
     ] {
@@ -457,10 +474,7 @@ fn csv_of_show_and_chair_is_one_header_row_and_their_fields() {
         let table = rows(&python(CSV, &text));
         assert_eq!(table.len(), records + 1, "{args:?}:\n{text}");
         assert_eq!(table[0][0], first, "{args:?}");
-        assert!(
-            table.iter().all(|r| r.len() == table[0].len()),
-            "{args:?}"
-        );
+        assert!(table.iter().all(|r| r.len() == table[0].len()), "{args:?}");
     }
     let text = output(&["--format", "csv", "chair", "--on", "2026-06-01"]);
     let table = rows(&python(CSV, &text));

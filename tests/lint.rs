@@ -622,7 +622,12 @@ fn a_chairmanship_moved_to_overlap_its_predecessor_is_an_error() {
     let copy = Copy::new();
     let file = "csto-2002-2013.toml";
     let anchor = "id = \"chair-2011-kazakhstan\"";
-    copy.damage(file, anchor, "start = \"2011-12-20\"", "start = \"2011-06-01\"");
+    copy.damage(
+        file,
+        anchor,
+        "start = \"2011-12-20\"",
+        "start = \"2011-06-01\"",
+    );
     let (code, stdout) = copy.check(&[]);
     assert_eq!(code, 1, "{stdout}");
     assert_finding(
@@ -649,7 +654,12 @@ fn a_meeting_chaired_by_a_state_not_in_the_chair_that_day_is_a_warning() {
     let copy = Copy::new();
     let file = "csto-2002-2013.toml";
     let anchor = "id = \"csc-2012-05-15-moscow\"";
-    copy.damage(file, anchor, "chair_state = \"kazakhstan\"", "chair_state = \"armenia\"");
+    copy.damage(
+        file,
+        anchor,
+        "chair_state = \"kazakhstan\"",
+        "chair_state = \"armenia\"",
+    );
     let (code, stdout) = copy.check(&[]);
     assert_eq!(code, 1, "{stdout}");
     assert_finding(
@@ -666,7 +676,12 @@ fn an_appointment_dated_after_the_term_it_opens_is_a_warning() {
     let copy = Copy::new();
     let file = "secretaries-general.toml";
     let anchor = "id = \"sg-2003-bordyuzha\"";
-    copy.damage(file, anchor, "start = \"2003-04-28\"", "start = \"2003-04-01\"");
+    copy.damage(
+        file,
+        anchor,
+        "start = \"2003-04-28\"",
+        "start = \"2003-04-01\"",
+    );
     let (code, stdout) = copy.check(&[]);
     assert_eq!(code, 1, "{stdout}");
     assert!(

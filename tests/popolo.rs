@@ -241,7 +241,10 @@ fn names_and_citations_are_kept() {
     assert!(link["source_id"].is_string(), "{link}");
     // Every source of the embedded data has a URL, and the links carry it.
     let all = doc.to_string();
-    assert!(!all.contains("urn:summit-kb:source:"), "a source without URL?");
+    assert!(
+        !all.contains("urn:summit-kb:source:"),
+        "a source without URL?"
+    );
     // A source with no URL is named, not given an invented address.
     let dir = tempfile::tempdir().unwrap();
     fs::write(

@@ -78,8 +78,8 @@ pub fn data_records(kind: &str) -> Vec<serde_json::Value> {
     let mut records = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        let table: toml::Table = toml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let table: toml::Table =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         if let Some(toml::Value::Array(list)) = table.get(kind) {
             records.extend(list.iter().map(|r| serde_json::to_value(r).unwrap()));
         }
