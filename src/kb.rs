@@ -293,12 +293,12 @@ impl<'a> Kb<'a> {
 
 /// The records whose interval certainly or possibly holds `day`, a handover
 /// day settled by `rule` (none for posts with several holders at once).
-fn on_day<'a, T>(
-    records: Vec<&'a T>,
+fn on_day<T>(
+    records: Vec<&T>,
     interval: fn(&T) -> Interval,
     day: civil::Date,
     rule: Option<Handover>,
-) -> Vec<Match<&'a T>> {
+) -> Vec<Match<&T>> {
     let matches: Vec<(Certainty, Interval, &T)> = records
         .into_iter()
         .map(|r| {
