@@ -258,8 +258,8 @@ impl Org {
         let mut out = format!("# Synthetic sessions of the council of organisation {n}.\n\n");
         for k in 0..MEETINGS {
             let year = FIRST_MEETING + k;
-            let chair = (k as usize) % STATES;
-            let day = 10 + (self.n + k as usize) % 18;
+            let chair = Self::meeting_chair(year);
+            let date = self.meeting_date(year);
             let mut participants = String::new();
             for s in 0..STATES - 1 {
                 let _ = writeln!(
@@ -269,9 +269,17 @@ impl Org {
             }
             let _ = writeln!(
                 out,
-                "[[meeting]]\nid = \"{p}-m{year}\"\nbody = \"{p}-council\"\nname = \"Session of the council of Synthetic Organisation {n}, {year}\"\ndate = \"{year}-11-{day:02}\"\nplace = \"City {n}.{chair}\"\nvenue = \"Residence {chair}\"\nchair_state = \"{p}-state-{chair}\"\nchair_person = \"{p}-p{chair:02}\"\nformat = \"restricted meeting, then expanded format\"\nparticipants = [\n{participants}]\nabsentees = [{{ state = \"{p}-state-{}\", note = \"did not take part\" }}]\nsummary = \"A fictional session held for benchmarks: the heads of state heard a report on the year's work, adopted documents on security and cooperation, and passed the chairmanship to the next state in turn.\"",
+                "[[meeting]]\nid = \"{p}-m{year}\"\nbody = \"{p}-council\"\nname = \"Session of the council of Synthetic Organisation {n}, {year}\"\ndate = \"{date}\"\nplace = \"City {n}.{chair}\"\nvenue = \"Residence {chair}\"\nchair_state = \"{p}-state-{chair}\"\nchair_person = \"{p}-p{chair:02}\"\nformat = \"restricted meeting, then expanded format\"\nparticipants = [\n{participants}]\nabsentees = [{{ state = \"{p}-state-{}\", note = \"did not take part\" }}]\nsummary = \"A fictional session held for benchmarks: the heads of state heard a report on the year's work, adopted documents on security and cooperation, and passed the chairmanship to the next state in turn.\"",
                 STATES - 1
             );
+            // What `summit` records: some documents of three sessions, none
+            // of the others.
+            let outcomes = if matches!(k, 3 | 6 | 9) {
+                "partial\", note = \"Some documents are recorded; the sources count more."
+            } else {
+                "not-recorded\", note = \"No list of the documents was found."
+            };
+            let _ = writeln!(out, "outcomes = {{ recorded = \"{outcomes}\" }}");
             self.cite(&mut out);
         }
         out
@@ -374,23 +382,76 @@ impl Org {
         out
     }
 
+    /// The day of the council's session of `year`, as `meetings` writes it.
+    fn meeting_date(&self, year: i32) -> String {
+        let k = (year - FIRST_MEETING) as usize;
+        let day = 10 + (self.n + k) % 18;
+        format!("{year}-11-{day:02}")
+    }
+
+    /// The state chairing the council's session of `year`, as `meetings`
+    /// writes it.
+    fn meeting_chair(year: i32) -> usize {
+        (year - FIRST_MEETING) as usize % STATES
+    }
+
+    /// Nine chairmanships shaped like the embedded data's: session to
+    /// session, each handed over at a session and presiding over the next
+    /// (the first with a start known only to the year, the last of them
+    /// ending on 31 December), then calendar years decided a session ahead,
+    /// the last with no recorded end.
     fn chairmanships(&mut self) -> String {
         let (p, n) = (self.p.clone(), self.n);
         let mut out = format!("# Synthetic chairmanships of organisation {n}.\n\n");
         for year in 2018..=2026 {
-            let state = year as usize % STATES;
+            let state = Self::meeting_chair(year);
+            let (label, start, end) = match year {
+                2018 => (
+                    format!("{}-{year}", year - 1),
+                    format!("{}", year - 1),
+                    Some(self.meeting_date(year)),
+                ),
+                2019..=2022 => (
+                    format!("{}-{year}", year - 1),
+                    self.meeting_date(year - 1),
+                    Some(self.meeting_date(year)),
+                ),
+                2023 => (
+                    format!("{}-{year}", year - 1),
+                    self.meeting_date(year - 1),
+                    Some(format!("{year}-12-31")),
+                ),
+                2024 | 2025 => (
+                    year.to_string(),
+                    format!("{year}-01-01"),
+                    Some(format!("{year}-12-31")),
+                ),
+                _ => (year.to_string(), format!("{year}-01-01"), None),
+            };
             let _ = writeln!(
                 out,
-                "[[chairmanship]]\nid = \"{p}-chair-{year}\"\norganization = \"{p}\"\nstate = \"{p}-state-{state}\"\nyear = {year}\nhead_of_state = \"{p}-p{state:02}\""
+                "[[chairmanship]]\nid = \"{p}-chair-{year}\"\norganization = \"{p}\"\nstate = \"{p}-state-{state}\"\nlabel = \"{label}\"\nstart = \"{start}\""
             );
+            if let Some(end) = end {
+                let _ = writeln!(out, "end = \"{end}\"");
+            }
+            match year {
+                2018 => out.push_str(
+                    "note = \"The start is disputed, so it is recorded to the year only.\"\n",
+                ),
+                2019..=2023 => {
+                    let _ = writeln!(out, "handed_over_at = \"{p}-m{}\"", year - 1);
+                }
+                _ => {
+                    let _ = writeln!(out, "decided_at = \"{p}-m{}\"", year - 1);
+                }
+            }
+            let _ = writeln!(out, "head_of_state = \"{p}-p{state:02}\"");
             if year >= 2024 {
-                let _ = writeln!(out, "start = \"{year}-01-01\"\nend = \"{year}-12-31\"");
                 let _ = writeln!(
                     out,
                     "slogan = {{ text = \"Together for security {year}\", lang = \"en\", renderings = [{{ text = \"Вместе за безопасность {year}\", lang = \"ru\", citations = [{{ source = \"{p}-src-07\" }}] }}], citations = [{{ source = \"{p}-src-08\" }}] }}\npriorities = [\n  {{ text = \"Strengthen the forces\", citations = [{{ source = \"{p}-src-09\" }}] }},\n  {{ text = \"Counter drug trafficking\", citations = [{{ source = \"{p}-src-10\" }}] }},\n]"
                 );
-            } else {
-                out.push_str("note = \"The handover dates are not recorded.\"\n");
             }
             if year < 2026 {
                 let _ = writeln!(out, "handed_to = \"{p}-chair-{}\"", year + 1);
@@ -484,5 +545,33 @@ mod tests {
         let from_json = load::from_path(&three.path().join("dataset.json")).unwrap();
         assert_eq!(from_json.dataset, from_toml.dataset);
         assert!(generate(0, one.path(), true).is_err());
+        // Clean like the embedded data: no error, no warning (no meeting
+        // chaired by a state not in the chair, no overlapping chairmanships).
+        let kb = Kb::new(&from_toml);
+        let findings = check::check(&kb);
+        assert!(
+            findings.iter().all(|f| f.severity == Severity::Info),
+            "{:?}",
+            findings.iter().map(ToString::to_string).collect::<Vec<_>>()
+        );
+        // A session that passes the chair is the outgoing chair's day, the
+        // next day the incoming chair's; each chairmanship has a label.
+        let org = Org::new(1);
+        let day = |s: String| -> jiff::civil::Date { s.parse().unwrap() };
+        let handover = day(org.meeting_date(2019));
+        let chairs = |d: jiff::civil::Date| -> Vec<String> {
+            kb.chairs_on(d)
+                .into_iter()
+                .filter(|m| m.record.organization == org.p)
+                .map(|m| m.record.id.clone())
+                .collect()
+        };
+        assert_eq!(chairs(handover), ["o0001-chair-2019"]);
+        assert_eq!(chairs(handover.tomorrow().unwrap()), ["o0001-chair-2020"]);
+        assert!(from_toml
+            .dataset
+            .chairmanship
+            .iter()
+            .all(|c| c.label.is_some()));
     }
 }

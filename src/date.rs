@@ -419,6 +419,9 @@ pub fn settle_handover<T>(
             if !certain(c) {
                 return true;
             }
+            // Drop the certain match on the other side of the handover: the
+            // one that only ends on the day (incoming rule) or only starts on
+            // it (outgoing rule).
             match rule {
                 Handover::Incoming => !ends(i) || starts(i),
                 Handover::Outgoing => !starts(i) || ends(i),

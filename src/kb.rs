@@ -453,18 +453,51 @@ mod tests {
     fn posts_resolve_by_id_name_and_alias_in_any_case_and_script() {
         let loaded = load::embedded().unwrap();
         let kb = Kb::new(&loaded);
+        let csto = kb.resolve_org("csto").unwrap();
+        let sco = kb.resolve_org("sco").unwrap();
+        // The id is one post, whatever other posts share its name.
+        assert_eq!(
+            kb.resolve_post("secretary-general").unwrap().id,
+            "secretary-general"
+        );
+        assert_eq!(
+            kb.resolve_post("sco-secretary-general").unwrap().id,
+            "sco-secretary-general"
+        );
+        // Names and aliases of the CSTO post only, in any case and script.
+        for q in ["SG", "sg", "Генеральный секретарь", "генеральный СЕКРЕТАРЬ"]
+        {
+            assert_eq!(kb.resolve_post(q).unwrap().id, "secretary-general", "{q}");
+        }
+        // The SCO post's own Russian name.
+        assert_eq!(
+            kb.resolve_post("генеральный секретарь шос").unwrap().id,
+            "sco-secretary-general"
+        );
+        // A name both posts answer to (the SCO post has "Secretary General"
+        // as a reported variant): both, in dataset order, or one with --org.
         for q in [
-            "secretary-general",
             "Secretary General",
             "secretary general",
             "SECRETARY-GENERAL",
-            "SG",
-            "sg",
-            "Генеральный секретарь",
-            "генеральный СЕКРЕТАРЬ",
+            "Secretary-General",
         ] {
-            assert_eq!(kb.resolve_post(q).unwrap().id, "secretary-general", "{q}");
+            let ids: Vec<&str> = kb
+                .resolve_posts(q, None)
+                .unwrap()
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect();
+            assert_eq!(ids, ["secretary-general", "sco-secretary-general"], "{q}");
+            let err = kb.resolve_post(q).unwrap_err().to_string();
+            assert!(err.contains("names more than one post"), "{err}");
+            let one = |o| kb.resolve_posts(q, Some(o)).unwrap();
+            assert_eq!(one(csto).len(), 1, "{q}");
+            assert_eq!(one(csto)[0].id, "secretary-general", "{q}");
+            assert_eq!(one(sco)[0].id, "sco-secretary-general", "{q}");
         }
+        // The CSTO's abbreviation is not the SCO post's.
+        assert!(kb.resolve_posts("SG", Some(sco)).is_err());
         let err = kb.resolve_post("secretary-generl").unwrap_err().to_string();
         assert!(err.contains("did you mean 'secretary-general'"), "{err}");
         assert!(kb.resolve_post("president").is_err());
@@ -474,28 +507,62 @@ mod tests {
     fn chair_on_day_precise_and_year_only_periods() {
         let loaded = load::embedded().unwrap();
         let kb = Kb::new(&loaded);
-        let on = |d: &str| -> Vec<(String, Certainty)> {
+        let on = |org: &str, d: &str| -> Vec<(String, Certainty)> {
             kb.chairs_on(day(d))
                 .into_iter()
+                .filter(|m| m.record.organization == org)
                 .map(|m| (m.record.state.clone(), m.certainty))
                 .collect()
         };
-        assert_eq!(on("2026-06-01"), [("russia".to_string(), Certainty::Yes)]);
-        assert_eq!(on("2026-01-01"), [("russia".to_string(), Certainty::Yes)]);
+        let yes = |s: &str| vec![(s.to_string(), Certainty::Yes)];
+        let csto = |d: &str| on("csto", d);
+        // Calendar years since 2024; the 2026 chairmanship has no recorded end.
+        assert_eq!(csto("2026-06-01"), yes("russia"));
+        assert_eq!(csto("2026-01-01"), yes("russia"));
+        assert_eq!(csto("2027-01-01"), yes("russia"));
+        assert_eq!(csto("2025-12-31"), yes("kyrgyzstan"));
+        assert_eq!(csto("2024-01-01"), yes("kazakhstan"));
+        // Session to session before: a handover day belongs to the outgoing chair.
+        assert_eq!(csto("2019-06-01"), yes("kyrgyzstan"));
+        assert_eq!(csto("2019-11-28"), yes("kyrgyzstan"));
+        assert_eq!(csto("2019-11-29"), yes("russia"));
+        assert_eq!(csto("2009-06-14"), yes("armenia"));
+        assert_eq!(csto("2009-06-15"), yes("russia"));
+        // Belarus's end and Kyrgyzstan's start are known only to the year 2007.
         assert_eq!(
-            on("2025-12-31"),
-            [("kyrgyzstan".to_string(), Certainty::Yes)]
+            csto("2007-06-01"),
+            [
+                ("belarus".to_string(), Certainty::Possibly),
+                ("kyrgyzstan".to_string(), Certainty::Possibly)
+            ]
         );
+        assert_eq!(csto("2008-01-01"), yes("kyrgyzstan"));
+        // Belarus's start is not recorded: possibly on any earlier day.
         assert_eq!(
-            on("2024-01-01"),
-            [("kazakhstan".to_string(), Certainty::Yes)]
+            csto("2006-06-01"),
+            [("belarus".to_string(), Certainty::Possibly)]
         );
+        // The SCO: a start known to the month, an end known to the year.
+        let sco = |d: &str| on("sco", d);
+        assert!(sco("2016-05-31").is_empty());
         assert_eq!(
-            on("2019-06-01"),
+            sco("2016-06-15"),
+            [("kazakhstan".to_string(), Certainty::Possibly)]
+        );
+        assert_eq!(sco("2016-07-01"), yes("kazakhstan"));
+        assert_eq!(sco("2023-01-15"), yes("india"));
+        assert_eq!(
+            sco("2026-06-01"),
             [("kyrgyzstan".to_string(), Certainty::Possibly)]
         );
-        assert!(on("2017-06-01").is_empty());
-        assert!(on("2027-01-01").is_empty());
+        assert!(sco("2027-01-01").is_empty());
+        // Every organisation's at once, CSTO first as in the data.
+        let both: Vec<String> = kb
+            .chairs_on(day("2023-01-15"))
+            .into_iter()
+            .map(|m| m.record.id.clone())
+            .collect();
+        assert_eq!(both, ["chair-2023-belarus", "sco-chair-2022-india"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-use common::{run, summit_kb};
+use common::{data_ids, data_records, run, summit_kb};
 
 /// Runs `python3 -c SCRIPT` with `input` on stdin and returns its stdout,
 /// which the scripts below make JSON.
@@ -82,13 +82,25 @@ fn rows(value: &Value) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Commands with their argument lists, with how many records each lists.
-const LISTS: &[(&[&str], usize)] = &[
-    (&["summits"], 10),
-    (&["docs", "--summit", "csc-2025-bishkek"], 9),
-    (&["decisions", "--kind", "award"], 2),
-    (&["terms", "secretary-general"], 7),
-];
+/// Commands with their argument lists, with how many records each lists
+/// (counted in the data).
+fn lists() -> Vec<(&'static [&'static str], usize)> {
+    vec![
+        (&["summits"][..], data_records("meeting").len()),
+        (
+            &["docs", "--kind", "strategy"],
+            data_ids("document", |d| d["kind"] == "strategy").len(),
+        ),
+        (
+            &["decisions", "--kind", "award"],
+            data_ids("decision", |d| d["kind"] == "award").len(),
+        ),
+        (
+            &["terms", "secretary-general"],
+            data_ids("term", |t| t["post"] == "secretary-general").len(),
+        ),
+    ]
+}
 
 fn with_format<'a>(format: &'a str, args: &[&'a str]) -> Vec<&'a str> {
     let mut all = vec!["--format", format];
@@ -98,9 +110,10 @@ fn with_format<'a>(format: &'a str, args: &[&'a str]) -> Vec<&'a str> {
 
 #[test]
 fn csv_has_one_header_row_and_a_row_per_record() {
-    for (args, count) in LISTS {
+    for (args, count) in lists() {
         let text = output(&with_format("csv", args));
         let table = rows(&python(CSV, &text));
+        assert!(count > 1, "{args:?}");
         assert_eq!(table.len(), count + 1, "{args:?}:\n{text}");
         assert!(
             table[0].contains(&"id".to_string()),
@@ -126,16 +139,60 @@ fn csv_has_one_header_row_and_a_row_per_record() {
 
 #[test]
 fn csv_of_a_title_with_quotes_and_commas_reads_back_whole() {
+    // Real titles: commas (the Bordyuzha award), guillemets and Cyrillic
+    // (the medal), straight quotes (a decision of 2013).
+    let title = |id: &str| {
+        data_records("decision")
+            .into_iter()
+            .find(|d| d["id"] == id)
+            .unwrap()["title"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     let text = output(&["--format", "csv", "decisions", "--kind", "award"]);
     let table = rows(&python(CSV, &text));
-    assert_eq!(
-        table[2][2],
-        "Introduction of the medal \"For Contribution to International Security\""
-    );
-    assert_eq!(
-        table[1][2],
-        "CSTO honorary badge, first degree, for Imangali Tasmagambetov (announced)"
-    );
+    let title_of = |table: &[Vec<String>], id: &str| {
+        let row = table
+            .iter()
+            .find(|r| r[0] == id)
+            .unwrap_or_else(|| panic!("{id}"));
+        row[2].clone()
+    };
+    for id in ["bishkek-2017-award-bordyuzha", "bishkek-2025-medal"] {
+        assert_eq!(title_of(&table, id), title(id), "{id}");
+    }
+    assert!(title("bishkek-2017-award-bordyuzha").contains(", "));
+    let text = output(&["--format", "csv", "decisions", "--kind", "other"]);
+    let table = rows(&python(CSV, &text));
+    let quoted = "bishkek-2013-military-component-afghanistan";
+    assert!(title(quoted).starts_with('"'), "{}", title(quoted));
+    assert_eq!(title_of(&table, quoted), title(quoted));
+
+    // Both at once, with a line break, in a title of a small dataset.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.toml"),
+        r#"
+[[source]]
+id = "s"
+publisher = "P"
+title = "T"
+
+[[document]]
+id = "tricky"
+title = "Plan \"A, B\", and \"C\",\nsecond line"
+kind = "plan"
+citations = [{ source = "s", quote = "q" }]
+"#,
+    )
+    .unwrap();
+    let data = dir.path().to_str().unwrap();
+    let text = output(&["--data", data, "--format", "csv", "docs"]);
+    let table = rows(&python(CSV, &text));
+    assert_eq!(table.len(), 2, "{text}");
+    assert_eq!(table[1][0], "tricky");
+    assert_eq!(table[1][2], "Plan \"A, B\", and \"C\",\nsecond line");
 }
 
 #[test]
@@ -167,10 +224,10 @@ fn csv_of_a_query_answer_is_its_fields() {
 #[test]
 fn json_and_ndjson_have_the_export_record_shape() {
     let export: Value = serde_json::from_str(&output(&["export"])).unwrap();
-    for (args, count) in LISTS {
+    for (args, count) in lists() {
         let json = python(JSON, &output(&with_format("json", args)));
         let ndjson = python(NDJSON, &output(&with_format("ndjson", args)));
-        assert_eq!(json.as_array().unwrap().len(), *count, "{args:?}");
+        assert_eq!(json.as_array().unwrap().len(), count, "{args:?}");
         assert_eq!(json, ndjson, "{args:?}: ndjson holds the same records");
     }
     let terms = python(NDJSON, &output(&["--format", "ndjson", "terms", "SG"]));
@@ -212,12 +269,33 @@ fn export_ndjson_is_one_record_a_line_with_its_kind() {
 
 #[test]
 fn markdown_is_a_github_table() {
-    for (args, count) in LISTS {
+    for (args, count) in lists() {
         let text = output(&with_format("markdown", args));
         let table = rows(&python(MARKDOWN, &text));
         assert_eq!(table.len(), count + 1, "{args:?}:\n{text}");
         assert!(table[0].contains(&"id".to_string()), "{args:?}");
     }
+    // A meeting's documents: the table, then a paragraph on how completely
+    // they are recorded.
+    let text = output(&[
+        "--format",
+        "markdown",
+        "docs",
+        "--summit",
+        "csc-2025-bishkek",
+    ]);
+    let (table, paragraph) = text
+        .split_once("\n\n")
+        .expect("a paragraph after the table");
+    let table = rows(&python(MARKDOWN, table));
+    let count = data_ids("document", |d| d["adopted_at"] == "csc-2025-bishkek").len();
+    assert_eq!(table.len(), count + 1, "{text}");
+    assert!(
+        paragraph.starts_with(&format!(
+            "{count} recorded; the documents of csc-2025-bishkek are recorded only in part"
+        )),
+        "{paragraph}"
+    );
 }
 
 #[test]
@@ -361,13 +439,19 @@ fn on_a_terminal_tables_fit_its_width_and_colour_follows_no_color() {
         "colour on a terminal:\n{coloured}"
     );
     let text = plain(&coloured);
-    for line in text.lines() {
+    // The table, then the note on how completely the documents are recorded.
+    let count = data_ids("document", |d| d["adopted_at"] == "csc-2025-bishkek").len();
+    let (table, note) = text
+        .split_once(&format!("\n{count} recorded; "))
+        .unwrap_or_else(|| panic!("no note after the table:\n{text}"));
+    for line in table.lines() {
         assert!(line.chars().count() <= 100, "wider than 100: {line:?}");
     }
-    assert!(text.contains("bishkek-2025-anti-drug-strategy"), "{text}");
+    assert!(note.contains("recorded only in part"), "{note}");
+    assert!(table.contains("bishkek-2025-anti-drug-strategy"), "{text}");
     assert!(
-        text.lines().count() > 10,
-        "9 documents, long titles wrapped:\n{text}"
+        table.lines().count() > count + 1,
+        "{count} documents, long titles wrapped:\n{table}"
     );
     let uncoloured = on_terminal(100, true, "docs --summit csc-2025-bishkek");
     assert!(!uncoloured.contains('\x1b'), "NO_COLOR:\n{uncoloured}");
@@ -376,14 +460,25 @@ fn on_a_terminal_tables_fit_its_width_and_colour_follows_no_color() {
 
 #[test]
 fn csv_of_show_and_chair_is_one_header_row_and_their_fields() {
-    for (args, first) in [
-        (&["show", "csc-2025-bishkek"][..], "body"),
-        (&["chair", "--on", "2026-06-01"], "state"),
+    for (args, first, records) in [
+        (&["show", "csc-2025-bishkek"][..], "body", 1),
+        (
+            &["chair", "--org", "csto", "--on", "2026-06-01"],
+            "state",
+            1,
+        ),
+        // A row for each organisation's chair, their fields in one header.
+        (&["chair", "--on", "2026-06-01"], "state", 2),
     ] {
         let text = output(&with_format("csv", args));
         let table = rows(&python(CSV, &text));
-        assert_eq!(table.len(), 2, "{args:?}:\n{text}");
+        assert_eq!(table.len(), records + 1, "{args:?}:\n{text}");
         assert_eq!(table[0][0], first, "{args:?}");
-        assert_eq!(table[0].len(), table[1].len(), "{args:?}");
+        assert!(table.iter().all(|r| r.len() == table[0].len()), "{args:?}");
     }
+    let text = output(&["--format", "csv", "chair", "--on", "2026-06-01"]);
+    let table = rows(&python(CSV, &text));
+    let id = table[0].iter().position(|h| h == "id").unwrap();
+    let states: Vec<&str> = table[1..].iter().map(|r| r[id].as_str()).collect();
+    assert_eq!(states, ["chair-2026-russia", "sco-chair-2025-kyrgyzstan"]);
 }

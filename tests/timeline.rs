@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_error, run};
+use common::{assert_error, data_ids, data_records, run};
 use serde_json::Value;
 
 fn json(args: &[&str]) -> (i32, Value) {
@@ -57,11 +57,15 @@ fn events_are_in_order_and_coarse_dates_sort_by_their_first_day() {
             .position(|(_, k, i)| i == id && k == kind)
             .unwrap_or_else(|| panic!("{id} {kind} missing"))
     };
-    // "2019" comes before the dated days of 2019.
-    assert!(at("chair-2019-kyrgyzstan", "chairmanship") < at("csc-2019-bishkek", "meeting"));
+    // "2007" (Kyrgyzstan's chairmanship began in a year the sources do not
+    // agree on the day of) comes before the dated days of 2007.
+    assert_eq!(list[at("chair-2007-kyrgyzstan", "chair-start")].0, "2007");
+    assert!(at("chair-2007-kyrgyzstan", "chair-start") < at("csc-2007-dushanbe", "meeting"));
+    assert!(at("chair-2006-belarus", "chair-end") < at("csc-2007-dushanbe", "meeting"));
     // A same-day handover: the outgoing end, then the incoming start.
     assert!(at("sg-2017-khachaturov", "term-end") < at("sg-2018-semerikov-acting", "term-start"));
-    assert_eq!(list[at("chair-2019-kyrgyzstan", "chairmanship")].0, "2019");
+    assert!(at("chair-2008-armenia", "chair-end") < at("chair-2009-russia", "chair-start"));
+    assert_eq!(list[at("chair-2009-russia", "chair-start")].0, "2009-06-14");
 }
 
 #[test]
@@ -81,28 +85,41 @@ fn from_and_to_are_inclusive_days() {
 
 #[test]
 fn a_coarse_date_partly_in_range_is_kept_as_possibly() {
-    let (code, value) = json(&["--from", "2019-06-01", "--to", "2019-12-31"]);
+    let (code, value) = json(&["--from", "2007-06-01", "--to", "2007-12-31"]);
     assert_eq!(code, 0);
     let chair = value
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["id"] == "chair-2019-kyrgyzstan")
-        .expect("the 2019 chairmanship is kept");
+        .find(|e| e["id"] == "chair-2007-kyrgyzstan")
+        .expect("the start of the 2007-2008 chairmanship is kept");
+    assert_eq!(chair["kind"], "chair-start");
     assert_eq!(chair["in_range"], "possibly");
-    assert_eq!(chair["date"], "2019");
+    assert_eq!(chair["date"], "2007");
     assert_eq!(chair["precision"], "year");
+    let session = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "csc-2007-dushanbe")
+        .expect("the session of 6 October 2007");
+    assert_eq!(session["in_range"], "yes");
     // Only "possibly" events: exit 1, and the table says which.
-    let (code, stdout, _) = run(&["timeline", "--from", "2018-06", "--to", "2018-06"]);
+    let (code, stdout, _) = run(&["timeline", "--from", "2007-07", "--to", "2007-08"]);
     assert_eq!(code, 1, "{stdout}");
-    assert!(
-        stdout.contains("possibly  chair-2018-kazakhstan"),
-        "{stdout}"
-    );
-    // A coarse bound stands for its whole unit.
+    for id in ["chair-2006-belarus", "chair-2007-kyrgyzstan"] {
+        assert!(stdout.contains(&format!("possibly  {id}")), "{stdout}");
+    }
+    assert!(!stdout.contains("  yes  "), "{stdout}");
+    // A coarse bound stands for its whole unit: the documents valid to 2030.
     let (code, list) = events(&["--from", "2030", "--to", "2030"]);
     assert_eq!(code, 0);
-    assert_eq!(list.len(), 2, "{list:?}");
+    let mut ids: Vec<String> = list.iter().map(|(_, _, id)| id.clone()).collect();
+    ids.sort();
+    let mut expected = data_ids("document", |d| d["valid_to"] == "2030");
+    expected.sort();
+    assert!(expected.len() >= 2, "{expected:?}");
+    assert_eq!(ids, expected);
     assert!(list.iter().all(|(_, k, _)| k == "valid-to"));
 }
 
@@ -177,10 +194,22 @@ fn every_secretary_general_term_is_a_row_and_coarse_bounds_look_different() {
         .filter(|l| l.starts_with("Valery Semerikov (acting)"))
         .count();
     assert_eq!(semerikov, 2, "{out}");
-    let row = |label: &str| out.lines().find(|l| l.starts_with(label)).unwrap();
-    assert!(row("Kyrgyzstan 2019").contains('░'), "{out}");
-    assert!(!row("Kyrgyzstan 2019").contains('█'), "{out}");
+    let row = |label: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{label} ")))
+            .unwrap_or_else(|| panic!("no row {label}:\n{out}"))
+    };
+    // A start known only to the year: ░ up to the end of 2007, then █.
+    let kyrgyzstan = row("Kyrgyzstan 2007-2008");
+    let first = |c: char| kyrgyzstan.chars().position(|x| x == c).unwrap();
+    assert!(first('░') < first('█'), "{kyrgyzstan}");
+    // An end known only to the year: █, then ░ (the SCO's Rashid Alimov, to "2018").
+    let alimov = row("Rashid Alimov");
+    let first = |c: char| alimov.chars().position(|x| x == c).unwrap();
+    assert!(first('█') < first('░'), "{alimov}");
+    // Known to the day at both ends: █ only.
     assert!(row("Kyrgyzstan 2025").contains('█'), "{out}");
+    assert!(!row("Kyrgyzstan 2025").contains('░'), "{out}");
     assert!(
         out.contains("░ dates known only to the month or year"),
         "{out}"
@@ -202,6 +231,15 @@ fn every_secretary_general_term_is_a_row_and_coarse_bounds_look_different() {
         "sg-2026-masadykov",
     ] {
         assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    // Every term of both organisations, and every chairmanship whose start
+    // is recorded.
+    for term in data_records("term") {
+        let id = term["id"].as_str().unwrap();
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    for id in data_ids("chairmanship", |c| c["start"].is_string()) {
+        assert!(ids.contains(&id.as_str()), "{id} not in {ids:?}");
     }
 }
 

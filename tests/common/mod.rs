@@ -64,3 +64,34 @@ pub fn assert_error_output(
     }
     stderr
 }
+
+/// Every record of `kind` ("term", "document", ...) in the TOML files of
+/// `data/`, read with the toml crate rather than the program's loader, so
+/// that counts in the tests are checked against the data itself.
+pub fn data_records(kind: &str) -> Vec<serde_json::Value> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data_dir())
+        .expect("data/ is readable")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let mut records = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let table: toml::Table =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        if let Some(toml::Value::Array(list)) = table.get(kind) {
+            records.extend(list.iter().map(|r| serde_json::to_value(r).unwrap()));
+        }
+    }
+    records
+}
+
+/// The ids of the records of `kind` in `data/` for which `keep` holds.
+pub fn data_ids(kind: &str, keep: impl Fn(&serde_json::Value) -> bool) -> Vec<String> {
+    data_records(kind)
+        .into_iter()
+        .filter(|r| keep(r))
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
