@@ -122,19 +122,37 @@ fn csv_has_one_header_row_and_a_row_per_record() {
         );
         assert!(table.iter().all(|r| r.len() == table[0].len()), "{args:?}");
     }
+    // Terms as data: ids beside names, the bounds as dates, a flag as
+    // true/false, the same values as the JSON of the same command.
     let terms = rows(&python(CSV, &output(&["--format", "csv", "terms", "SG"])));
-    assert_eq!(terms[0], ["post", "holder", "start", "end", "acting", "id"]);
-    assert_eq!(
-        terms[2],
-        [
-            "Secretary General",
-            "Valery Semerikov",
-            "2017-01-01",
-            "2017-05-01",
-            "acting",
-            "sg-2017-semerikov-acting"
-        ]
-    );
+    let header = &terms[0];
+    for column in ["id", "person", "person_name", "start", "end", "acting"] {
+        assert!(header.contains(&column.to_string()), "{header:?}");
+    }
+    let json = python(JSON, &output(&["--format", "json", "terms", "SG"]));
+    let json = json.as_array().unwrap();
+    assert_eq!(terms.len(), json.len() + 1);
+    for (row, record) in terms[1..].iter().zip(json) {
+        for (column, cell) in header.iter().zip(row) {
+            let expected = match &record[column.as_str()] {
+                Value::String(s) => s.clone(),
+                Value::Bool(b) => b.to_string(),
+                Value::Null if column == "acting" => "false".to_string(),
+                Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            assert_eq!(cell, &expected, "{column} of {}", record["id"]);
+        }
+    }
+    let semerikov = terms
+        .iter()
+        .find(|r| r.contains(&"sg-2017-semerikov-acting".to_string()))
+        .unwrap();
+    let at = |c: &str| &semerikov[header.iter().position(|h| h == c).unwrap()];
+    assert_eq!(at("person_name"), "Valery Semerikov");
+    assert_eq!(at("start"), "2017-01-01");
+    assert_eq!(at("end"), "2017-05-01");
+    assert_eq!(at("acting"), "true");
 }
 
 #[test]
@@ -199,17 +217,20 @@ citations = [{ source = "s", quote = "q" }]
 fn csv_of_an_empty_list_is_its_header_and_exit_1() {
     let (code, stdout, _) = run(&["--format", "csv", "docs", "--topic", "no such topic at all"]);
     assert_eq!(code, 1);
-    assert_eq!(stdout, "id,kind,title,adopted,valid\n");
+    assert_eq!(
+        stdout,
+        "id,kind,title,organization,adopted_at,adopted_on,in_force,valid_from,valid_to,amends,topics,confidence\n"
+    );
     // The same for a search that finds nothing and a range with no event.
     let (code, stdout, _) = run(&["--format", "csv", "search", "zzzzzz"]);
     assert_eq!(code, 1);
-    assert_eq!(stdout, "#,kind,id,field,snippet\n");
+    assert_eq!(stdout, "rank,kind,id,field,match,typos,snippet,sources\n");
     let args = [
         "--format", "csv", "timeline", "--from", "1800", "--to", "1801",
     ];
     let (code, stdout, _) = run(&args);
     assert_eq!(code, 1);
-    assert_eq!(stdout, "date,kind,what,in range,id\n");
+    assert_eq!(stdout, "date,precision,kind,what,id,in_range\n");
 }
 
 #[test]
@@ -217,8 +238,22 @@ fn csv_of_a_query_answer_is_its_fields() {
     let text = output(&["--format", "csv", "holder", "SG", "--on", "2019-06-01"]);
     let table = rows(&python(CSV, &text));
     assert_eq!(table.len(), 2, "{text}");
-    assert_eq!(table[0][0], "holder");
-    assert_eq!(table[1][0], "Valery Semerikov (acting)");
+    let at = |c: &str| &table[1][table[0].iter().position(|h| h == c).unwrap()];
+    assert_eq!(at("person_name"), "Valery Semerikov");
+    assert_eq!(at("acting"), "true");
+    assert_eq!(at("certainty"), "yes");
+    assert_eq!(at("term_id"), "sg-2018-semerikov-acting");
+    // --explain adds to the JSON, not to the CSV's columns.
+    let explained = output(&[
+        "--format",
+        "csv",
+        "holder",
+        "SG",
+        "--on",
+        "2019-06-01",
+        "--explain",
+    ]);
+    assert_eq!(explained, text);
 }
 
 #[test]
@@ -230,21 +265,43 @@ fn json_and_ndjson_have_the_export_record_shape() {
         assert_eq!(json.as_array().unwrap().len(), count, "{args:?}");
         assert_eq!(json, ndjson, "{args:?}: ndjson holds the same records");
     }
+    // A row is the exported record with what is computed beside it.
     let terms = python(NDJSON, &output(&["--format", "ndjson", "terms", "SG"]));
     for term in terms.as_array().unwrap() {
+        let mut record = term.clone();
+        for computed in ["organization", "post_name", "person_name"] {
+            assert!(record.as_object_mut().unwrap().remove(computed).is_some());
+        }
         assert!(
-            export["term"].as_array().unwrap().contains(term),
+            export["term"].as_array().unwrap().contains(&record),
             "{term} is not an exported term"
         );
     }
 }
 
 #[test]
-fn ndjson_of_a_query_answer_is_one_line() {
+fn ndjson_of_a_query_answer_is_a_line_a_match() {
     let text = output(&["--format", "ndjson", "holder", "SG", "--on", "2026-03-01"]);
     assert_eq!(text.lines().count(), 1, "{text}");
     let value = python(NDJSON, &text);
-    assert_eq!(value[0]["holders"][0]["term"]["id"], "sg-2026-masadykov");
+    assert_eq!(value[0]["term"]["id"], "sg-2026-masadykov");
+    // Both organisations' Secretaries General: a line each.
+    let text = output(&[
+        "--format",
+        "ndjson",
+        "holder",
+        "Secretary General",
+        "--on",
+        "2020-06-01",
+    ]);
+    let value = python(NDJSON, &text);
+    let orgs: Vec<&Value> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| &v["organization"])
+        .collect();
+    assert_eq!(orgs, ["csto", "sco"]);
 }
 
 #[test]
@@ -461,14 +518,13 @@ fn on_a_terminal_tables_fit_its_width_and_colour_follows_no_color() {
 #[test]
 fn csv_of_show_and_chair_is_one_header_row_and_their_fields() {
     for (args, first, records) in [
-        (&["show", "csc-2025-bishkek"][..], "body", 1),
         (
-            &["chair", "--org", "csto", "--on", "2026-06-01"],
-            "state",
+            &["chair", "--org", "csto", "--on", "2026-06-01"][..],
+            "organization",
             1,
         ),
-        // A row for each organisation's chair, their fields in one header.
-        (&["chair", "--on", "2026-06-01"], "state", 2),
+        // A row for each organisation's chair, under one declared header.
+        (&["chair", "--on", "2026-06-01"], "organization", 2),
     ] {
         let text = output(&with_format("csv", args));
         let table = rows(&python(CSV, &text));
@@ -476,6 +532,18 @@ fn csv_of_show_and_chair_is_one_header_row_and_their_fields() {
         assert_eq!(table[0][0], first, "{args:?}");
         assert!(table.iter().all(|r| r.len() == table[0].len()), "{args:?}");
     }
+    // show: a row per field of the record.
+    let text = output(&["--format", "csv", "show", "csc-2025-bishkek"]);
+    let table = rows(&python(CSV, &text));
+    assert_eq!(table[0], ["field", "value"]);
+    let export: Value = serde_json::from_str(&output(&["export"])).unwrap();
+    let meeting = export["meeting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "csc-2025-bishkek")
+        .unwrap();
+    assert_eq!(table.len() - 1, meeting.as_object().unwrap().len());
     let text = output(&["--format", "csv", "chair", "--on", "2026-06-01"]);
     let table = rows(&python(CSV, &text));
     let id = table[0].iter().position(|h| h == "id").unwrap();
