@@ -465,9 +465,7 @@ fn docs_in_force_on_names_an_open_ended_document_as_possibly_apart() {
         "{stdout}"
     );
     assert!(
-        stdout.contains(
-            "Possibly in force (in force or valid from a date, with no recorded end): open-plan."
-        ),
+        stdout.contains("Possibly in force (one end of the period is not recorded): open-plan."),
         "{stdout}"
     );
     let (_, v) = json(&["--data", data, "docs", "--in-force-on", "2021-06-01"]);

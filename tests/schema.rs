@@ -132,3 +132,68 @@ fn the_hash_follows_the_data() {
     fs::write(&people, text.replacen("Masadykov\"", "Masadykov \"", 1)).unwrap();
     assert_ne!(hash(&data), before, "a changed name changes the hash");
 }
+
+/// Every command's JSON, in each of its shapes, against `schema COMMAND`.
+#[test]
+fn every_command_answer_validates_against_its_schema() {
+    let cases: &[(&str, &[&str])] = &[
+        ("summits", &["summits"]),
+        ("docs", &["docs"]),
+        ("docs", &["docs", "--summit", "csc-2022-yerevan"]),
+        ("docs", &["docs", "--summit", "csc-2010-05-08-moscow"]),
+        ("docs", &["docs", "--in-force-on", "2027-06-01"]),
+        ("decisions", &["decisions", "--kind", "appointment"]),
+        ("decisions", &["decisions", "--summit", "csc-2022-yerevan"]),
+        ("show", &["show", "taalatbek-masadykov"]),
+        ("show", &["show", "kremlin-27071"]),
+        (
+            "holder",
+            &[
+                "holder",
+                "secretary-general",
+                "--on",
+                "2019-06-01",
+                "--explain",
+            ],
+        ),
+        (
+            "holder",
+            &["holder", "Secretary General", "--on", "2020-06-01"],
+        ),
+        (
+            "holder",
+            &["holder", "secretary-general", "--on", "1990-01-01"],
+        ),
+        ("terms", &["terms"]),
+        ("chair", &["chair", "--on", "2007-03-01", "--explain"]),
+        ("members", &["members", "--on", "2013-06-01", "--all"]),
+        ("sources", &["sources"]),
+        ("search", &["search", "masadykov", "--sources"]),
+        ("timeline", &["timeline", "--from", "2009", "--to", "2009"]),
+        ("timeline", &["timeline", "--chart"]),
+        ("check", &["check", "tests/fixtures/damaged.toml"]),
+    ];
+    for (command, args) in cases {
+        let (code, schema, stderr) = run(&["schema", command]);
+        assert_eq!(code, 0, "{stderr}");
+        let schema: Value = serde_json::from_str(&schema).unwrap();
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+        let mut all = vec!["--format", "json"];
+        all.extend_from_slice(args);
+        let (code, answer, stderr) = run(&all);
+        assert!(code < 2, "{args:?}: {stderr}");
+        let answer: Value = serde_json::from_str(&answer).unwrap();
+        let found = errors(&schema, &answer);
+        assert!(found.is_empty(), "{args:?}:\n{}", found.join("\n"));
+    }
+    // A schema that says something: an answer missing a required field fails.
+    let (_, schema, _) = run(&["schema", "terms"]);
+    let schema: Value = serde_json::from_str(&schema).unwrap();
+    let (_, terms, _) = run(&["--format", "json", "terms"]);
+    let mut terms: Value = serde_json::from_str(&terms).unwrap();
+    terms[0].as_object_mut().unwrap().remove("person_name");
+    assert!(!errors(&schema, &terms).is_empty());
+}

@@ -108,7 +108,7 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
     }
     if !possibly.is_empty() {
         answer.view.blocks.push(Block::Text(format!(
-            "Possibly in force (in force or valid from a date, with no recorded end): {}.",
+            "Possibly in force (one end of the period is not recorded): {}.",
             possibly.join(", ")
         )));
     }

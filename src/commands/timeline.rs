@@ -336,7 +336,10 @@ fn rows(kb: &Kb<'_>) -> Vec<ChartRow> {
             });
         }
     }
-    for c in kb.chairmanships() {
+    // One group a organisation, each oldest first.
+    let mut chairs = kb.chairmanships();
+    chairs.sort_by(|a, b| a.organization.cmp(&b.organization));
+    for c in chairs {
         let Some(start) = c.start else {
             continue;
         };
@@ -346,7 +349,7 @@ fn rows(kb: &Kb<'_>) -> Vec<ChartRow> {
             .as_deref()
             .map_or_else(String::new, |l| format!(" {l}"));
         rows.push(ChartRow {
-            group: "Chairmanship".to_string(),
+            group: format!("Chairmanship ({})", c.organization),
             label: format!("{}{label}", kb.name_of(&c.state)),
             id: c.id.clone(),
             start,
