@@ -80,10 +80,7 @@ pub fn run(kb: &Kb<'_>, args: &SearchArgs) -> Result<Answer> {
             sources: args.sources.then(|| source_ids(kb, &h.id)),
         })
         .collect();
-    let mut answer = Answer::list(&rows, COLUMNS, "records", Block::Text(String::new()));
-    answer.view.blocks = blocks;
-    answer.found = total > 0;
-    Ok(answer)
+    Ok(Answer::typed(&rows, COLUMNS, &rows, blocks, total > 0))
 }
 
 /// What CSV writes of each hit.

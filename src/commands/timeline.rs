@@ -226,7 +226,6 @@ pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Res
     let found = events
         .iter()
         .any(|e| e.in_range.is_none_or(|c| c == Certainty::Yes));
-    let json = serde_json::to_value(&events).expect("events serialize to JSON");
     // The table even when empty: CSV and Markdown keep their header row.
     let mut blocks = {
         let rows = events
@@ -252,16 +251,13 @@ pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Res
     if events.is_empty() {
         blocks.push(Block::Text("No dated events match.".to_string()));
     }
-    let mut answer = Answer::list(
+    Ok(Answer::typed(
         &events,
         EVENT_COLUMNS,
-        "dated events",
-        Block::Text(String::new()),
-    );
-    answer.view.blocks = blocks;
-    answer.view.json = json;
-    answer.found = found;
-    Ok(answer)
+        &events,
+        blocks,
+        found,
+    ))
 }
 
 /// What CSV writes of each event.
@@ -286,6 +282,16 @@ pub struct ChartJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     pub rows: Vec<ChartRow>,
+}
+
+/// A chart with no rows, saying why.
+fn nothing_to_draw(why: &str) -> Answer {
+    let empty = ChartJson {
+        from: None,
+        to: None,
+        rows: Vec::new(),
+    };
+    chart_answer(empty, vec![Block::Text(why.to_string())], false)
 }
 
 fn chart_answer(json: ChartJson, blocks: Vec<Block>, found: bool) -> Answer {
@@ -416,13 +422,7 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, org: Option<&Organization>, width: us
         .map(|t| t.last_day())
         .or_else(|| known_ends.max().map(|d| civil::date(d.year(), 12, 31)));
     let (Some(axis_start), Some(axis_end)) = (axis_start, axis_end) else {
-        let empty = ChartJson {
-            from: None,
-            to: None,
-            rows: Vec::new(),
-        };
-        let text = "No terms or chairmanships to draw.";
-        return chart_answer(empty, vec![Block::Text(text.to_string())], false);
+        return nothing_to_draw("No terms or chairmanships to draw.");
     };
     // Only what shows between the axis ends.
     rows.retain(|r| {
@@ -430,13 +430,7 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, org: Option<&Organization>, width: us
         last >= axis_start && first <= axis_end
     });
     if rows.is_empty() {
-        let empty = ChartJson {
-            from: None,
-            to: None,
-            rows: Vec::new(),
-        };
-        let text = "No terms or chairmanships fall in this range.";
-        return chart_answer(empty, vec![Block::Text(text.to_string())], false);
+        return nothing_to_draw("No terms or chairmanships fall in this range.");
     }
 
     let label_width = rows
