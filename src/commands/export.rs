@@ -15,6 +15,13 @@ use crate::cli::Format;
 use crate::commands::popolo;
 use crate::model::{Dataset, Meta};
 
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
 /// Refuses, before anything is written, a format `export` does not write.
 pub fn check_format(format: Format) -> Result<()> {
     match format {

@@ -11,12 +11,38 @@ use jiff::civil;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::cli::TimelineArgs;
-use crate::commands::Answer;
+use crate::commands::{Answer, Ctx};
 use crate::date::{Certainty, Date, Interval, Precision};
 use crate::kb::Kb;
 use crate::model::{MeetingStatus, Organization};
 use crate::output::Block;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub org: crate::cli::OrgArg,
+
+    /// Only events on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or `today`).
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_bound)]
+    pub from: Option<crate::date::Date>,
+
+    /// Only events on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD or `today`).
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_bound)]
+    pub to: Option<crate::date::Date>,
+
+    /// Draw the terms of office and the chairmanships as a text Gantt chart.
+    #[arg(long)]
+    pub chart: bool,
+
+    /// Width of the chart in columns (at least 40); default: the terminal's,
+    /// or 80.
+    #[arg(long, value_name = "N", requires = "chart", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+
+    /// Draw the chart with ASCII characters only (# and . for the bars).
+    #[arg(long, requires = "chart")]
+    pub ascii: bool,
+}
 
 /// One dated event.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -197,7 +223,8 @@ pub fn in_range(date: Date, from: Option<Date>, to: Option<Date>) -> Certainty {
 }
 
 /// The answer to `timeline`: the list, or the chart with `--chart`.
-pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Result<Answer> {
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+    let (kb, terminal_width) = (ctx.kb, ctx.width);
     if let (Some(from), Some(to)) = (args.from, args.to) {
         if to.last_day() < from.first_day() {
             bail!("--to {to} is before --from {from}");
@@ -401,7 +428,7 @@ fn fit(s: &str, width: usize) -> String {
     out.chars().take(width).collect()
 }
 
-fn chart(kb: &Kb<'_>, args: &TimelineArgs, org: Option<&Organization>, width: usize) -> Answer {
+fn chart(kb: &Kb<'_>, args: &Args, org: Option<&Organization>, width: usize) -> Answer {
     let glyphs = if args.ascii { &ASCII } else { &UNICODE };
     let mut rows: Vec<ChartRow> = rows(kb)
         .into_iter()
@@ -587,8 +614,8 @@ mod tests {
     }
 
     fn chart_lines(kb: &Kb<'_>, width: usize, from: Option<&str>, to: Option<&str>) -> Vec<String> {
-        let args = TimelineArgs {
-            org: None,
+        let args = Args {
+            org: Default::default(),
             from: from.map(d),
             to: to.map(d),
             chart: true,
