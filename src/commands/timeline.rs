@@ -474,12 +474,12 @@ fn chart(kb: &Kb<'_>, args: &Args, org: Option<&Organization>, width: usize) -> 
         usize::try_from(n * bar_width as i64 / total).unwrap_or(0)
     };
 
-    let mut blocks = Vec::new();
+    let mut lines = Vec::new();
     let mut group = "";
     for row in &rows {
         if row.group != group {
             group = &row.group;
-            blocks.push(Block::Text(fit(group, width)));
+            lines.push(fit(group, width));
         }
         let mut bar = vec![' '; bar_width];
         let (first, certain_from, certain_to, last) = row.days(axis_end);
@@ -499,7 +499,7 @@ fn chart(kb: &Kb<'_>, args: &Args, org: Option<&Organization>, width: usize) -> 
         }
         let label = fit(&row.label, label_width);
         let line = format!("{label:<label_width$} {}", bar.iter().collect::<String>());
-        blocks.push(Block::Text(line.trim_end().to_string()));
+        lines.push(line.trim_end().to_string());
     }
 
     // The year axis: a tick and a label at each shown year's first day.
@@ -543,21 +543,20 @@ fn chart(kb: &Kb<'_>, args: &Args, org: Option<&Organization>, width: usize) -> 
         free_from = at + text.len() + 1;
     }
     let pad = " ".repeat(label_width + 1);
-    blocks.push(Block::Text(format!(
-        "{pad}{}",
-        ticks.iter().collect::<String>()
-    )));
-    blocks.push(Block::Text(
+    lines.push(format!("{pad}{}", ticks.iter().collect::<String>()));
+    lines.push(
         format!("{pad}{}", labels.iter().collect::<String>())
             .trim_end()
             .to_string(),
-    ));
+    );
     for legend in [
         format!("{} dates known to the day", glyphs.certain),
         format!("{} dates known only to the month or year", glyphs.possible),
     ] {
-        blocks.push(Block::Text(fit(&legend, width)));
+        lines.push(fit(&legend, width));
     }
+
+    let blocks = vec![Block::Preformatted(lines)];
 
     let json = ChartJson {
         from: Some(axis_start.to_string()),
@@ -626,8 +625,8 @@ mod tests {
             .view
             .blocks
             .into_iter()
-            .map(|b| match b {
-                Block::Text(t) => t,
+            .flat_map(|b| match b {
+                Block::Preformatted(lines) => lines,
                 other => panic!("unexpected {other:?}"),
             })
             .collect()
