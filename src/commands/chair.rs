@@ -10,7 +10,7 @@ use crate::commands::evidence::{self, Period};
 use crate::commands::{publishers, Answer};
 use crate::date::{Certainty, Date};
 use crate::kb::{chair_period, Kb, Match};
-use crate::model::{Chairmanship, Organization};
+use crate::model::{Chairmanship, Organization, RecordKind};
 use crate::output::Block;
 
 pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Result<Answer> {
@@ -218,7 +218,7 @@ fn chair_blocks(
 
 fn period(chair: &Chairmanship) -> Period<'_> {
     Period {
-        kind: "chairmanship",
+        kind: RecordKind::Chairmanship,
         id: &chair.id,
         start: chair.start,
         end: chair.end,

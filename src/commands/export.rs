@@ -98,7 +98,7 @@ pub fn write(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<(
                 line("dataset", serde_json::to_value(info)?)?;
             }
             for record in dataset.records() {
-                line(record.kind(), record.to_json())?;
+                line(record.kind().name(), record.to_json())?;
             }
         }
         Format::Popolo => {

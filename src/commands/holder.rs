@@ -10,7 +10,7 @@ use crate::commands::evidence::{self, Period};
 use crate::commands::{publishers, Answer};
 use crate::date::{Certainty, Date};
 use crate::kb::{show_end, Kb};
-use crate::model::{Person, Post, Record, Term};
+use crate::model::{Person, Post, Record, RecordKind, Term};
 use crate::output::Block;
 
 /// Without `--org`, a post name that several organisations use ("Secretary
@@ -194,7 +194,7 @@ fn answer_for<'a>(
 
 fn period(term: &Term) -> Period<'_> {
     Period {
-        kind: "term",
+        kind: RecordKind::Term,
         id: &term.id,
         start: Some(term.start),
         end: term.end,

@@ -24,7 +24,7 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
             r.references()
                 .into_iter()
                 .filter(|(_, target, _)| *target == id)
-                .map(move |(field, _, _)| (r.kind(), r.id(), field, r.label()))
+                .map(move |(field, _, _)| (r.kind().name(), r.id(), field, r.label()))
         })
         .collect();
 
@@ -131,7 +131,7 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
         _ => Vec::new(),
     };
     let json = ShowJson {
-        kind: record.kind(),
+        kind: record.kind().name(),
         record: record_json,
         sources,
         claims,
@@ -139,7 +139,7 @@ pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
         cited_by: cited_by
             .iter()
             .map(|(r, path, quote)| CitedBy {
-                kind: r.kind(),
+                kind: r.kind().name(),
                 id: r.id(),
                 r#where: path.clone(),
                 quote: quote.clone(),
