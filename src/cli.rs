@@ -29,7 +29,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH", env = "SUMMIT_KB_DATA")]
     pub data: Option<PathBuf>,
 
-    /// Output format. `export` writes json (the default), ndjson or popolo.
+    /// Output format. `export` writes json (its default), ndjson, popolo or sqlite.
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
@@ -55,6 +55,8 @@ pub enum Format {
     Markdown,
     /// Popolo JSON (persons, organizations, posts, memberships, events); `export` only.
     Popolo,
+    /// An SQLite database, a table per record kind (for Datasette); `export --output` only.
+    Sqlite,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
