@@ -11,7 +11,7 @@ use crate::date::{Certainty, Date, Interval};
 use crate::kb::{chair_interval, chair_period, did_you_mean, term_interval, Kb};
 use crate::load::Loaded;
 use crate::locate::{self, Target, ValueMatch};
-use crate::model::{Chairmanship, DecisionKind, Record, Term};
+use crate::model::{Chairmanship, DecisionKind, Record, RecordKind, Term};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -86,7 +86,7 @@ impl fmt::Display for Finding {
 }
 
 /// (kind, address of the id) -> (file, which record with the id in the file).
-type DuplicateIndex = HashMap<(&'static str, usize), (String, usize)>;
+type DuplicateIndex = HashMap<(RecordKind, usize), (String, usize)>;
 
 /// Collects findings, each with the file of its record and what to point at.
 struct Findings<'k> {
@@ -94,7 +94,7 @@ struct Findings<'k> {
     list: Vec<Finding>,
     /// How many findings already point at (record, key, value), the record
     /// known by its kind and the address of its id.
-    seen: HashMap<((&'static str, usize), &'static str, String), usize>,
+    seen: HashMap<((RecordKind, usize), &'static str, String), usize>,
     /// Where the records of duplicated ids are, once a finding needs it.
     duplicates: Option<DuplicateIndex>,
 }
@@ -102,7 +102,7 @@ struct Findings<'k> {
 impl Findings<'_> {
     /// A finding about a record, pointing at its id.
     fn record(&mut self, severity: Severity, record: Record<'_>, message: String) {
-        let target = Target::record(record.kind(), record.id());
+        let target = Target::record(record.kind().name(), record.id());
         self.push(severity, record, target, message);
     }
 
@@ -116,7 +116,7 @@ impl Findings<'_> {
         value: ValueMatch,
         message: String,
     ) {
-        let mut target = Target::field(record.kind(), record.id(), key, value.clone());
+        let mut target = Target::field(record.kind().name(), record.id(), key, value.clone());
         // Two findings on equal values of one record (two empty quotes) point
         // at two places; a field as a whole (`start`) is one place.
         let shown = match &value {
@@ -182,8 +182,8 @@ impl Findings<'_> {
 /// address of its id). Built once, in one pass, when first needed.
 fn duplicates(loaded: &Loaded) -> DuplicateIndex {
     let mut out = HashMap::new();
-    let mut seen: HashMap<(&'static str, &str, &str), usize> = HashMap::new();
-    let count_in = |file: usize, kind: &str| {
+    let mut seen: HashMap<(RecordKind, &str, &str), usize> = HashMap::new();
+    let count_in = |file: usize, kind: RecordKind| {
         loaded.counts[file]
             .1
             .iter()
@@ -192,24 +192,30 @@ fn duplicates(loaded: &Loaded) -> DuplicateIndex {
     };
     // Records of a kind come file by file, in load order: walk the files
     // alongside them.
-    let mut kind = "";
+    let mut kind = None;
     let (mut file, mut left) = (0, 0);
     for record in loaded.dataset.records() {
-        if record.kind() != kind {
-            kind = record.kind();
+        if kind != Some(record.kind()) {
+            kind = Some(record.kind());
             file = 0;
-            left = loaded.counts.first().map_or(0, |_| count_in(0, kind));
+            left = loaded
+                .counts
+                .first()
+                .map_or(0, |_| count_in(0, record.kind()));
         }
         while left == 0 && file + 1 < loaded.counts.len() {
             file += 1;
-            left = count_in(file, kind);
+            left = count_in(file, record.kind());
         }
         left = left.saturating_sub(1);
         let id = record.id();
         if loaded.origins.get(id).is_some_and(|files| files.len() > 1) {
             if let Some((name, _)) = loaded.counts.get(file) {
-                let count = seen.entry((kind, id, name.as_str())).or_default();
-                out.insert((kind, id.as_ptr() as usize), (name.clone(), *count));
+                let count = seen.entry((record.kind(), id, name.as_str())).or_default();
+                out.insert(
+                    (record.kind(), id.as_ptr() as usize),
+                    (name.clone(), *count),
+                );
                 *count += 1;
             }
         }
@@ -294,7 +300,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                 );
             }
         }
-        if record.citations().is_empty() && record.kind() != "source" {
+        if record.citations().is_empty() && record.kind() != RecordKind::Source {
             found.field(
                 Severity::Error,
                 record,
@@ -304,9 +310,12 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             );
         }
         for citation in record.cited() {
-            if let Some(message) =
-                reference_problem(kb, &citation.source, &["source"], &mut suggestions)
-            {
+            if let Some(message) = reference_problem(
+                kb,
+                &citation.source,
+                &[RecordKind::Source],
+                &mut suggestions,
+            ) {
                 found.field(
                     Severity::Error,
                     record,
@@ -667,8 +676,8 @@ struct Suggestions {
 const MAX_SUGGESTIONS: usize = 100;
 
 impl Suggestions {
-    fn hint(&mut self, kb: &Kb<'_>, target: &str, kinds: &[&str]) -> String {
-        let key = (target.to_string(), kinds.join(","));
+    fn hint(&mut self, kb: &Kb<'_>, target: &str, kinds: &[RecordKind]) -> String {
+        let key = (target.to_string(), RecordKind::either(kinds));
         if let Some(hint) = self.cache.get(&key) {
             return hint.clone();
         }
@@ -689,7 +698,7 @@ impl Suggestions {
 fn reference_problem(
     kb: &Kb<'_>,
     target: &str,
-    kinds: &[&str],
+    kinds: &[RecordKind],
     suggestions: &mut Suggestions,
 ) -> Option<String> {
     match kb.get(target) {
@@ -697,13 +706,13 @@ fn reference_problem(
         Some(r) => Some(format!(
             "'{target}' is a {}, expected a {}",
             r.kind(),
-            kinds.join(" or ")
+            RecordKind::either(kinds)
         )),
         None => {
             let what = if kinds.is_empty() {
                 "record".to_string()
             } else {
-                kinds.join(" or ")
+                RecordKind::either(kinds)
             };
             let hint = suggestions.hint(kb, target, kinds);
             Some(format!("no {what} with id '{target}'{hint}"))

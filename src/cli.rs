@@ -29,8 +29,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH", env = "SUMMIT_KB_DATA")]
     pub data: Option<PathBuf>,
 
-    /// Output format. `export` writes json (the default), ndjson or popolo.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
+    /// Output format: table by default; `export` writes json by default, or
+    /// ndjson, popolo or sqlite.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table, hide_default_value = true)]
     pub format: Format,
 
     /// When to colour the output. NO_COLOR in the environment means never.
@@ -55,6 +56,8 @@ pub enum Format {
     Markdown,
     /// Popolo JSON (persons, organizations, posts, memberships, events); `export` only.
     Popolo,
+    /// An SQLite database for Datasette; `export --output` only.
+    Sqlite,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -164,14 +167,15 @@ pub enum Command {
     )]
     Search(commands::search::Args),
 
-    /// Write the whole knowledge base as JSON (loadable again with --data).
+    /// Write the whole knowledge base as JSON (loadable with --data), Popolo or SQLite.
     ///
     /// --format json (the default) writes the dataset with a `meta` block
     /// (name, licence, counts, content hash); ndjson one record a line;
     /// popolo a Popolo document (persons, organizations, posts, memberships,
-    /// events).
+    /// events); sqlite an SQLite database with a table per record kind, for
+    /// Datasette (`datasette kb.db`), and only with --output.
     #[command(
-        after_help = "Examples:\n  summit-kb export > csto.json\n  summit-kb export --output csto.json && summit-kb --data csto.json check\n  summit-kb export --format popolo --output csto-popolo.json"
+        after_help = "Examples:\n  summit-kb export > csto.json\n  summit-kb export --output csto.json && summit-kb --data csto.json check\n  summit-kb export --format popolo --output csto-popolo.json\n  summit-kb export --format sqlite --output kb.db && datasette kb.db"
     )]
     Export(commands::export::Args),
 

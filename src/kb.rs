@@ -11,7 +11,7 @@ use jiff::civil;
 use crate::date::{settle_handover, Certainty, Date, Handover, Interval};
 use crate::load::Loaded;
 use crate::model::{
-    Alias, Chairmanship, Dataset, Meeting, Organization, Post, Record, Source, Term,
+    Alias, Chairmanship, Dataset, Meeting, Organization, Post, Record, RecordKind, Source, Term,
 };
 pub use crate::search::fold;
 use crate::search::{Hit, Index, Role};
@@ -62,7 +62,7 @@ impl<'a> Kb<'a> {
     }
 
     /// The record with this id if it is of `kind`, or an error naming what it is.
-    pub fn require_kind(&self, id: &str, kind: &str) -> Result<Record<'a>> {
+    pub fn require_kind(&self, id: &str, kind: RecordKind) -> Result<Record<'a>> {
         match self.get(id) {
             Some(record) if record.kind() == kind => Ok(record),
             Some(record) => bail!("'{id}' is a {}, not a {kind}", record.kind()),
@@ -92,7 +92,7 @@ impl<'a> Kb<'a> {
 
     /// The meeting with this id, or an error that suggests a close one.
     pub fn require_meeting(&self, id: &str) -> Result<&'a Meeting> {
-        match self.require_kind(id, "meeting")? {
+        match self.require_kind(id, RecordKind::Meeting)? {
             Record::Meeting(m) => Ok(m),
             _ => unreachable!("require_kind checked the kind"),
         }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 
 use crate::locate::line_column;
-use crate::model::Dataset;
+use crate::model::{Dataset, RecordKind};
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
@@ -36,7 +36,7 @@ pub struct Loaded {
     /// Whether the files are the ones compiled into the binary.
     pub embedded: bool,
     /// For each file in load order, how many records of each kind it gave.
-    pub counts: Vec<(String, Vec<(&'static str, usize)>)>,
+    pub counts: Vec<(String, Vec<(RecordKind, usize)>)>,
 }
 
 impl Loaded {
@@ -70,7 +70,7 @@ impl Loaded {
     pub fn add(&mut self, name: &str, mut part: Dataset) {
         // An export's `meta` describes that export, not the data: dropped.
         part.meta = None;
-        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        let mut counts: Vec<(RecordKind, usize)> = Vec::new();
         for record in part.records() {
             match counts.last_mut() {
                 Some((kind, n)) if *kind == record.kind() => *n += 1,

@@ -1,12 +1,11 @@
 //! summit-kb: parse the command line, load the dataset, run one command, and
 //! turn the outcome into an exit status (0 an answer, 1 no answer, 2 an error).
 
-use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::Parser;
 
 use summit_kb::check::Severity;
@@ -70,8 +69,15 @@ fn run(cli: &Cli) -> Result<bool> {
     };
     let mut out = BufWriter::new(stdout.lock());
 
-    if cli.format == Format::Popolo && !matches!(cli.command, Command::Export(_)) {
-        bail!("--format popolo is for `export` only; use table, json, ndjson, csv or markdown");
+    if matches!(cli.format, Format::Popolo | Format::Sqlite)
+        && !matches!(cli.command, Command::Export(_))
+    {
+        let format = if cli.format == Format::Popolo {
+            "popolo"
+        } else {
+            "sqlite"
+        };
+        bail!("--format {format} is for `export` only; use table, json, ndjson, csv or markdown");
     }
     let found = match &cli.command {
         Command::Schema(args) => {
@@ -96,18 +102,11 @@ fn run(cli: &Cli) -> Result<bool> {
             emit(&answer, cli, style, &mut out)?
         }
         Command::Export(args) => {
-            commands::export::check_format(cli.format)?;
+            commands::export::check_args(cli.format, args.output.as_deref())?;
             let loaded = load(cli.data.as_deref())?;
             refuse_errors(&Kb::new(loaded))?;
             match &args.output {
-                Some(path) => {
-                    let file = File::create(path)
-                        .with_context(|| format!("cannot write {}", path.display()))?;
-                    let mut file = BufWriter::new(file);
-                    commands::export::write(&loaded.dataset, cli.format, &mut file)?;
-                    file.flush()
-                        .with_context(|| format!("cannot write {}", path.display()))?;
-                }
+                Some(path) => commands::export::write_file(&loaded.dataset, cli.format, path)?,
                 None => commands::export::write(&loaded.dataset, cli.format, &mut out)?,
             }
             true

@@ -857,6 +857,91 @@ impl std::fmt::Display for ClaimValue {
     }
 }
 
+/// The kinds of record, in the order a dataset declares its lists: the one
+/// table of their names, for the TOML tables, `meta.counts`, references, the
+/// search order and the SQLite tables.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum RecordKind {
+    Source,
+    Organization,
+    State,
+    Membership,
+    Body,
+    Person,
+    Post,
+    Term,
+    Meeting,
+    Document,
+    Decision,
+    Chairmanship,
+    Operation,
+    Claim,
+}
+
+impl RecordKind {
+    /// Every kind, in the order a dataset declares its lists.
+    pub const ALL: [RecordKind; 14] = [
+        RecordKind::Source,
+        RecordKind::Organization,
+        RecordKind::State,
+        RecordKind::Membership,
+        RecordKind::Body,
+        RecordKind::Person,
+        RecordKind::Post,
+        RecordKind::Term,
+        RecordKind::Meeting,
+        RecordKind::Document,
+        RecordKind::Decision,
+        RecordKind::Chairmanship,
+        RecordKind::Operation,
+        RecordKind::Claim,
+    ];
+
+    /// The singular, as the TOML table and the JSON list are named (`person`).
+    pub fn name(self) -> &'static str {
+        self.names().0
+    }
+
+    /// The plural in snake_case, as a table of records is named (`people`).
+    pub fn plural(self) -> &'static str {
+        self.names().1
+    }
+
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            RecordKind::Source => ("source", "sources"),
+            RecordKind::Organization => ("organization", "organizations"),
+            RecordKind::State => ("state", "states"),
+            RecordKind::Membership => ("membership", "memberships"),
+            RecordKind::Body => ("body", "bodies"),
+            RecordKind::Person => ("person", "people"),
+            RecordKind::Post => ("post", "posts"),
+            RecordKind::Term => ("term", "terms"),
+            RecordKind::Meeting => ("meeting", "meetings"),
+            RecordKind::Document => ("document", "documents"),
+            RecordKind::Decision => ("decision", "decisions"),
+            RecordKind::Chairmanship => ("chairmanship", "chairmanships"),
+            RecordKind::Operation => ("operation", "operations"),
+            RecordKind::Claim => ("claim", "claims"),
+        }
+    }
+
+    /// Several kinds as a reader would list them: `decision or meeting`.
+    pub fn either(kinds: &[RecordKind]) -> String {
+        let names: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
+        names.join(" or ")
+    }
+}
+
+impl std::fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A borrowed record of any kind, for what treats them alike: the id index,
 /// `show`, reference checks and search.
 #[derive(Debug, Clone, Copy)]
@@ -904,23 +989,23 @@ impl<'a> Record<'a> {
         each_record!(self, r => &r.id)
     }
 
-    /// The record's kind, as its TOML table is named.
-    pub fn kind(&self) -> &'static str {
+    /// The record's kind (`Display` as its TOML table is named).
+    pub fn kind(&self) -> RecordKind {
         match self {
-            Record::Source(_) => "source",
-            Record::Organization(_) => "organization",
-            Record::State(_) => "state",
-            Record::Membership(_) => "membership",
-            Record::Body(_) => "body",
-            Record::Person(_) => "person",
-            Record::Post(_) => "post",
-            Record::Term(_) => "term",
-            Record::Meeting(_) => "meeting",
-            Record::Document(_) => "document",
-            Record::Decision(_) => "decision",
-            Record::Chairmanship(_) => "chairmanship",
-            Record::Operation(_) => "operation",
-            Record::Claim(_) => "claim",
+            Record::Source(_) => RecordKind::Source,
+            Record::Organization(_) => RecordKind::Organization,
+            Record::State(_) => RecordKind::State,
+            Record::Membership(_) => RecordKind::Membership,
+            Record::Body(_) => RecordKind::Body,
+            Record::Person(_) => RecordKind::Person,
+            Record::Post(_) => RecordKind::Post,
+            Record::Term(_) => RecordKind::Term,
+            Record::Meeting(_) => RecordKind::Meeting,
+            Record::Document(_) => RecordKind::Document,
+            Record::Decision(_) => RecordKind::Decision,
+            Record::Chairmanship(_) => RecordKind::Chairmanship,
+            Record::Operation(_) => RecordKind::Operation,
+            Record::Claim(_) => RecordKind::Claim,
         }
     }
 
@@ -1096,14 +1181,15 @@ impl Dataset {
 type CitationSink<'s, 'a> = dyn FnMut(&dyn Fn() -> String, &'a [Citation]) + 's;
 
 /// (field, id, the kinds of record it may name; empty = any kind).
-pub type Reference<'a> = (&'static str, &'a str, &'static [&'static str]);
+pub type Reference<'a> = (&'static str, &'a str, &'static [RecordKind]);
 
 impl<'a> Record<'a> {
     /// Every id the record refers to.
     pub fn references(self) -> Vec<Reference<'a>> {
-        const ORG: &[&str] = &["organization"];
-        const STATE: &[&str] = &["state"];
-        const PERSON: &[&str] = &["person"];
+        use RecordKind as K;
+        const ORG: &[K] = &[K::Organization];
+        const STATE: &[K] = &[K::State];
+        const PERSON: &[K] = &[K::Person];
         let mut refs: Vec<Reference<'a>> = Vec::new();
         let mut add = |field, target: Option<&'a String>, kinds| {
             if let Some(t) = target {
@@ -1118,25 +1204,25 @@ impl<'a> Record<'a> {
             }
             Record::Body(r) => {
                 add("organization", Some(&r.organization), ORG);
-                add("parent", r.parent.as_ref(), &["body"]);
-                add("established_by", r.established_by.as_ref(), &["decision"]);
+                add("parent", r.parent.as_ref(), &[K::Body]);
+                add("established_by", r.established_by.as_ref(), &[K::Decision]);
             }
             Record::Person(r) => add("country", r.country.as_ref(), STATE),
             Record::Post(r) => {
                 add("organization", Some(&r.organization), ORG);
-                add("body", r.body.as_ref(), &["body"]);
+                add("body", r.body.as_ref(), &[K::Body]);
             }
             Record::Term(r) => {
-                add("post", Some(&r.post), &["post"]);
+                add("post", Some(&r.post), &[K::Post]);
                 add("person", Some(&r.person), PERSON);
                 add(
                     "appointed_by",
                     r.appointed_by.as_ref(),
-                    &["decision", "meeting"],
+                    &[K::Decision, K::Meeting],
                 );
             }
             Record::Meeting(r) => {
-                add("body", Some(&r.body), &["body"]);
+                add("body", Some(&r.body), &[K::Body]);
                 add("chair_state", r.chair_state.as_ref(), STATE);
                 add("chair_person", r.chair_person.as_ref(), PERSON);
                 for p in &r.participants {
@@ -1148,11 +1234,11 @@ impl<'a> Record<'a> {
                 }
             }
             Record::Document(r) => {
-                add("adopted_at", r.adopted_at.as_ref(), &["meeting"]);
-                add("amends", r.amends.as_ref(), &["document"]);
+                add("adopted_at", r.adopted_at.as_ref(), &[K::Meeting]);
+                add("amends", r.amends.as_ref(), &[K::Document]);
             }
             Record::Decision(r) => {
-                add("meeting", Some(&r.meeting), &["meeting"]);
+                add("meeting", Some(&r.meeting), &[K::Meeting]);
                 for c in &r.concerns {
                     add("concerns", Some(c), &[]);
                 }
@@ -1161,9 +1247,9 @@ impl<'a> Record<'a> {
                 add("organization", Some(&r.organization), ORG);
                 add("state", Some(&r.state), STATE);
                 add("head_of_state", r.head_of_state.as_ref(), PERSON);
-                add("handed_to", r.handed_to.as_ref(), &["chairmanship"]);
-                add("handed_over_at", r.handed_over_at.as_ref(), &["meeting"]);
-                add("decided_at", r.decided_at.as_ref(), &["meeting"]);
+                add("handed_to", r.handed_to.as_ref(), &[K::Chairmanship]);
+                add("handed_over_at", r.handed_over_at.as_ref(), &[K::Meeting]);
+                add("decided_at", r.decided_at.as_ref(), &[K::Meeting]);
             }
             Record::Operation(r) => add("organization", Some(&r.organization), ORG),
             Record::Claim(r) => add("subject", Some(&r.subject), &[]),
@@ -1210,6 +1296,31 @@ fn walk_citations(value: &serde_json::Value, path: String, out: &mut Vec<(String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn record_kinds_are_the_lists_of_a_dataset_in_their_order() {
+        let schema = serde_json::to_value(schemars::schema_for!(Dataset)).unwrap();
+        let lists: Vec<&str> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !["meta", "dataset"].contains(k))
+            .collect();
+        let names: Vec<&str> = RecordKind::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(lists, names);
+        let mut sorted = RecordKind::ALL;
+        sorted.sort();
+        assert_eq!(sorted, RecordKind::ALL, "ALL is in declaration order");
+        for kind in RecordKind::ALL {
+            assert_eq!(kind.to_string(), kind.name());
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.name());
+            let plural = kind.plural();
+            assert!(plural.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+        }
+        assert_eq!(RecordKind::Person.plural(), "people");
+        assert_eq!(RecordKind::Body.plural(), "bodies");
+    }
 
     /// The citations of a record by the JSON walk, own citations first.
     fn by_json(record: Record<'_>) -> Vec<(String, Citation)> {

@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Alias, Citation, Record};
+use crate::model::{Alias, Citation, Record, RecordKind};
 
 /// What a field of a record is, for ranking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,7 +156,7 @@ impl<'t> Index<'t> {
     pub fn of_records(records: impl IntoIterator<Item = Record<'t>>) -> Index<'t> {
         let mut index = Index::new();
         for record in records {
-            index.add(record.kind(), record.id(), record_fields(record));
+            index.add(record.kind().name(), record.id(), record_fields(record));
         }
         index
     }
@@ -169,7 +169,7 @@ impl<'t> Index<'t> {
             let names = record_fields(record)
                 .into_iter()
                 .filter(|(role, _, _)| *role != Role::Text);
-            index.add(record.kind(), record.id(), names);
+            index.add(record.kind().name(), record.id(), names);
         }
         index
     }
@@ -494,28 +494,33 @@ fn score_field(
     })
 }
 
-/// Records people look for first come first among equal matches.
+/// Records people look for first come first among equal matches: every
+/// kind once.
+const KIND_ORDER: [RecordKind; RecordKind::ALL.len()] = {
+    use RecordKind as K;
+    [
+        K::Person,
+        K::Organization,
+        K::Body,
+        K::State,
+        K::Post,
+        K::Operation,
+        K::Document,
+        K::Decision,
+        K::Meeting,
+        K::Chairmanship,
+        K::Membership,
+        K::Term,
+        K::Claim,
+        K::Source,
+    ]
+};
+
 fn kind_rank(kind: &str) -> u8 {
-    const ORDER: &[&str] = &[
-        "person",
-        "organization",
-        "body",
-        "state",
-        "post",
-        "operation",
-        "document",
-        "decision",
-        "meeting",
-        "chairmanship",
-        "membership",
-        "term",
-        "claim",
-        "source",
-    ];
-    ORDER
+    KIND_ORDER
         .iter()
-        .position(|k| *k == kind)
-        .map_or(ORDER.len() as u8, |p| p as u8)
+        .position(|k| k.name() == kind)
+        .map_or(KIND_ORDER.len() as u8, |p| p as u8)
 }
 
 /// The longest snippet shown, in characters.
@@ -697,6 +702,16 @@ pub fn record_fields(record: Record<'_>) -> Vec<FieldText<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_search_order_ranks_every_kind_once() {
+        let mut ranked = KIND_ORDER;
+        ranked.sort();
+        assert_eq!(ranked, RecordKind::ALL);
+        assert_eq!(kind_rank("person"), 0);
+        assert_eq!(kind_rank("source"), 13);
+        assert_eq!(kind_rank("no-such-kind"), 14);
+    }
 
     fn index(records: &[(&'static str, &[FieldText<'static>])]) -> Index<'static> {
         let mut index = Index::new();

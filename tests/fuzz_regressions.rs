@@ -18,6 +18,7 @@ use summit_kb::commands::export;
 use summit_kb::date::Date;
 use summit_kb::kb::{self, Kb};
 use summit_kb::load::{self, Loaded};
+use summit_kb::model::RecordKind;
 
 fn inputs(target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -102,7 +103,7 @@ fn parse_inputs_replay_cleanly() {
         let kb = Kb::new(embedded());
         let _ = kb.resolve_post(text);
         let _ = kb.require(text);
-        let _ = kb.require_kind(text, "meeting");
+        let _ = kb.require_kind(text, RecordKind::Meeting);
         let _ = kb.name_of(text);
         let _ = kb::fold(text);
         let argv = std::iter::once("summit-kb").chain(text.split('\0'));

@@ -12,6 +12,7 @@ use summit_kb::cli::{self, Cli};
 use summit_kb::date::Date;
 use summit_kb::kb::{self, Kb};
 use summit_kb::load::{self, Loaded};
+use summit_kb::model::RecordKind;
 
 fn embedded() -> &'static Loaded {
     static LOADED: OnceLock<Loaded> = OnceLock::new();
@@ -32,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     let kb = Kb::new(embedded());
     let _ = kb.resolve_post(text);
     let _ = kb.require(text);
-    let _ = kb.require_kind(text, "meeting");
+    let _ = kb.require_kind(text, RecordKind::Meeting);
     let _ = kb.name_of(text);
     let _ = kb::fold(text);
 

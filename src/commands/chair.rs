@@ -9,7 +9,7 @@ use crate::commands::evidence::{self, Period};
 use crate::commands::{publishers, Answer, Ctx};
 use crate::date::{Certainty, Date};
 use crate::kb::{chair_period, Kb, Match};
-use crate::model::{Chairmanship, Organization};
+use crate::model::{Chairmanship, Organization, RecordKind};
 use crate::output::Block;
 
 #[derive(Debug, clap::Args)]
@@ -233,7 +233,7 @@ fn chair_blocks(
 
 fn period(chair: &Chairmanship) -> Period<'_> {
     Period {
-        kind: "chairmanship",
+        kind: RecordKind::Chairmanship,
         id: &chair.id,
         start: chair.start,
         end: chair.end,

@@ -8,12 +8,12 @@ use serde_json::{json, Value};
 use crate::commands::citation_lines;
 use crate::date::{Certainty, Date};
 use crate::kb::Kb;
-use crate::model::Citation;
+use crate::model::{Citation, RecordKind};
 use crate::output::Block;
 
 /// A matched period: what it is and what the data says of its bounds.
 pub struct Period<'a> {
-    pub kind: &'static str,
+    pub kind: RecordKind,
     pub id: &'a str,
     pub start: Option<Date>,
     pub end: Option<Date>,
@@ -178,7 +178,7 @@ mod tests {
     #[test]
     fn a_possible_answer_says_which_bound_is_too_coarse() {
         let period = Period {
-            kind: "term",
+            kind: RecordKind::Term,
             id: "t",
             start: Some(d("2003")),
             end: Some(d("2005-06")),

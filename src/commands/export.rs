@@ -1,11 +1,13 @@
 //! `export`: the whole knowledge base as one JSON document that loads again as
-//! a dataset (`--format json`, the default), as NDJSON (one record a line), or
-//! as Popolo JSON (`--format popolo`).
+//! a dataset (`--format json`, the default), as NDJSON (one record a line), as
+//! Popolo JSON (`--format popolo`) or as an SQLite database (`--format
+//! sqlite`, to a file only). `--output` never leaves a partial file behind.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 use serde::Serialize;
 use serde_json::json;
@@ -14,10 +16,12 @@ use sha2::{Digest, Sha256};
 use crate::cli::Format;
 use crate::commands::popolo;
 use crate::model::{Dataset, Meta};
+use crate::output::sqlite;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Write to FILE instead of standard output.
+    /// Write to FILE instead of standard output: in full beside it, then
+    /// renamed into place, so that a failed export leaves FILE as it was.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 }
@@ -25,15 +29,76 @@ pub struct Args {
 /// Refuses, before anything is written, a format `export` does not write.
 pub fn check_format(format: Format) -> Result<()> {
     match format {
-        Format::Table | Format::Json | Format::Ndjson | Format::Popolo => Ok(()),
+        Format::Table | Format::Json | Format::Ndjson | Format::Popolo | Format::Sqlite => Ok(()),
         Format::Csv | Format::Markdown => bail!(
-            "export writes --format json (the default), ndjson or popolo, not {}",
+            "export writes --format json (the default), ndjson, popolo or sqlite, not {}",
             format
                 .to_possible_value()
                 .map(|v| v.get_name().to_string())
                 .unwrap_or_default()
         ),
     }
+}
+
+/// What `--format sqlite` says without `--output`.
+const SQLITE_NEEDS_A_FILE: &str =
+    "--format sqlite writes a database file, not standard output: give --output FILE";
+
+/// Refuses, before the dataset is loaded, an export that cannot be made: a
+/// format `export` does not write, or a database without `--output`.
+pub fn check_args(format: Format, output: Option<&Path>) -> Result<()> {
+    check_format(format)?;
+    if format == Format::Sqlite && output.is_none() {
+        bail!(SQLITE_NEEDS_A_FILE);
+    }
+    Ok(())
+}
+
+/// Writes the export to `path` so that a failure never leaves a partial file
+/// there: into a temporary file beside it, flushed and synced, then renamed
+/// over it. On any error the temporary file is removed, and what was at
+/// `path` before is left as it was.
+pub fn write_file(dataset: &Dataset, format: Format, path: &Path) -> Result<()> {
+    check_args(format, Some(path))?;
+    let fail = || format!("cannot write {}", path.display());
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        bail!("{}: no directory {}", fail(), dir.display());
+    }
+    let name = path
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy());
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // The mode a new file gets (less the umask), not a temporary file's 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    // The temporary file's own name would only confuse: the error is the
+    // directory's.
+    let mut temp = builder
+        .tempfile_in(dir)
+        .map_err(|err| io::Error::from(err.kind()))
+        .with_context(fail)?;
+    if format == Format::Sqlite {
+        sqlite::write(dataset, &meta(dataset), temp.path()).with_context(fail)?;
+    } else {
+        let mut out = BufWriter::new(temp.as_file_mut());
+        write(dataset, format, &mut out).with_context(fail)?;
+        out.flush().with_context(fail)?;
+    }
+    temp.as_file().sync_all().with_context(fail)?;
+    // A file that is replaced keeps its mode.
+    if let Ok(existing) = std::fs::metadata(path) {
+        if existing.is_file() {
+            std::fs::set_permissions(temp.path(), existing.permissions()).with_context(fail)?;
+        }
+    }
+    temp.persist(path).map_err(|e| e.error).with_context(fail)?;
+    Ok(())
 }
 
 /// The `meta` block of a dataset: its name, licence, counts, and a SHA-256 of
@@ -94,6 +159,7 @@ struct Exported<'a> {
 pub fn write(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<()> {
     check_format(format)?;
     match format {
+        Format::Sqlite => bail!(SQLITE_NEEDS_A_FILE),
         Format::Ndjson => {
             let mut line = |kind: &str, record: serde_json::Value| -> Result<()> {
                 serde_json::to_writer(&mut *out, &json!({ "kind": kind, "record": record }))?;
@@ -105,7 +171,7 @@ pub fn write(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<(
                 line("dataset", serde_json::to_value(info)?)?;
             }
             for record in dataset.records() {
-                line(record.kind(), record.to_json())?;
+                line(record.kind().name(), record.to_json())?;
             }
         }
         Format::Popolo => {

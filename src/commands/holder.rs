@@ -9,7 +9,7 @@ use crate::commands::evidence::{self, Period};
 use crate::commands::{publishers, Answer, Ctx};
 use crate::date::{Certainty, Date};
 use crate::kb::{show_end, Kb};
-use crate::model::{Person, Post, Record, Term};
+use crate::model::{Person, Post, Record, RecordKind, Term};
 use crate::output::Block;
 
 #[derive(Debug, clap::Args)]
@@ -212,7 +212,7 @@ fn answer_for<'a>(
 
 fn period(term: &Term) -> Period<'_> {
     Period {
-        kind: "term",
+        kind: RecordKind::Term,
         id: &term.id,
         start: Some(term.start),
         end: term.end,

@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             r.references()
                 .into_iter()
                 .filter(|(_, target, _)| *target == id)
-                .map(move |(field, _, _)| (r.kind(), r.id(), field, r.label()))
+                .map(move |(field, _, _)| (r.kind().name(), r.id(), field, r.label()))
         })
         .collect();
 
@@ -138,7 +138,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         _ => Vec::new(),
     };
     let json = ShowJson {
-        kind: record.kind(),
+        kind: record.kind().name(),
         record: record_json,
         sources,
         claims,
@@ -146,7 +146,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         cited_by: cited_by
             .iter()
             .map(|(r, path, quote)| CitedBy {
-                kind: r.kind(),
+                kind: r.kind().name(),
                 id: r.id(),
                 r#where: path.clone(),
                 quote: quote.clone(),

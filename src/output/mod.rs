@@ -5,6 +5,7 @@ mod csv;
 mod json;
 mod markdown;
 mod ndjson;
+pub mod sqlite;
 mod table;
 
 use std::io::{self, Write};
@@ -153,9 +154,9 @@ pub fn render(view: &View, format: Format, style: Style, out: &mut dyn Write) ->
         Format::Ndjson => ndjson::render(&view.data, out),
         Format::Csv => csv::render(&view.data, out),
         Format::Markdown => markdown::render(&view.blocks, out),
-        Format::Popolo => Err(io::Error::new(
+        Format::Popolo | Format::Sqlite => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "--format popolo is for `export` only",
+            "--format popolo and sqlite are for `export` only",
         )),
     }
 }
