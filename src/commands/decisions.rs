@@ -13,6 +13,7 @@ use crate::date::Date;
 use crate::kb::Kb;
 use crate::model::{Decision, DecisionKind, Record};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 pub fn run(kb: &Kb<'_>, args: &DecisionsArgs) -> Result<Answer> {
     let meeting = match &args.summit {
@@ -44,7 +45,14 @@ pub fn run(kb: &Kb<'_>, args: &DecisionsArgs) -> Result<Answer> {
         })
         .collect();
     let mut table = Block::table(
-        ["id", "kind", "title", "meeting", "effective", "confidence"],
+        [
+            ("id", Fixed),
+            ("kind", Fixed),
+            ("title", Text),
+            ("meeting", Fixed),
+            ("effective", Fixed),
+            ("confidence", Fixed),
+        ],
         rows,
     );
     if args.sources {

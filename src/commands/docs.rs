@@ -13,6 +13,7 @@ use crate::date::{Certainty, Date, Interval};
 use crate::kb::{fold, Kb};
 use crate::model::{Document, Record};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 /// The day a document was adopted: its own date, else its meeting's.
 pub fn adopted(kb: &Kb<'_>, doc: &Document) -> Option<Date> {
@@ -83,7 +84,16 @@ pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
             ]
         })
         .collect();
-    let mut table = Block::table(["id", "kind", "title", "adopted", "valid"], display);
+    let mut table = Block::table(
+        [
+            ("id", Fixed),
+            ("kind", Fixed),
+            ("title", Text),
+            ("adopted", Fixed),
+            ("valid", Fixed),
+        ],
+        display,
+    );
     if args.sources {
         let cites = docs.iter().map(|r| publishers(kb, &r.citations));
         table = with_sources(table, cites.collect());

@@ -11,6 +11,7 @@ use crate::date::{Certainty, Date};
 use crate::kb::Kb;
 use crate::model::{ChangeKind, Membership, MembershipStatus};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 /// Where a state stands in an organisation on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
@@ -196,22 +197,30 @@ pub fn run(kb: &Kb<'_>, args: &MembersArgs, today: civil::Date) -> Result<Answer
         });
     }
     let mut blocks = vec![Block::Heading(format!("Members on {day}"))];
-    let header: Vec<&str> = if args.all {
-        vec![
-            "organization",
-            "state",
-            "standing",
-            "member",
-            "changes",
-            "id",
-        ]
-    } else {
-        vec!["organization", "state", "standing", "member", "id"]
-    };
     let empty = rows.is_empty();
-    blocks.push(Block::Table {
-        header: header.iter().map(|h| h.to_string()).collect(),
-        rows,
+    blocks.push(if args.all {
+        Block::table(
+            [
+                ("organization", Text),
+                ("state", Text),
+                ("standing", Fixed),
+                ("member", Fixed),
+                ("changes", Text),
+                ("id", Fixed),
+            ],
+            rows,
+        )
+    } else {
+        Block::table(
+            [
+                ("organization", Text),
+                ("state", Text),
+                ("standing", Fixed),
+                ("member", Fixed),
+                ("id", Fixed),
+            ],
+            rows,
+        )
     });
     if empty {
         blocks.push(Block::Text(format!(

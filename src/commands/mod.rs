@@ -26,7 +26,7 @@ use serde_json::Value;
 use crate::date::Date;
 use crate::kb::Kb;
 use crate::model::{Citation, Claim, ClaimValue, Completeness, Meeting, Record};
-use crate::output::{Block, Data, View};
+use crate::output::{Block, Data, Kind, View};
 
 /// A command's answer, and whether it is one: `found` false means exit status 1
 /// (nothing matched, or no certain answer).
@@ -322,8 +322,13 @@ pub fn record_sources(kb: &Kb<'_>, id: &str) -> String {
 /// A table with a last column `sources`, one cell per row.
 pub fn with_sources(table: Block, sources: Vec<String>) -> Block {
     match table {
-        Block::Table { mut header, rows } => {
+        Block::Table {
+            mut header,
+            mut kinds,
+            rows,
+        } => {
             header.push("sources".to_string());
+            kinds.push(Kind::Text);
             let rows = rows
                 .into_iter()
                 .zip(sources)
@@ -332,7 +337,11 @@ pub fn with_sources(table: Block, sources: Vec<String>) -> Block {
                     row
                 })
                 .collect();
-            Block::Table { header, rows }
+            Block::Table {
+                header,
+                kinds,
+                rows,
+            }
         }
         other => other,
     }

@@ -8,6 +8,7 @@ use crate::cli::SearchArgs;
 use crate::commands::{record_sources, serde_name, with_sources, Answer};
 use crate::kb::Kb;
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 use crate::search::{fold, Index, Options};
 
 pub fn run(kb: &Kb<'_>, args: &SearchArgs) -> Result<Answer> {
@@ -49,7 +50,16 @@ pub fn run(kb: &Kb<'_>, args: &SearchArgs) -> Result<Answer> {
                 ]
             })
             .collect();
-        let mut table = Block::table(["#", "kind", "id", "field", "snippet"], rows);
+        let mut table = Block::table(
+            [
+                ("#", Fixed),
+                ("kind", Fixed),
+                ("id", Fixed),
+                ("field", Fixed),
+                ("snippet", Text),
+            ],
+            rows,
+        );
         if args.sources {
             let cites = shown.iter().map(|h| record_sources(kb, &h.id)).collect();
             table = with_sources(table, cites);

@@ -10,6 +10,7 @@ use crate::commands::{serde_name, Answer};
 use crate::kb::Kb;
 use crate::model::{Record, Source};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 /// How a source is cited across the dataset.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +88,14 @@ pub fn run(kb: &Kb<'_>, args: &SourcesArgs) -> Answer {
         })
         .collect();
     let table = Block::table(
-        ["id", "kind", "publisher", "published", "cited by", "quotes"],
+        [
+            ("id", Fixed),
+            ("kind", Fixed),
+            ("publisher", Text),
+            ("published", Fixed),
+            ("cited by", Fixed),
+            ("quotes", Fixed),
+        ],
         rows,
     );
     let rows: Vec<SourceRow> = list

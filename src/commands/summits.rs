@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::model::{Completeness, Meeting, MeetingStatus, Record};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 /// `today` tells a scheduled meeting still to come from one whose date has
 /// passed with no record of it being held.
@@ -51,7 +52,14 @@ pub fn run(kb: &Kb<'_>, args: &SummitsArgs, today: civil::Date) -> Result<Answer
         .collect();
     let mut table = Block::table(
         [
-            "id", "date", "org", "kind", "place", "chair", "status", "outcomes",
+            ("id", Fixed),
+            ("date", Fixed),
+            ("org", Fixed),
+            ("kind", Fixed),
+            ("place", Text),
+            ("chair", Text),
+            ("status", Text),
+            ("outcomes", Text),
         ],
         display,
     );

@@ -9,6 +9,7 @@ use crate::commands::{publishers, with_sources, Answer};
 use crate::kb::{show_end, Kb};
 use crate::model::{Record, Term};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 pub fn run(kb: &Kb<'_>, args: &TermsArgs) -> Result<Answer> {
     let org = kb.org_filter(args.org.as_deref())?;
@@ -39,7 +40,17 @@ pub fn run(kb: &Kb<'_>, args: &TermsArgs) -> Result<Answer> {
             ]
         })
         .collect();
-    let mut table = Block::table(["post", "holder", "start", "end", "acting", "id"], rows);
+    let mut table = Block::table(
+        [
+            ("post", Text),
+            ("holder", Text),
+            ("start", Fixed),
+            ("end", Fixed),
+            ("acting", Fixed),
+            ("id", Fixed),
+        ],
+        rows,
+    );
     if args.sources {
         let cites = terms.iter().map(|r| publishers(kb, &r.citations));
         table = with_sources(table, cites.collect());

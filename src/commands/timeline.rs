@@ -17,6 +17,7 @@ use crate::date::{Certainty, Date, Interval, Precision};
 use crate::kb::Kb;
 use crate::model::{MeetingStatus, Organization};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 /// One dated event.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -241,11 +242,25 @@ pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Res
             .collect();
         if filtering {
             vec![Block::table(
-                ["date", "kind", "what", "in range", "id"],
+                [
+                    ("date", Fixed),
+                    ("kind", Fixed),
+                    ("what", Text),
+                    ("in range", Fixed),
+                    ("id", Fixed),
+                ],
                 rows,
             )]
         } else {
-            vec![Block::table(["date", "kind", "what", "id"], rows)]
+            vec![Block::table(
+                [
+                    ("date", Fixed),
+                    ("kind", Fixed),
+                    ("what", Text),
+                    ("id", Fixed),
+                ],
+                rows,
+            )]
         }
     };
     if events.is_empty() {
