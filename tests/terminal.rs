@@ -229,3 +229,29 @@ fn piped_output_is_not_wrapped() {
     let (_, piped, _) = common::run(&["docs"]);
     assert_eq!(piped.lines().count(), records(&["docs"]) + 1);
 }
+
+#[test]
+fn possibly_stands_out_in_colour() {
+    let args = [
+        "--color",
+        "always",
+        "holder",
+        "Secretary-General",
+        "--org",
+        "sco",
+        "--on",
+        "2018-06-01",
+    ];
+    let (_, text, _) = common::run(&args);
+    assert!(
+        text.contains("certainty:\x1b[0m     \x1b[1m\x1b[33mpossibly\x1b[0m: the end"),
+        "{text:?}"
+    );
+    // Never, the word is plain; so it is on a pipe by default.
+    let (_, text, _) = common::run(&args[2..]);
+    assert!(
+        text.contains("certainty:     possibly: the end"),
+        "{text:?}"
+    );
+    assert!(!text.contains('\x1b'), "{text:?}");
+}
