@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Block, Kind, Style};
 
 /// The narrowest a wrapped column of prose may be.
-pub const MIN_TEXT: usize = 14;
+pub const MIN_TEXT: usize = 12;
 
 /// The spaces between two columns.
 const GAP: usize = 2;
@@ -175,6 +175,12 @@ pub fn layout(natural: &[usize], kinds: &[Kind], width: Option<usize>) -> Layout
 /// wider than the line is cut into pieces that fit. A line that fits is
 /// kept as it is; the text's own line breaks stay.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_words(text, width, true)
+}
+
+/// As [`wrap`]; with `cut` false, a word wider than the line stands whole
+/// on a line of its own.
+fn wrap_words(text: &str, width: usize, cut: bool) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     for line in text.split('\n') {
@@ -195,7 +201,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             if !current.is_empty() {
                 lines.push(std::mem::take(&mut current));
             }
-            for piece in pieces(word, width) {
+            let pieces = if cut {
+                pieces(word, width)
+            } else {
+                vec![word.to_string()]
+            };
+            for piece in pieces {
                 if !current.is_empty() {
                     lines.push(std::mem::take(&mut current));
                 }
@@ -208,14 +219,22 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// A word cut into pieces of at most `width` columns (a character wider
-/// than that stands alone).
+/// than that stands alone): after its last hyphen or slash that fits, or
+/// else where the line ends.
 fn pieces(word: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut piece = String::new();
     for c in word.chars() {
         let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if !piece.is_empty() && piece.width() + w > width {
-            out.push(std::mem::take(&mut piece));
+        while !piece.is_empty() && piece.width() + w > width {
+            let at = piece
+                .char_indices()
+                .rev()
+                .find(|&(i, c)| i > 0 && (c == '-' || c == '/'))
+                .map(|(i, c)| i + c.len_utf8())
+                .unwrap_or(piece.len());
+            let rest = piece.split_off(at);
+            out.push(std::mem::replace(&mut piece, rest));
         }
         piece.push(c);
     }
@@ -223,12 +242,29 @@ fn pieces(word: &str, width: usize) -> Vec<String> {
     out
 }
 
-/// A line of prose (a heading, a note) fitted to the terminal.
+/// A line of prose (a heading, a note) fitted to the terminal: wrapped at
+/// spaces, never inside a word (a url stays whole, to be copied), the lines
+/// after the first indented as it is, and past a leading bullet.
 fn prose(text: &str, width: Option<usize>) -> Vec<String> {
-    match width {
-        Some(width) => wrap(text, width),
-        None => text.split('\n').map(str::to_string).collect(),
+    let Some(width) = width else {
+        return text.split('\n').map(str::to_string).collect();
+    };
+    let mut lines = Vec::new();
+    for line in text.split('\n') {
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        let hang = indent + if body.starts_with("• ") { 2 } else { 0 };
+        if line.width() <= width || hang + MIN_TEXT > width {
+            lines.extend(wrap_words(line, width, false));
+            continue;
+        }
+        let wrapped = wrap_words(body, width - hang, false);
+        for (i, part) in wrapped.into_iter().enumerate() {
+            let pad = if i == 0 { indent } else { hang };
+            lines.push(format!("{}{part}", " ".repeat(pad)));
+        }
     }
+    lines
 }
 
 /// A cell's lines in a column of this width and kind.
@@ -451,10 +487,10 @@ mod tests {
                 vec!["other-id".into(), "Another".into(), "2026–2030".into()],
             ],
         );
-        // 8 + 2 + 14 + 2 + 9 = 35 columns at the least.
-        assert!(rendered(std::slice::from_ref(&two), Some(35)).starts_with("ID  "));
+        // 8 + 2 + 12 + 2 + 9 = 33 columns at the least.
+        assert!(rendered(std::slice::from_ref(&two), Some(33)).starts_with("ID  "));
         assert_eq!(
-            rendered(&[two], Some(34)),
+            rendered(&[two], Some(32)),
             "id:     short-id\ntitle:  A title of some words\n\n\
              id:     other-id\ntitle:  Another\nvalid:  2026–2030\n"
         );
@@ -489,11 +525,11 @@ mod tests {
         );
         // Text columns shorter than the minimum are not widened to it.
         assert_eq!(
-            layout(&[60, 10, 30], &[Fixed, Text, Text], Some(88)),
-            Layout::Columns(vec![60, 10, 14])
+            layout(&[60, 10, 30], &[Fixed, Text, Text], Some(86)),
+            Layout::Columns(vec![60, 10, 12])
         );
         assert_eq!(
-            layout(&[60, 10, 30], &[Fixed, Text, Text], Some(87)),
+            layout(&[60, 10, 30], &[Fixed, Text, Text], Some(85)),
             Layout::Stacked
         );
     }
@@ -545,9 +581,31 @@ mod tests {
     #[test]
     fn words_wider_than_the_line_are_cut_and_a_fitting_line_kept() {
         assert_eq!(wrap("abcdefghij xy", 4), vec!["abcd", "efgh", "ij", "xy"]);
+        // At a hyphen where one fits.
+        assert_eq!(
+            wrap("Shchuchinsk-Borovoe, Kazakhstan", 13),
+            vec!["Shchuchinsk-", "Borovoe,", "Kazakhstan"]
+        );
+        assert_eq!(wrap("a-bcdefgh", 4), vec!["a-", "bcde", "fgh"]);
+        assert_eq!(wrap("a-b漢字", 4), vec!["a-", "b漢", "字"]);
         assert_eq!(wrap("a  b", 10), vec!["a  b"]);
         assert_eq!(wrap("one\ntwo three", 5), vec!["one", "two", "three"]);
         assert_eq!(wrap("", 5), vec![""]);
+    }
+
+    #[test]
+    fn prose_wraps_under_its_bullet_and_keeps_a_url_whole() {
+        let url = "https://example.org/a/path/longer/than/the/terminal/is/wide";
+        let text = rendered(
+            &[Block::Text(format!(
+                "• source — Publisher, \"A title\" {url}"
+            ))],
+            Some(30),
+        );
+        assert_eq!(
+            text,
+            format!("• source — Publisher, \"A\n  title\"\n  {url}\n")
+        );
     }
 
     #[test]
