@@ -121,9 +121,9 @@ fn cell_width(text: &str) -> usize {
 /// piped, every column at its natural width). `natural` is each column's
 /// widest cell or header. A fixed column keeps its natural width; a text
 /// column gets at least the smaller of its natural width and [`MIN_TEXT`],
-/// and the columns left over are shared out among the text columns, the
-/// narrowest first, none beyond its natural width. Where even the least
-/// widths do not fit, the table is stacked.
+/// and the columns left over are shared out evenly among the text columns,
+/// none beyond its natural width. Where even the least widths do not fit,
+/// the table is stacked.
 pub fn layout(natural: &[usize], kinds: &[Kind], width: Option<usize>) -> Layout {
     let gaps = GAP * natural.len().saturating_sub(1);
     let Some(width) = width else {
@@ -350,12 +350,17 @@ fn write_table(
 /// One line of a table: each part left-aligned in its column, the columns
 /// [`GAP`] apart, no spaces after the last part that has text.
 fn columns_line(parts: &[&str], widths: &[usize], paint: impl Fn(usize, &str) -> String) -> String {
-    let last = parts.iter().rposition(|p| !p.is_empty());
+    let last = parts.iter().rposition(|p| !p.trim_end().is_empty());
     let mut line = String::new();
     for (i, part) in parts.iter().enumerate() {
         if Some(i) > last {
             break;
         }
+        let part = if Some(i) == last {
+            part.trim_end()
+        } else {
+            part
+        };
         line.push_str(&paint(i, part));
         if Some(i) < last {
             let pad = widths[i].saturating_sub(part.width()) + GAP;
@@ -628,6 +633,9 @@ mod tests {
             None,
         );
         assert_eq!(text, "holder:        A\nappointed by:  B\n");
+        // No spaces at the end of a line, the value's own included.
+        let text = rendered(&[Block::fields([("a", "b  ".to_string())])], None);
+        assert_eq!(text, "a:  b\n");
     }
 
     #[test]
