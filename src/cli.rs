@@ -26,16 +26,36 @@ Examples:
 pub struct Cli {
     /// Dataset to load: a directory of .toml/.json files, or one file
     /// (a JSON file written by `export` works too). Default: the embedded dataset.
-    #[arg(long, global = true, value_name = "PATH", env = "SUMMIT_KB_DATA")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = "SUMMIT_KB_DATA",
+        help_heading = "Global options"
+    )]
     pub data: Option<PathBuf>,
 
-    /// Output format: table by default; `export` writes json by default, or
-    /// ndjson, popolo or sqlite.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table, hide_default_value = true)]
+    /// Output format. Default: table; for `export`, json (it writes json,
+    /// ndjson, popolo or sqlite).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = Format::Table,
+        hide_default_value = true,
+        help_heading = "Global options"
+    )]
     pub format: Format,
 
     /// When to colour the output. NO_COLOR in the environment means never.
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorWhen::Auto,
+        help_heading = "Global options"
+    )]
     pub color: ColorWhen,
 
     #[command(subcommand)]
@@ -44,13 +64,14 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Aligned columns for reading.
+    /// Aligned columns for reading (the default, except for `export`).
     Table,
-    /// Pretty-printed JSON, records in the shape `export` writes them.
+    /// Pretty-printed JSON, records in the shape `export` writes them (the
+    /// default of `export`).
     Json,
     /// One JSON value per line: one line per record of a list.
     Ndjson,
-    /// Comma-separated values with one header row, the table's columns.
+    /// Comma-separated values: a header row of the JSON field names, a row a record.
     Csv,
     /// A GitHub Markdown table.
     Markdown,

@@ -12,6 +12,7 @@ use crate::date::Date;
 use crate::kb::Kb;
 use crate::model::{Decision, DecisionKind, Record};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -62,7 +63,14 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         })
         .collect();
     let mut table = Block::table(
-        ["id", "kind", "title", "meeting", "effective", "confidence"],
+        [
+            ("id", Fixed),
+            ("kind", Fixed),
+            ("title", Text),
+            ("meeting", Fixed),
+            ("effective", Fixed),
+            ("confidence", Fixed),
+        ],
         rows,
     );
     if args.sources {

@@ -12,6 +12,7 @@ use crate::date::{Certainty, Date, Interval};
 use crate::kb::{fold, Kb};
 use crate::model::{Document, Record};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -113,7 +114,16 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             ]
         })
         .collect();
-    let mut table = Block::table(["id", "kind", "title", "adopted", "valid"], display);
+    let mut table = Block::table(
+        [
+            ("id", Fixed),
+            ("kind", Fixed),
+            ("title", Text),
+            ("adopted", Fixed),
+            ("valid", Fixed),
+        ],
+        display,
+    );
     if args.sources {
         let cites = docs.iter().map(|r| publishers(kb, &r.citations));
         table = with_sources(table, cites.collect());

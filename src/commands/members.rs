@@ -9,6 +9,7 @@ use crate::commands::{serde_name, Answer, Ctx};
 use crate::date::{Certainty, Date};
 use crate::model::{ChangeKind, Membership, MembershipStatus};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -210,22 +211,30 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         });
     }
     let mut blocks = vec![Block::Heading(format!("Members on {day}"))];
-    let header: Vec<&str> = if args.all {
-        vec![
-            "organization",
-            "state",
-            "standing",
-            "member",
-            "changes",
-            "id",
-        ]
-    } else {
-        vec!["organization", "state", "standing", "member", "id"]
-    };
     let empty = rows.is_empty();
-    blocks.push(Block::Table {
-        header: header.iter().map(|h| h.to_string()).collect(),
-        rows,
+    blocks.push(if args.all {
+        Block::table(
+            [
+                ("organization", Text),
+                ("state", Text),
+                ("standing", Fixed),
+                ("member", Fixed),
+                ("changes", Text),
+                ("id", Fixed),
+            ],
+            rows,
+        )
+    } else {
+        Block::table(
+            [
+                ("organization", Text),
+                ("state", Text),
+                ("standing", Fixed),
+                ("member", Fixed),
+                ("id", Fixed),
+            ],
+            rows,
+        )
     });
     if empty {
         blocks.push(Block::Text(format!(

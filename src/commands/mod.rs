@@ -26,7 +26,7 @@ use serde_json::Value;
 use crate::date::Date;
 use crate::kb::Kb;
 use crate::model::{Citation, Claim, ClaimValue, Completeness, Meeting, Record};
-use crate::output::{Block, Data, View};
+use crate::output::{Block, Data, Kind, View};
 
 /// What a query command runs with: the checked knowledge base, today's date
 /// (for `--on` left out) and the terminal's width when writing to one.
@@ -331,8 +331,13 @@ pub fn record_sources(kb: &Kb<'_>, id: &str) -> String {
 /// A table with a last column `sources`, one cell per row.
 pub fn with_sources(table: Block, sources: Vec<String>) -> Block {
     match table {
-        Block::Table { mut header, rows } => {
+        Block::Table {
+            mut header,
+            mut kinds,
+            rows,
+        } => {
             header.push("sources".to_string());
+            kinds.push(Kind::Text);
             let rows = rows
                 .into_iter()
                 .zip(sources)
@@ -341,7 +346,11 @@ pub fn with_sources(table: Block, sources: Vec<String>) -> Block {
                     row
                 })
                 .collect();
-            Block::Table { header, rows }
+            Block::Table {
+                header,
+                kinds,
+                rows,
+            }
         }
         other => other,
     }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::commands::{record_sources, serde_name, with_sources, Answer, Ctx};
 use crate::kb::Kb;
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 use crate::search::{fold, Index, Options};
 
 #[derive(Debug, clap::Args)]
@@ -67,7 +68,16 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
                 ]
             })
             .collect();
-        let mut table = Block::table(["#", "kind", "id", "field", "snippet"], rows);
+        let mut table = Block::table(
+            [
+                ("#", Fixed),
+                ("kind", Fixed),
+                ("id", Fixed),
+                ("field", Fixed),
+                ("snippet", Text),
+            ],
+            rows,
+        );
         if args.sources {
             let cites = shown.iter().map(|h| record_sources(kb, &h.id)).collect();
             table = with_sources(table, cites);

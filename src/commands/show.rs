@@ -10,6 +10,7 @@ use crate::commands::{cell, citation_lines, Answer, Ctx};
 use crate::kb::Kb;
 use crate::model::{Claim, Record};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -88,7 +89,15 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
                 ]
             })
             .collect();
-        blocks.push(Block::table(["kind", "id", "field", "name"], rows));
+        blocks.push(Block::table(
+            [
+                ("kind", Fixed),
+                ("id", Fixed),
+                ("field", Fixed),
+                ("name", Text),
+            ],
+            rows,
+        ));
     }
 
     // A source: every record that cites it, where, and in which words.
@@ -109,7 +118,15 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
                 ]
             })
             .collect();
-        blocks.push(Block::table(["kind", "id", "where", "quote"], rows));
+        blocks.push(Block::table(
+            [
+                ("kind", Fixed),
+                ("id", Fixed),
+                ("where", Fixed),
+                ("quote", Text),
+            ],
+            rows,
+        ));
     }
 
     let source_ids: Vec<&str> = {
@@ -256,7 +273,13 @@ fn claim_blocks(kb: &Kb<'_>, claims: &[&Claim]) -> Vec<Block> {
         }
     }
     blocks.push(Block::table(
-        ["property", "value", "claim", "sources", "note"],
+        [
+            ("property", Fixed),
+            ("value", Text),
+            ("claim", Fixed),
+            ("sources", Text),
+            ("note", Text),
+        ],
         rows,
     ));
     // Each claim's citations in full, as the record's own are given.

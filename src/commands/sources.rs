@@ -9,6 +9,7 @@ use crate::commands::{serde_name, Answer, Ctx};
 use crate::kb::Kb;
 use crate::model::{Record, Source};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -94,7 +95,14 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Answer {
         })
         .collect();
     let table = Block::table(
-        ["id", "kind", "publisher", "published", "cited by", "quotes"],
+        [
+            ("id", Fixed),
+            ("kind", Fixed),
+            ("publisher", Text),
+            ("published", Fixed),
+            ("cited by", Fixed),
+            ("quotes", Fixed),
+        ],
         rows,
     );
     let rows: Vec<SourceRow> = list

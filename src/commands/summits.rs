@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::model::{Completeness, Meeting, MeetingStatus, Record};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -61,7 +62,14 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         .collect();
     let mut table = Block::table(
         [
-            "id", "date", "org", "kind", "place", "chair", "status", "outcomes",
+            ("id", Fixed),
+            ("date", Fixed),
+            ("org", Fixed),
+            ("kind", Fixed),
+            ("place", Text),
+            ("chair", Text),
+            ("status", Text),
+            ("outcomes", Text),
         ],
         display,
     );

@@ -8,6 +8,7 @@ use crate::commands::{publishers, with_sources, Answer, Ctx};
 use crate::kb::{show_end, Kb};
 use crate::model::{Record, Term};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -52,7 +53,17 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             ]
         })
         .collect();
-    let mut table = Block::table(["post", "holder", "start", "end", "acting", "id"], rows);
+    let mut table = Block::table(
+        [
+            ("post", Text),
+            ("holder", Text),
+            ("start", Fixed),
+            ("end", Fixed),
+            ("acting", Fixed),
+            ("id", Fixed),
+        ],
+        rows,
+    );
     if args.sources {
         let cites = terms.iter().map(|r| publishers(kb, &r.citations));
         table = with_sources(table, cites.collect());

@@ -16,6 +16,7 @@ use crate::date::{Certainty, Date, Interval, Precision};
 use crate::kb::Kb;
 use crate::model::{MeetingStatus, Organization};
 use crate::output::Block;
+use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -268,11 +269,25 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             .collect();
         if filtering {
             vec![Block::table(
-                ["date", "kind", "what", "in range", "id"],
+                [
+                    ("date", Fixed),
+                    ("kind", Fixed),
+                    ("what", Text),
+                    ("in range", Fixed),
+                    ("id", Fixed),
+                ],
                 rows,
             )]
         } else {
-            vec![Block::table(["date", "kind", "what", "id"], rows)]
+            vec![Block::table(
+                [
+                    ("date", Fixed),
+                    ("kind", Fixed),
+                    ("what", Text),
+                    ("id", Fixed),
+                ],
+                rows,
+            )]
         }
     };
     if events.is_empty() {

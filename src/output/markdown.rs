@@ -36,7 +36,7 @@ pub fn render(blocks: &[Block], out: &mut dyn Write) -> io::Result<()> {
                     .collect();
                 table(&["field".to_string(), "value".to_string()], &rows, out)?;
             }
-            Block::Table { header, rows } => table(header, rows, out)?,
+            Block::Table { header, rows, .. } => table(header, rows, out)?,
         }
     }
     Ok(())
@@ -79,6 +79,7 @@ fn inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::Kind;
 
     fn rendered(blocks: &[Block]) -> String {
         let mut out = Vec::new();
@@ -89,7 +90,7 @@ mod tests {
     #[test]
     fn a_table_is_a_github_table_with_cells_escaped() {
         let table = Block::table(
-            ["id", "title"],
+            [("id", Kind::Fixed), ("title", Kind::Text)],
             vec![vec!["a".to_string(), "x | y\nz <b>".to_string()]],
         );
         assert_eq!(

@@ -105,17 +105,30 @@ pub enum Block {
     Preformatted(Vec<String>),
     /// Name/value pairs, one per line.
     Fields(Vec<(String, String)>),
-    /// Columns with a header row.
+    /// Columns with a header row; `kinds` says, a column each, which of
+    /// them may wrap on a terminal.
     Table {
         header: Vec<String>,
+        kinds: Vec<Kind>,
         rows: Vec<Vec<String>>,
     },
 }
 
+/// What a table column holds, for fitting it to a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Ids, dates, counts, short enums: never wrapped nor cut.
+    Fixed,
+    /// Titles, names, summaries: wrapped at word boundaries.
+    Text,
+}
+
 impl Block {
-    pub fn table<const N: usize>(header: [&str; N], rows: Vec<Vec<String>>) -> Block {
+    /// A table of the columns named, each with its kind.
+    pub fn table<const N: usize>(columns: [(&str, Kind); N], rows: Vec<Vec<String>>) -> Block {
         Block::Table {
-            header: header.iter().map(|h| h.to_string()).collect(),
+            header: columns.iter().map(|(h, _)| h.to_string()).collect(),
+            kinds: columns.iter().map(|&(_, k)| k).collect(),
             rows,
         }
     }
@@ -139,11 +152,12 @@ pub struct Style {
     pub width: Option<u16>,
 }
 
-/// The width of the terminal standard output is, when it is one.
+/// The width of the terminal standard output is, when it is one (the
+/// window size of standard output's own terminal, not of /dev/tty).
 pub fn terminal_width() -> Option<u16> {
-    // comfy-table already asks the terminal; a table that is not told a width
-    // reports the terminal's.
-    comfy_table::Table::new().width()
+    terminal_size::terminal_size_of(io::stdout())
+        .map(|(terminal_size::Width(w), _)| w)
+        .filter(|&w| w > 0)
 }
 
 /// Writes a view in the chosen format. Only the table is ever coloured.

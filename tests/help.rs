@@ -1,0 +1,71 @@
+//! Help and the manual page: each command's own options come before the
+//! global ones, and `man` documents every command on one page.
+
+mod common;
+
+use clap::CommandFactory;
+use summit_kb::cli::Cli;
+
+fn commands() -> Vec<String> {
+    Cli::command()
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+#[test]
+fn a_commands_help_lists_its_own_options_before_the_global_ones() {
+    assert!(commands().len() >= 15, "{:?}", commands());
+    for command in commands() {
+        for flag in ["-h", "--help"] {
+            let (code, help, _) = common::run(&[command.as_str(), flag]);
+            assert_eq!(code, 0, "{command} {flag}");
+            let own = help
+                .find("\nOptions:\n")
+                .unwrap_or_else(|| panic!("{command} {flag}: no Options:\n{help}"));
+            let global = help
+                .find("\nGlobal options:\n")
+                .unwrap_or_else(|| panic!("{command} {flag}: no Global options:\n{help}"));
+            assert!(own < global, "{command} {flag}:\n{help}");
+            let globals = &help[global..];
+            for option in ["--data", "--format", "--color"] {
+                assert!(globals.contains(option), "{command} {flag}: {option}");
+                assert!(
+                    !help[own..global].contains(&format!("{option} <")),
+                    "{command} {flag}: {option} among its own options"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn export_help_gives_its_own_default_format() {
+    let (_, help, _) = common::run(&["export", "--help"]);
+    assert!(help.contains("for `export`, json"), "{help}");
+    assert!(!help.contains("[default: table]"), "{help}");
+}
+
+#[test]
+fn the_manual_page_has_a_section_for_every_command_and_names_no_missing_page() {
+    let (code, page, _) = common::run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(page.starts_with(".ie") || page.starts_with(".TH"), "{page}");
+    for command in commands() {
+        let heading = format!(".SH \"SUMMIT\\-KB {}\"", command.to_uppercase());
+        let at = page
+            .find(&heading)
+            .unwrap_or_else(|| panic!("no section {heading}"));
+        // The section holds the command's synopsis and its options.
+        let section = &page[at..];
+        let synopsis = format!("\\fBsummit\\-kb {}\\fR", command.replace('-', "\\-"));
+        assert!(section.contains(&synopsis), "{command}: {synopsis}");
+        assert!(section.contains(".SS OPTIONS"), "{command}");
+    }
+    // Only this page exists: no summit-kb-COMMAND(1) is installed.
+    for marker in ["summit\\-kb\\-", "summit-kb-"] {
+        assert!(!page.contains(marker), "the page names {marker}…");
+    }
+    assert!(!page.contains("(1)"), "the page names another page");
+}
