@@ -18,6 +18,8 @@ use summit_kb::output::{self, Style};
 use summit_kb::{check, cli, commands, load};
 
 fn main() -> ExitCode {
+    // A TAB in a shell that sourced `summit-kb completions SHELL`.
+    commands::completions::complete_if_asked();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
