@@ -34,7 +34,18 @@ fn main() -> ExitCode {
                     Exit::Error.into()
                 }
                 _ => {
-                    eprintln!("{}", one_line(&err.to_string()));
+                    let mut line = one_line(&err.to_string());
+                    if let Some(tip) = right_flag(&err) {
+                        // Clap's own "a similar argument exists" would name
+                        // a flag that only looks alike (--date: '--data').
+                        if let Some(at) = line.find("; tip: ") {
+                            line.truncate(at);
+                        }
+                        if let Some(tip) = tip {
+                            line.push_str(&format!("; tip: {tip}"));
+                        }
+                    }
+                    eprintln!("{line}");
                     Exit::Error.into()
                 }
             };
@@ -204,6 +215,61 @@ fn one_line(message: &str) -> String {
         line.push_str(part);
     }
     line
+}
+
+/// Flags people type for another one, and what they stand for, in order of
+/// preference: the first that the subcommand has is named.
+const CONFUSIONS: &[(&[&str], &[&str])] = &[
+    (
+        &["--date", "--day", "--at", "--when", "--year", "--month"],
+        &["--on", "--from", "--in-force-on"],
+    ),
+    (&["--type"], &["--kind"]),
+    (&["--meeting", "--session"], &["--summit"]),
+    (&["--since", "--after"], &["--from"]),
+    (&["--until", "--before"], &["--to"]),
+    (&["--organisation", "--organization"], &["--org"]),
+];
+
+/// For an unknown flag that is a known confusion, the tip naming the flag
+/// the subcommand being run takes instead; `Some(None)` when it takes none
+/// of them (and clap's look-alike would mislead).
+fn right_flag(err: &clap::Error) -> Option<Option<String>> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::CommandFactory;
+    if err.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(typed)) = err.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let typed = typed.split('=').next().unwrap_or(typed);
+    let (_, meant) = CONFUSIONS
+        .iter()
+        .find(|(typos, _)| typos.contains(&typed))?;
+    let command = Cli::command();
+    let sub = std::env::args()
+        .skip(1)
+        .find_map(|a| command.find_subcommand(&a).cloned())?;
+    let has = |flag: &str| {
+        sub.get_arguments().any(|a| {
+            a.get_long()
+                .is_some_and(|l| flag.strip_prefix("--") == Some(l))
+        })
+    };
+    let Some(flag) = meant.iter().find(|f| has(f)) else {
+        return Some(None);
+    };
+    let name = sub.get_name();
+    Some(Some(match *flag {
+        "--from" if has("--to") => {
+            format!("`{name}` takes --from and --to (YYYY, YYYY-MM, YYYY-MM-DD or `today`)")
+        }
+        "--on" | "--in-force-on" => {
+            format!("`{name}` takes {flag} DATE ({})", cli::DAY_FORMS)
+        }
+        _ => format!("did you mean '{flag}'?"),
+    }))
 }
 
 /// A closed pipe (`summit-kb docs | head -1`) is not an error.

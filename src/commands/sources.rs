@@ -13,7 +13,7 @@ use crate::output::Block;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only sources of this kind.
-    #[arg(long, value_enum, value_name = "K")]
+    #[arg(long, value_enum, value_name = "K", ignore_case = true)]
     pub kind: Option<crate::model::SourceKind>,
 }
 
