@@ -12,7 +12,7 @@ use clap::Parser;
 use summit_kb::check::Severity;
 use summit_kb::cli::{Cli, ColorWhen, Command, Format};
 use summit_kb::commands::{Answer, Ctx, Exit};
-use summit_kb::kb::Kb;
+use summit_kb::kb::{Ambiguous, Kb};
 use summit_kb::load::Loaded;
 use summit_kb::output::{self, Style};
 use summit_kb::{check, cli, commands, load};
@@ -56,8 +56,17 @@ fn main() -> ExitCode {
         Ok(false) => Exit::NoAnswer.into(),
         Err(err) if is_broken_pipe(&err) => Exit::Answer.into(),
         Err(err) => {
-            // One line, whatever the user typed or the file held.
-            eprintln!("error: {}", load::escape_controls(&format!("{err:#}")));
+            // One line, whatever the user typed or the file held; the
+            // candidates of an ambiguous name a line each.
+            let lines: Vec<String> = match err.downcast_ref::<Ambiguous>() {
+                Some(ambiguous) => ambiguous
+                    .to_string()
+                    .lines()
+                    .map(load::escape_controls)
+                    .collect(),
+                None => vec![load::escape_controls(&format!("{err:#}"))],
+            };
+            eprintln!("error: {}", lines.join("\n"));
             Exit::Error.into()
         }
     }

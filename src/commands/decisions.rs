@@ -18,7 +18,8 @@ pub struct Args {
     #[command(flatten)]
     pub org: crate::cli::OrgArg,
 
-    /// Only decisions of this meeting (a meeting id).
+    /// Only decisions of this meeting: its id, or words of its name, place
+    /// and year that name one meeting ("Bishkek 2025").
     #[arg(long, value_name = "ID")]
     pub summit: Option<String>,
 

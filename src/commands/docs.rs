@@ -18,7 +18,8 @@ pub struct Args {
     #[command(flatten)]
     pub org: crate::cli::OrgArg,
 
-    /// Only documents adopted at this meeting (a meeting id).
+    /// Only documents adopted at this meeting: its id, or words of its name,
+    /// place and year that name one meeting ("Bishkek 2025").
     #[arg(long, value_name = "ID")]
     pub summit: Option<String>,
 
