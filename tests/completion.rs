@@ -26,7 +26,7 @@ fn run_shell(shell: &[&str], script: &str) -> String {
         .arg(script)
         .env("PATH", path_with_binary())
         .env_remove("SUMMIT_KB_DATA")
-        .env_remove("COMPLETE")
+        .env_remove("SUMMIT_KB_COMPLETE")
         .env("TZ", "UTC")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -237,13 +237,31 @@ fn every_shell_gets_a_script() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let output = Command::new(BIN)
             .args(["completions", shell])
-            .env_remove("COMPLETE")
+            .env_remove("SUMMIT_KB_COMPLETE")
             .output()
             .unwrap();
         assert!(output.status.success(), "{shell}");
         let script = String::from_utf8(output.stdout).unwrap();
         // Each calls the program back for its candidates.
         assert!(script.contains("summit-kb"), "{shell}: {script}");
-        assert!(script.contains("COMPLETE"), "{shell}: {script}");
+        assert!(script.contains("SUMMIT_KB_COMPLETE"), "{shell}: {script}");
     }
+}
+
+#[test]
+fn a_stray_complete_variable_does_not_turn_a_run_into_completion() {
+    // clap_complete's default variable, which other tools' scripts set.
+    let output = Command::new(BIN)
+        .args([
+            "--format", "csv", "summits", "--from", "2025", "--to", "2025",
+        ])
+        .env("COMPLETE", "bash")
+        .env_remove("SUMMIT_KB_COMPLETE")
+        .env_remove("SUMMIT_KB_DATA")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.starts_with("id,"), "{stdout}");
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
 }

@@ -425,7 +425,7 @@ fn completions_load_in_bash() {
     assert!(stdout.contains("summit-kb"), "{stdout}");
     // The script calls the program back for its candidates (tests/completion.rs
     // runs it).
-    assert!(script.contains("COMPLETE=\"bash\""), "{script}");
+    assert!(script.contains("SUMMIT_KB_COMPLETE=\"bash\""), "{script}");
     for shell in ["zsh", "fish", "powershell", "elvish"] {
         let text = output(&["completions", shell]);
         assert!(text.contains("summit-kb"), "{shell}");

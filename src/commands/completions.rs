@@ -2,7 +2,7 @@
 //! page, both generated from the command line's definition.
 //!
 //! Completion is dynamic: the script a shell sources calls `summit-kb` back
-//! (with `COMPLETE=SHELL` in its environment) for every TAB, and the
+//! (with `SUMMIT_KB_COMPLETE=SHELL` in its environment) for every TAB, and the
 //! candidates come from the command line's definition (subcommands, options,
 //! the values of each option) and from the dataset (meeting, record, post and
 //! organisation ids). A script therefore never goes out of date with the
@@ -22,8 +22,10 @@ use crate::cli::Cli;
 use crate::load::{self, Loaded};
 use crate::model::Record;
 
-/// The environment variable that turns a run into a completion request.
-pub const COMPLETE_VAR: &str = "COMPLETE";
+/// The environment variable that turns a run into a completion request:
+/// the program's own, rather than clap_complete's default `COMPLETE`, which
+/// an unrelated tool may have set.
+pub const COMPLETE_VAR: &str = "SUMMIT_KB_COMPLETE";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -52,7 +54,7 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
     Ok(())
 }
 
-/// Answers a completion request (`COMPLETE=bash summit-kb -- WORDS...`) and
+/// Answers a completion request (`SUMMIT_KB_COMPLETE=bash summit-kb -- WORDS...`) and
 /// exits; does nothing on an ordinary run.
 pub fn complete_if_asked() {
     clap_complete::CompleteEnv::with_factory(command)
