@@ -284,30 +284,85 @@ impl OrgArg {
     }
 }
 
+/// `--from` and `--to`, as the list commands (`summits`, `docs`,
+/// `decisions`) take them: the same bounds as `timeline`'s.
+#[derive(Debug, Clone, Default, Args)]
+pub struct RangeArg {
+    /// Only those dated on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or
+    /// `today`): a meeting's day, a document's adoption, a decision's
+    /// meeting. A date known only to its year or month is kept when it may
+    /// fall in the range ("2003" with --from 2003-06-01); one not recorded is
+    /// left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
+    pub from: Option<crate::date::Date>,
+
+    /// Only those dated on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD or
+    /// `today`); both bounds are inclusive, a coarse one standing for its
+    /// whole year or month.
+    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
+    pub to: Option<crate::date::Date>,
+}
+
+impl RangeArg {
+    /// Refuses a range that ends before it starts.
+    pub fn check(&self) -> anyhow::Result<()> {
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            if to.last_day() < from.first_day() {
+                anyhow::bail!("--to {to} is before --from {from}");
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a record dated `date` is kept: every record without a range;
+    /// with one, a date that certainly or possibly falls inside it.
+    pub fn keeps(&self, date: Option<crate::date::Date>) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        date.is_some_and(|d| {
+            crate::commands::timeline::in_range(d, self.from, self.to) != crate::date::Certainty::No
+        })
+    }
+}
+
 /// Today's date in the system's time zone.
 pub fn today() -> civil::Date {
     jiff::Zoned::now().date()
 }
+
+/// What a query date (`--on`, `--in-force-on`) may be, as its errors say it:
+/// the one place to change when it takes more.
+pub const DAY_FORMS: &str = "a whole day, YYYY-MM-DD, or `today`";
 
 /// Parses a query date: a whole day `YYYY-MM-DD`, or `today`.
 pub fn parse_day(text: &str) -> Result<civil::Date, String> {
     if text.eq_ignore_ascii_case("today") {
         return Ok(today());
     }
-    let date: crate::date::Date = text.parse().map_err(|e: crate::date::DateError| e.reason)?;
+    let date: crate::date::Date = text.parse().map_err(|e: crate::date::DateError| {
+        if e.malformed {
+            format!("expected {DAY_FORMS}{}", e.hint())
+        } else {
+            e.reason
+        }
+    })?;
     date.as_day()
-        .ok_or_else(|| "a query date is a whole day, YYYY-MM-DD, or `today`".to_string())
+        .ok_or_else(|| format!("expected {DAY_FORMS}, not a {} ({text})", date.precision()))
 }
 
 /// Parses a range bound: a date of any precision, or `today`.
 pub fn parse_bound(text: &str) -> Result<crate::date::Date, String> {
     if text.eq_ignore_ascii_case("today") {
-        return today()
-            .to_string()
-            .parse()
-            .map_err(|e: crate::date::DateError| e.reason);
+        return Ok(crate::date::Date::from_day(today()));
     }
-    text.parse().map_err(|e: crate::date::DateError| e.reason)
+    text.parse().map_err(|e: crate::date::DateError| {
+        if e.malformed {
+            format!("expected YYYY, YYYY-MM, YYYY-MM-DD or `today`{}", e.hint())
+        } else {
+            e.reason
+        }
+    })
 }
 
 #[cfg(test)]
@@ -329,5 +384,28 @@ mod tests {
             .unwrap_err()
             .contains("February 2026"));
         assert!(parse_day("yesterday").is_err());
+    }
+
+    #[test]
+    fn query_date_errors_name_only_what_is_taken() {
+        let err = parse_day("2026").unwrap_err();
+        assert_eq!(
+            err,
+            "expected a whole day, YYYY-MM-DD, or `today`, not a year (2026)"
+        );
+        let err = parse_day("someday").unwrap_err();
+        assert_eq!(err, "expected a whole day, YYYY-MM-DD, or `today`");
+        assert!(!err.contains("YYYY-MM or"), "{err}");
+        let err = parse_day("2025-2-3").unwrap_err();
+        assert!(err.ends_with("; did you mean 2025-02-03?"), "{err}");
+        let err = parse_bound("27.11.2025").unwrap_err();
+        assert_eq!(
+            err,
+            "expected YYYY, YYYY-MM, YYYY-MM-DD or `today`; did you mean 2025-11-27?"
+        );
+        assert_eq!(
+            parse_bound("today").unwrap(),
+            crate::date::Date::from_day(today())
+        );
     }
 }

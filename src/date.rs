@@ -82,7 +82,64 @@ impl Date {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError {
     pub input: String,
+    /// What is wrong, with the "did you mean" when there is one.
     pub reason: String,
+    /// The text is not written as YYYY, YYYY-MM or YYYY-MM-DD at all (as
+    /// opposed to a date of that shape that does not exist).
+    pub malformed: bool,
+    /// The date in YYYY-MM-DD (or YYYY-MM) that the text seems to write
+    /// another way: `2025-2-3`, `27.11.2025`, `2025/11/27`, `20251127`.
+    pub suggestion: Option<String>,
+}
+
+impl DateError {
+    /// "; did you mean 2025-11-27?", or "" when the text suggests no date.
+    pub fn hint(&self) -> String {
+        self.suggestion
+            .as_ref()
+            .map_or_else(String::new, |s| format!("; did you mean {s}?"))
+    }
+}
+
+/// The date that `text` writes in another common form, as YYYY-MM-DD (or
+/// YYYY-MM), if it is a real date: parts without their leading zeros
+/// (`2025-2-3`), day first with dots, slashes or dashes (`27.11.2025`,
+/// `27/11/2025`), year first with slashes or dots (`2025/11/27`), month first
+/// with slashes where the day cannot be a month (`11/27/2025`), or the digits
+/// run together (`20251127`). A slashed date whose first two parts could
+/// each be the month suggests nothing: which one is meant cannot be told.
+pub fn suggest(original: &str) -> Option<String> {
+    let text = original.trim();
+    let number = |p: &str| digits(p).filter(|_| p.len() <= 4);
+    let candidate = if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        Some(format!("{}-{}-{}", &text[..4], &text[4..6], &text[6..]))
+    } else {
+        let separator = ['-', '.', '/'].into_iter().find(|c| text.contains(*c))?;
+        let parts: Vec<&str> = text.split(separator).collect();
+        let numbers: Option<Vec<i32>> = parts.iter().map(|p| number(p)).collect();
+        let numbers = numbers?;
+        match (parts.as_slice(), numbers.as_slice()) {
+            // Year first: 2025-2-3, 2025/11/27, 2025.11.27, 2025/11.
+            ([y, ..], [year, rest @ ..]) if y.len() == 4 && (1..=2).contains(&rest.len()) => {
+                let mut out = format!("{year:04}");
+                for n in rest {
+                    out.push_str(&format!("-{n:02}"));
+                }
+                Some(out)
+            }
+            // Year last: 27.11.2025, 27/11/2025, 27-11-2025, 11/27/2025.
+            ([_, _, y], [a, b, year]) if y.len() == 4 => {
+                let (day, month) = match separator {
+                    '/' if *a <= 12 && *b > 12 => (*b, *a),
+                    '/' if *a <= 12 && *b <= 12 && a != b => return None,
+                    _ => (*a, *b),
+                };
+                Some(format!("{year:04}-{month:02}-{day:02}"))
+            }
+            _ => None,
+        }
+    };
+    candidate.filter(|c| c != original && c.parse::<Date>().is_ok())
 }
 
 impl fmt::Display for DateError {
@@ -107,8 +164,19 @@ impl FromStr for Date {
         let fail = |reason: &str| DateError {
             input: s.to_string(),
             reason: reason.to_string(),
+            malformed: false,
+            suggestion: None,
         };
-        let shape = "expected YYYY, YYYY-MM or YYYY-MM-DD";
+        let shape = || {
+            let mut error = DateError {
+                input: s.to_string(),
+                reason: String::new(),
+                malformed: true,
+                suggestion: suggest(s),
+            };
+            error.reason = format!("expected YYYY, YYYY-MM or YYYY-MM-DD{}", error.hint());
+            error
+        };
         let parts: Vec<&str> = s.split('-').collect();
         let widths_ok = match parts.as_slice() {
             [y] => y.len() == 4,
@@ -117,10 +185,10 @@ impl FromStr for Date {
             _ => false,
         };
         if !widths_ok {
-            return Err(fail(shape));
+            return Err(shape());
         }
         let numbers: Option<Vec<i32>> = parts.iter().map(|p| digits(p)).collect();
-        let numbers = numbers.ok_or_else(|| fail(shape))?;
+        let numbers = numbers.ok_or_else(shape)?;
         let year = numbers[0];
         if year == 0 {
             return Err(fail("there is no year 0000"));
@@ -477,6 +545,51 @@ mod tests {
         assert!("2024-02-29".parse::<Date>().is_ok());
         let err = "2025-02-30".parse::<Date>().unwrap_err().to_string();
         assert!(err.contains("February 2025 has days 01 to 28"), "{err}");
+    }
+
+    #[test]
+    fn other_common_forms_suggest_the_iso_date() {
+        let hint = |s: &str| s.parse::<Date>().unwrap_err().suggestion;
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(hint("2025-2-3"), some("2025-02-03"));
+        assert_eq!(hint("2025-11-3"), some("2025-11-03"));
+        assert_eq!(hint("2025-2"), some("2025-02"));
+        assert_eq!(hint("27.11.2025"), some("2025-11-27"));
+        assert_eq!(hint("3.2.2025"), some("2025-02-03"));
+        assert_eq!(hint("27/11/2025"), some("2025-11-27"));
+        assert_eq!(hint("27-11-2025"), some("2025-11-27"));
+        assert_eq!(hint("11/27/2025"), some("2025-11-27"));
+        assert_eq!(hint("2025/11/27"), some("2025-11-27"));
+        assert_eq!(hint("2025.11.27"), some("2025-11-27"));
+        assert_eq!(hint("20251127"), some("2025-11-27"));
+        assert_eq!(hint(" 2025-11-27"), some("2025-11-27"));
+        // The message carries it, for every caller of the parser.
+        let err = "27.11.2025".parse::<Date>().unwrap_err();
+        assert!(err.malformed);
+        assert_eq!(
+            err.reason,
+            "expected YYYY, YYYY-MM or YYYY-MM-DD; did you mean 2025-11-27?"
+        );
+        assert!(err.to_string().ends_with("did you mean 2025-11-27?"));
+    }
+
+    #[test]
+    fn no_suggestion_for_what_is_no_date_or_is_ambiguous() {
+        let hint = |s: &str| s.parse::<Date>().unwrap_err().suggestion;
+        // Not a real day in any reading.
+        assert_eq!(hint("2025-2-30"), None);
+        assert_eq!(hint("31.02.2025"), None);
+        assert_eq!(hint("20251327"), None);
+        // 03/02/2025: 3 February or March 2?
+        assert_eq!(hint("03/02/2025"), None);
+        assert_eq!(hint("yesterday"), None);
+        assert_eq!(hint("2025-11-27-01"), None);
+        assert_eq!(hint("12345"), None);
+        assert_eq!(hint(""), None);
+        // A well-formed impossible date is not malformed and suggests nothing.
+        let err = "2025-02-30".parse::<Date>().unwrap_err();
+        assert!(!err.malformed);
+        assert_eq!(err.suggestion, None);
     }
 
     #[test]

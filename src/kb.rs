@@ -90,11 +90,75 @@ impl<'a> Kb<'a> {
         }
     }
 
-    /// The meeting with this id, or an error that suggests a close one.
-    pub fn require_meeting(&self, id: &str) -> Result<&'a Meeting> {
-        match self.require_kind(id, RecordKind::Meeting)? {
+    /// The meeting a user means: its id, or words that name one meeting (of
+    /// its name, its place and its year: "Bishkek 2025", "SCO 2019"),
+    /// ignoring case, accents and script. Words that name several are an
+    /// [`Ambiguous`] error listing them; none, an error that suggests a
+    /// close id.
+    pub fn require_meeting(&self, query: &str) -> Result<&'a Meeting> {
+        if self.get(query).is_none() {
+            let words = query_words(query);
+            let mut hits: Vec<&Meeting> = self
+                .data()
+                .meeting
+                .iter()
+                .filter(|m| {
+                    !words.is_empty() && meeting_names(m).iter().any(|n| has_all(n, &words))
+                })
+                .collect();
+            hits.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+            match hits.as_slice() {
+                [meeting] => return Ok(meeting),
+                [] => {}
+                many => {
+                    let list = many.iter().map(|m| (m.id.clone(), m.name.clone()));
+                    return Err(Ambiguous::new(query, "meetings", list).into());
+                }
+            }
+        }
+        match self.require_kind(query, RecordKind::Meeting)? {
             Record::Meeting(m) => Ok(m),
             _ => unreachable!("require_kind checked the kind"),
+        }
+    }
+
+    /// The record a user means: its id (which always wins), else the record
+    /// whose name, title or alias is the query word for word, else the one
+    /// named thing (a person, state, organisation, body, post, operation,
+    /// document or meeting) that one of whose names holds every word of the
+    /// query: a surname ("masadykov"), a meeting's place and year ("Bishkek
+    /// 2025"). Case, accents and script are ignored. Several are an
+    /// [`Ambiguous`] error listing them; none, an error that suggests a
+    /// close id.
+    pub fn resolve_record(&self, query: &str) -> Result<Record<'a>> {
+        if let Some(record) = self.get(query) {
+            return Ok(record);
+        }
+        let words = query_words(query);
+        if words.is_empty() {
+            return self.require(query);
+        }
+        let whole = words.join(" ");
+        let mut exact: Vec<Record<'a>> = Vec::new();
+        let mut named: Vec<Record<'a>> = Vec::new();
+        for record in self.data().records() {
+            let names = record_names(record);
+            if names.iter().any(|n| n.join(" ") == whole) {
+                exact.push(record);
+            } else if NAMED_KINDS.contains(&record.kind())
+                && names.iter().any(|n| has_all(n, &words))
+            {
+                named.push(record);
+            }
+        }
+        let hits = if exact.is_empty() { named } else { exact };
+        match hits.as_slice() {
+            [record] => Ok(*record),
+            [] => self.require(query),
+            many => {
+                let list = many.iter().map(|r| (r.id().to_string(), r.label()));
+                Err(Ambiguous::new(query, "records", list).into())
+            }
         }
     }
 
@@ -356,6 +420,103 @@ pub fn show_end(end: Option<Date>) -> String {
     end.map_or_else(|| "ongoing".to_string(), |e| e.to_string())
 }
 
+/// Several records that a name given for one may mean: the error lists
+/// them, one a line (id and name), for the user to give the id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ambiguous {
+    pub query: String,
+    /// What they are, in the plural: "meetings", "records".
+    pub what: &'static str,
+    /// (id, name) of each.
+    pub candidates: Vec<(String, String)>,
+}
+
+impl Ambiguous {
+    fn new(query: &str, what: &'static str, list: impl Iterator<Item = (String, String)>) -> Self {
+        Ambiguous {
+            query: query.to_string(),
+            what,
+            candidates: list.collect(),
+        }
+    }
+}
+
+impl std::fmt::Display for Ambiguous {
+    /// The first line says what is wrong; each of the next names a candidate.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "'{}' names {} {}; give the id of one:",
+            self.query,
+            self.candidates.len(),
+            self.what
+        )?;
+        let width = self
+            .candidates
+            .iter()
+            .map(|(id, _)| id.len())
+            .max()
+            .unwrap_or(0);
+        for (id, name) in &self.candidates {
+            write!(f, "\n  {id:width$}  {name}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Ambiguous {}
+
+/// The kinds of record that a few words of one of their names may stand
+/// for; the others (decisions, terms, claims, sources...) are named in full
+/// or by id, their titles repeating the names of what they concern.
+const NAMED_KINDS: &[RecordKind] = &[
+    RecordKind::Person,
+    RecordKind::State,
+    RecordKind::Organization,
+    RecordKind::Body,
+    RecordKind::Post,
+    RecordKind::Operation,
+    RecordKind::Document,
+    RecordKind::Meeting,
+];
+
+/// The folded words of a query.
+fn query_words(query: &str) -> Vec<String> {
+    crate::search::fold_words(query).collect()
+}
+
+/// Whether every one of `words` is a word of `name`.
+fn has_all(name: &[String], words: &[String]) -> bool {
+    words.iter().all(|w| name.contains(w))
+}
+
+/// A meeting's names, folded: its name with its place and year (so that
+/// "Bishkek 2025" names the session whose name says "Bishkek" and whose
+/// date is in 2025).
+fn meeting_names(meeting: &Meeting) -> Vec<Vec<String>> {
+    let mut words: Vec<String> = crate::search::fold_words(&meeting.name).collect();
+    if let Some(place) = &meeting.place {
+        words.extend(crate::search::fold_words(place));
+    }
+    words.push(format!("{:04}", meeting.date.first_day().year()));
+    vec![words]
+}
+
+/// A record's names, folded: its name or title and its aliases (and for a
+/// meeting its place and year).
+fn record_names(record: Record<'_>) -> Vec<Vec<String>> {
+    if let Record::Meeting(m) = record {
+        let mut names = meeting_names(m);
+        names.push(crate::search::fold_words(&m.name).collect());
+        return names;
+    }
+    crate::search::record_fields(record)
+        .into_iter()
+        .filter(|(role, _, _)| matches!(role, Role::Name | Role::Alias))
+        .map(|(_, _, text)| crate::search::fold_words(text).collect())
+        .collect()
+}
+
 fn names_of<'n>(id: &'n str, name: &'n str, aliases: &'n [Alias]) -> impl Iterator<Item = &'n str> {
     [id, name]
         .into_iter()
@@ -563,6 +724,62 @@ mod tests {
             .map(|m| m.record.id.clone())
             .collect();
         assert_eq!(both, ["chair-2023-belarus", "sco-chair-2022-india"]);
+    }
+
+    #[test]
+    fn a_meeting_is_named_by_words_of_its_name_place_and_year() {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let id = |q: &str| kb.require_meeting(q).map(|m| m.id.clone());
+        assert_eq!(id("csc-2025-bishkek").unwrap(), "csc-2025-bishkek");
+        assert_eq!(id("Bishkek 2025").unwrap(), "csc-2025-bishkek");
+        assert_eq!(id("2025 BISHKEK").unwrap(), "csc-2025-bishkek");
+        assert_eq!(id("Бишкек 2025").unwrap(), "csc-2025-bishkek");
+        assert_eq!(id("SCO 2019").unwrap(), "sco-2019-bishkek");
+        // Two sessions in Bishkek in 2019: both are named, by date.
+        let err = kb.require_meeting("Bishkek 2019").unwrap_err();
+        let ambiguous = err.downcast_ref::<Ambiguous>().expect("ambiguous");
+        let ids: Vec<&str> = ambiguous
+            .candidates
+            .iter()
+            .map(|(i, _)| i.as_str())
+            .collect();
+        assert_eq!(ids, ["sco-2019-bishkek", "csc-2019-bishkek"]);
+        // Not a typo's worth of leniency: a misspelt place names nothing.
+        assert!(id("Bishkik 2025").is_err());
+        assert!(id("Bishkek 2030").is_err());
+        // An id of another kind says what it is.
+        let err = id("bishkek-2025-declaration").unwrap_err().to_string();
+        assert!(err.contains("is a document, not a meeting"), "{err}");
+    }
+
+    #[test]
+    fn a_record_is_named_by_its_name_a_surname_or_an_alias() {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let id = |q: &str| kb.resolve_record(q).map(|r| r.id().to_string());
+        assert_eq!(id("masadykov").unwrap(), "taalatbek-masadykov");
+        assert_eq!(id("Taalatbek Masadykov").unwrap(), "taalatbek-masadykov");
+        assert_eq!(id("Масадыков").unwrap(), "taalatbek-masadykov");
+        // The decision that appoints him is named in full, not by his name.
+        assert_eq!(
+            id("Appointment of Taalatbek Masadykov as Secretary General of the CSTO").unwrap(),
+            "bishkek-2025-appointment-masadykov"
+        );
+        assert_eq!(id("Bishkek 2025").unwrap(), "csc-2025-bishkek");
+        // An exact id always wins.
+        assert_eq!(id("kyrgyzstan").unwrap(), "kyrgyzstan");
+        let err = kb.resolve_record("Secretary General").unwrap_err();
+        let ambiguous = err.downcast_ref::<Ambiguous>().expect("ambiguous");
+        assert_eq!(ambiguous.candidates.len(), 2, "{ambiguous}");
+        let shown = ambiguous.to_string();
+        assert!(
+            shown.starts_with("'Secretary General' names 2 records"),
+            "{shown}"
+        );
+        assert_eq!(shown.lines().count(), 3, "{shown}");
+        let err = id("taalatbek-masadykovv").unwrap_err().to_string();
+        assert!(err.contains("did you mean 'taalatbek-masadykov'"), "{err}");
     }
 
     #[test]

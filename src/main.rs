@@ -11,12 +11,14 @@ use clap::Parser;
 use summit_kb::check::Severity;
 use summit_kb::cli::{Cli, ColorWhen, Command, Format};
 use summit_kb::commands::{Answer, Ctx, Exit};
-use summit_kb::kb::Kb;
+use summit_kb::kb::{Ambiguous, Kb};
 use summit_kb::load::Loaded;
 use summit_kb::output::{self, Style};
 use summit_kb::{check, cli, commands, load};
 
 fn main() -> ExitCode {
+    // A TAB in a shell that sourced `summit-kb completions SHELL`.
+    commands::completions::complete_if_asked();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -31,7 +33,18 @@ fn main() -> ExitCode {
                     Exit::Error.into()
                 }
                 _ => {
-                    eprintln!("{}", one_line(&err.to_string()));
+                    let mut line = one_line(&err.to_string());
+                    if let Some(tip) = right_flag(&err) {
+                        // Clap's own "a similar argument exists" would name
+                        // a flag that only looks alike (--date: '--data').
+                        if let Some(at) = line.find("; tip: ") {
+                            line.truncate(at);
+                        }
+                        if let Some(tip) = tip {
+                            line.push_str(&format!("; tip: {tip}"));
+                        }
+                    }
+                    eprintln!("{line}");
                     Exit::Error.into()
                 }
             };
@@ -42,8 +55,17 @@ fn main() -> ExitCode {
         Ok(false) => Exit::NoAnswer.into(),
         Err(err) if is_broken_pipe(&err) => Exit::Answer.into(),
         Err(err) => {
-            // One line, whatever the user typed or the file held.
-            eprintln!("error: {}", load::escape_controls(&format!("{err:#}")));
+            // One line, whatever the user typed or the file held; the
+            // candidates of an ambiguous name a line each.
+            let lines: Vec<String> = match err.downcast_ref::<Ambiguous>() {
+                Some(ambiguous) => ambiguous
+                    .to_string()
+                    .lines()
+                    .map(load::escape_controls)
+                    .collect(),
+                None => vec![load::escape_controls(&format!("{err:#}"))],
+            };
+            eprintln!("error: {}", lines.join("\n"));
             Exit::Error.into()
         }
     }
@@ -201,6 +223,61 @@ fn one_line(message: &str) -> String {
         line.push_str(part);
     }
     line
+}
+
+/// Flags people type for another one, and what they stand for, in order of
+/// preference: the first that the subcommand has is named.
+const CONFUSIONS: &[(&[&str], &[&str])] = &[
+    (
+        &["--date", "--day", "--at", "--when", "--year", "--month"],
+        &["--on", "--from", "--in-force-on"],
+    ),
+    (&["--type"], &["--kind"]),
+    (&["--meeting", "--session"], &["--summit"]),
+    (&["--since", "--after"], &["--from"]),
+    (&["--until", "--before"], &["--to"]),
+    (&["--organisation", "--organization"], &["--org"]),
+];
+
+/// For an unknown flag that is a known confusion, the tip naming the flag
+/// the subcommand being run takes instead; `Some(None)` when it takes none
+/// of them (and clap's look-alike would mislead).
+fn right_flag(err: &clap::Error) -> Option<Option<String>> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::CommandFactory;
+    if err.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(typed)) = err.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let typed = typed.split('=').next().unwrap_or(typed);
+    let (_, meant) = CONFUSIONS
+        .iter()
+        .find(|(typos, _)| typos.contains(&typed))?;
+    let command = Cli::command();
+    let sub = std::env::args()
+        .skip(1)
+        .find_map(|a| command.find_subcommand(&a).cloned())?;
+    let has = |flag: &str| {
+        sub.get_arguments().any(|a| {
+            a.get_long()
+                .is_some_and(|l| flag.strip_prefix("--") == Some(l))
+        })
+    };
+    let Some(flag) = meant.iter().find(|f| has(f)) else {
+        return Some(None);
+    };
+    let name = sub.get_name();
+    Some(Some(match *flag {
+        "--from" if has("--to") => {
+            format!("`{name}` takes --from and --to (YYYY, YYYY-MM, YYYY-MM-DD or `today`)")
+        }
+        "--on" | "--in-force-on" => {
+            format!("`{name}` takes {flag} DATE ({})", cli::DAY_FORMS)
+        }
+        _ => format!("did you mean '{flag}'?"),
+    }))
 }
 
 /// A closed pipe (`summit-kb docs | head -1`) is not an error.

@@ -19,13 +19,17 @@ pub struct Args {
     #[command(flatten)]
     pub org: crate::cli::OrgArg,
 
-    /// Only decisions of this meeting (a meeting id).
+    /// Only decisions of this meeting: its id, or words of its name, place
+    /// and year that name one meeting ("Bishkek 2025").
     #[arg(long, value_name = "ID")]
     pub summit: Option<String>,
 
     /// Only decisions of this kind.
-    #[arg(long, value_enum, value_name = "K")]
+    #[arg(long, value_enum, value_name = "K", ignore_case = true)]
     pub kind: Option<crate::model::DecisionKind>,
+
+    #[command(flatten)]
+    pub range: crate::cli::RangeArg,
 
     /// Add a column naming the sources each record cites.
     #[arg(long)]
@@ -39,6 +43,8 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         None => None,
     };
     let org = kb.org_filter(args.org.as_deref())?;
+    args.range.check()?;
+    let date_of = |d: &Decision| kb.meeting(&d.meeting).map(|m| m.date);
     let mut decisions: Vec<&Decision> = kb
         .data()
         .decision
@@ -46,8 +52,8 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         .filter(|d| meeting.is_none_or(|m| d.meeting == m.id))
         .filter(|d| args.kind.is_none_or(|k| kind_matches(k, d.kind)))
         .filter(|d| kb.in_org(Record::Decision(d), org))
+        .filter(|d| args.range.keeps(date_of(d)))
         .collect();
-    let date_of = |d: &Decision| kb.meeting(&d.meeting).map(|m| m.date);
     decisions.sort_by(|a, b| date_of(a).cmp(&date_of(b)).then(a.id.cmp(&b.id)));
     let rows = decisions
         .iter()

@@ -19,17 +19,23 @@ pub struct Args {
     #[command(flatten)]
     pub org: crate::cli::OrgArg,
 
-    /// Only documents adopted at this meeting (a meeting id).
+    /// Only documents adopted at this meeting: its id, or words of its name,
+    /// place and year that name one meeting ("Bishkek 2025").
     #[arg(long, value_name = "ID")]
     pub summit: Option<String>,
 
     /// Only documents of this kind.
-    #[arg(long, value_enum, value_name = "K")]
+    #[arg(long, value_enum, value_name = "K", ignore_case = true)]
     pub kind: Option<crate::model::DocumentKind>,
 
-    /// Only documents with this topic (case- and accent-insensitive).
+    /// Only documents with this topic (case- and accent-insensitive; a part
+    /// of a topic's words will do). Repeat it for documents that have every
+    /// topic given: --topic terrorism --topic drugs.
     #[arg(long, value_name = "T")]
-    pub topic: Option<String>,
+    pub topic: Vec<String>,
+
+    #[command(flatten)]
+    pub range: crate::cli::RangeArg,
 
     /// Only documents whose stated validity period covers DATE (YYYY-MM-DD or
     /// `today`); documents with no recorded period are left out, and those
@@ -70,7 +76,8 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         None => None,
     };
     let org = kb.org_filter(args.org.as_deref())?;
-    let topic = args.topic.as_deref().map(fold);
+    args.range.check()?;
+    let topics: Vec<String> = args.topic.iter().map(|t| fold(t)).collect();
     let mut docs: Vec<&Document> = kb
         .data()
         .document
@@ -79,10 +86,11 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         .filter(|d| args.kind.is_none_or(|k| d.kind == k))
         .filter(|d| kb.in_org(Record::Document(d), org))
         .filter(|d| {
-            topic
-                .as_ref()
-                .is_none_or(|t| d.topics.iter().any(|dt| fold(dt).contains(t.as_str())))
+            topics
+                .iter()
+                .all(|t| d.topics.iter().any(|dt| fold(dt).contains(t.as_str())))
         })
+        .filter(|d| args.range.keeps(adopted(kb, d)))
         .collect();
     // Documents the day may fall in: listed apart, never as in force.
     let mut possibly: Vec<&str> = Vec::new();

@@ -14,13 +14,17 @@ use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The record's id.
+    /// The record's id, or a name or alias that names one record: a
+    /// person's surname ("masadykov"), a meeting's place and year ("Bishkek
+    /// 2025"); case, accents and script do not matter. An id always wins; a
+    /// name that several records share lists them (exit status 2).
     pub id: String,
 }
 
 pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
-    let (kb, id) = (ctx.kb, args.id.as_str());
-    let record = kb.require(id)?;
+    let kb = ctx.kb;
+    let record = kb.resolve_record(&args.id)?;
+    let id = record.id();
     let record_json = record.to_json();
 
     let cited = record.all_citations();

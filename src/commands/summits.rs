@@ -18,6 +18,9 @@ pub struct Args {
     #[command(flatten)]
     pub org: crate::cli::OrgArg,
 
+    #[command(flatten)]
+    pub range: crate::cli::RangeArg,
+
     /// Add a column naming the sources each record cites.
     #[arg(long)]
     pub sources: bool,
@@ -28,11 +31,13 @@ pub struct Args {
 pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     let (kb, today) = (ctx.kb, ctx.today);
     let org = kb.org_filter(args.org.as_deref())?;
+    args.range.check()?;
     let mut meetings: Vec<&Meeting> = kb
         .data()
         .meeting
         .iter()
         .filter(|m| kb.in_org(Record::Meeting(m), org))
+        .filter(|m| args.range.keeps(Some(m.date)))
         .collect();
     meetings.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
     let rows: Vec<MeetingRow> = meetings
@@ -146,6 +151,7 @@ mod tests {
         let kb = Kb::new(&loaded);
         let args = Args {
             org: Default::default(),
+            range: Default::default(),
             sources: false,
         };
         let ctx = Ctx {
