@@ -377,7 +377,10 @@ fn every_format_is_deterministic() {
 #[test]
 fn popolo_is_for_export_and_csv_is_not() {
     common::assert_error(&["--format", "popolo", "docs"], &["export"]);
-    common::assert_error(&["export", "--format", "csv"], &["ndjson, popolo or sqlite", "csv"]);
+    common::assert_error(
+        &["export", "--format", "csv"],
+        &["ndjson, popolo or sqlite", "csv"],
+    );
     common::assert_error(&["--format", "yaml", "docs"], &["yaml"]);
 }
 
