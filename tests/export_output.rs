@@ -205,3 +205,18 @@ fn a_symbolic_link_stays_a_link_to_the_new_export() {
     assert_eq!(names(dir.path()), ["data", "kb.json"]);
     assert_eq!(names(&real), ["kb.json"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_device_is_written_to_as_it_is() {
+    let (_, expected, _) = run(&["export", "--format", "ndjson"]);
+    let (code, stdout, stderr) = run(&["export", "--format", "ndjson", "--output", "/dev/stdout"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, expected);
+    let (code, stdout, stderr) = run(&["export", "--output", "/dev/null"]);
+    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "", ""));
+    assert_error(
+        &["export", "--format", "sqlite", "--output", "/dev/null"],
+        &["cannot write /dev/null", "regular file"],
+    );
+}

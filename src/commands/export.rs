@@ -51,10 +51,27 @@ pub fn check_args(format: Format, output: Option<&Path>) -> Result<()> {
 /// over it. On any error the temporary file is removed, and what was at
 /// `path` before is left as it was.
 ///
-/// A symbolic link stays a link: the file it points to is replaced.
+/// A symbolic link stays a link: the file it points to is replaced. A device
+/// or a pipe is written to directly.
 pub fn write_file(dataset: &Dataset, format: Format, path: &Path) -> Result<()> {
     check_args(format, Some(path))?;
     let fail = || format!("cannot write {}", path.display());
+    if let Ok(target) = std::fs::metadata(path) {
+        if !target.is_file() && !target.is_dir() {
+            // A device or a pipe (`/dev/stdout`, a FIFO): nothing to replace,
+            // so it is written to as it is.
+            if format == Format::Sqlite {
+                bail!("{}: a database needs a regular file", fail());
+            }
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(fail)?;
+            let mut out = BufWriter::new(file);
+            write(dataset, format, &mut out).with_context(fail)?;
+            return out.flush().with_context(fail);
+        }
+    }
     let path = &link_target(path);
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
