@@ -1,12 +1,12 @@
-//! The command line: global options and one Args struct per subcommand. The
-//! doc comments are the help text.
+//! The command line: global options and the subcommands, whose Args live
+//! beside their `run` in src/commands/. The doc comments are the help text.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use jiff::civil;
 
-use crate::model::{DecisionKind, DocumentKind, SourceKind};
+use crate::commands;
+use jiff::civil;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -74,23 +74,23 @@ pub enum ColorWhen {
 pub enum Command {
     /// List the meetings (summits and sessions), oldest first.
     #[command(after_help = "Examples:\n  summit-kb summits\n  summit-kb summits --sources")]
-    Summits(SummitsArgs),
+    Summits(commands::summits::Args),
 
     /// List adopted documents, oldest first.
     #[command(
         after_help = "Examples:\n  summit-kb docs --summit csc-2025-bishkek\n  summit-kb docs --kind strategy --in-force-on 2027-01-01\n  summit-kb docs --kind plan --sources"
     )]
-    Docs(DocsArgs),
+    Docs(commands::docs::Args),
 
     /// List decisions: appointments, bodies created, budgets, awards.
     #[command(
         after_help = "Examples:\n  summit-kb decisions --kind appointment\n  summit-kb decisions --kind award --sources"
     )]
-    Decisions(DecisionsArgs),
+    Decisions(commands::decisions::Args),
 
     /// Show any record by id, with its sources.
     #[command(after_help = "Example:\n  summit-kb show taalatbek-masadykov")]
-    Show(ShowArgs),
+    Show(commands::show::Args),
 
     /// Who held a post on a day.
     ///
@@ -106,13 +106,13 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb holder secretary-general --on 2019-06-01\n  summit-kb holder \"Генеральный секретарь\" --on today\n  summit-kb holder SG --on 2026-03-01 --explain"
     )]
-    Holder(HolderArgs),
+    Holder(commands::holder::Args),
 
     /// Every term of office, oldest first.
     #[command(
         after_help = "Examples:\n  summit-kb terms secretary-general\n  summit-kb terms SG --sources"
     )]
-    Terms(TermsArgs),
+    Terms(commands::terms::Args),
 
     /// The chairing state on a day, with its slogan and priorities.
     ///
@@ -128,7 +128,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb chair --on 2026-06-01\n  summit-kb chair --on 2019-06-01 --explain"
     )]
-    Chair(ChairArgs),
+    Chair(commands::chair::Args),
 
     /// The member states of each organisation on a day, with their status.
     ///
@@ -141,7 +141,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb members --on 2010-01-01\n  summit-kb members --on 2013-06-01 --all"
     )]
-    Members(MembersArgs),
+    Members(commands::members::Args),
 
     /// The source register: every publication, its kind, and what cites it.
     ///
@@ -151,7 +151,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb sources\n  summit-kb sources --kind secondary\n  summit-kb show kremlin-27071"
     )]
-    Sources(SourcesArgs),
+    Sources(commands::sources::Args),
 
     /// Search every record: names, aliases, titles, summaries, topics, slogans,
     /// quotes.
@@ -165,7 +165,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb search masadykov\n  summit-kb search \"anti drug strategy\" --sources\n  summit-kb search Канал"
     )]
-    Search(SearchArgs),
+    Search(commands::search::Args),
 
     /// Write the whole knowledge base as JSON (loadable with --data), Popolo or SQLite.
     ///
@@ -177,7 +177,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb export > csto.json\n  summit-kb export --output csto.json && summit-kb --data csto.json check\n  summit-kb export --format popolo --output csto-popolo.json\n  summit-kb export --format sqlite --output kb.db && datasette kb.db"
     )]
-    Export(ExportArgs),
+    Export(commands::export::Args),
 
     /// Dated events in order, or a chart of the terms and chairmanships.
     ///
@@ -200,7 +200,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb timeline --from 2025-11-01 --to 2026-01-31\n  summit-kb timeline --chart --width 100"
     )]
-    Timeline(TimelineArgs),
+    Timeline(commands::timeline::Args),
 
     /// Print a JSON Schema: of what `export --format json` writes, or of a
     /// command's JSON answer.
@@ -211,13 +211,13 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb schema > summit-kb.schema.json\n  summit-kb schema holder"
     )]
-    Schema(SchemaArgs),
+    Schema(commands::schema::Args),
 
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  source <(summit-kb completions bash)\n  summit-kb completions fish > ~/.config/fish/completions/summit-kb.fish"
     )]
-    Completions(CompletionsArgs),
+    Completions(commands::completions::Args),
 
     /// Print the manual page (roff).
     #[command(after_help = "Example:\n  summit-kb man | man -l -")]
@@ -245,248 +245,22 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb check data\n  summit-kb check tests/fixtures/damaged.toml\n  summit-kb --format json check my-dataset.toml"
     )]
-    Check(CheckArgs),
+    Check(commands::check::Args),
 }
 
-#[derive(Debug, Args)]
-pub struct SummitsArgs {
+/// `--org`, as every command that can be narrowed to one organisation takes it.
+#[derive(Debug, Clone, Default, Args)]
+pub struct OrgArg {
     /// Only this organisation: its id, name or an alias, in any case or
     /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
     #[arg(long, value_name = "ORG")]
     pub org: Option<String>,
-
-    /// Add a column naming the sources each record cites.
-    #[arg(long)]
-    pub sources: bool,
 }
 
-#[derive(Debug, Args)]
-pub struct DocsArgs {
-    /// Only this organisation: its id, name or an alias, in any case or
-    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
-    #[arg(long, value_name = "ORG")]
-    pub org: Option<String>,
-
-    /// Only documents adopted at this meeting (a meeting id).
-    #[arg(long, value_name = "ID")]
-    pub summit: Option<String>,
-
-    /// Only documents of this kind.
-    #[arg(long, value_enum, value_name = "K")]
-    pub kind: Option<DocumentKind>,
-
-    /// Only documents with this topic (case- and accent-insensitive).
-    #[arg(long, value_name = "T")]
-    pub topic: Option<String>,
-
-    /// Only documents whose stated validity period covers DATE (YYYY-MM-DD or
-    /// `today`); documents with no recorded period are left out, and those
-    /// whose period is open at one end are named apart as possibly in force.
-    /// With --format json the answer is {"in_force": [documents],
-    /// "possibly_in_force": [ids]}.
-    #[arg(long, value_name = "DATE", value_parser = parse_day)]
-    pub in_force_on: Option<civil::Date>,
-
-    /// Add a column naming the sources each record cites.
-    #[arg(long)]
-    pub sources: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct DecisionsArgs {
-    /// Only this organisation: its id, name or an alias, in any case or
-    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
-    #[arg(long, value_name = "ORG")]
-    pub org: Option<String>,
-
-    /// Only decisions of this meeting (a meeting id).
-    #[arg(long, value_name = "ID")]
-    pub summit: Option<String>,
-
-    /// Only decisions of this kind.
-    #[arg(long, value_enum, value_name = "K")]
-    pub kind: Option<DecisionKind>,
-
-    /// Add a column naming the sources each record cites.
-    #[arg(long)]
-    pub sources: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ShowArgs {
-    /// The record's id.
-    pub id: String,
-}
-
-#[derive(Debug, Args)]
-pub struct HolderArgs {
-    /// Only this organisation: its id, name or an alias, in any case or
-    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
-    #[arg(long, value_name = "ORG")]
-    pub org: Option<String>,
-
-    /// The post: its id, name or an alias ("secretary-general", "SG").
-    pub post: String,
-
-    /// The day to ask about: YYYY-MM-DD or `today` (the default).
-    #[arg(long, value_name = "DATE", value_parser = parse_day)]
-    pub on: Option<civil::Date>,
-
-    /// Show why: the term that matched, its bounds with their precision,
-    /// how sure the answer is, and the sources with their quotes.
-    #[arg(long)]
-    pub explain: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct TermsArgs {
-    /// Only this organisation: its id, name or an alias, in any case or
-    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
-    #[arg(long, value_name = "ORG")]
-    pub org: Option<String>,
-
-    /// Only the terms of this post (id, name or alias).
-    pub post: Option<String>,
-
-    /// Add a column naming the sources each record cites.
-    #[arg(long)]
-    pub sources: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ChairArgs {
-    /// Only this organisation: its id, name or an alias, in any case or
-    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
-    #[arg(long, value_name = "ORG")]
-    pub org: Option<String>,
-
-    /// The day to ask about: YYYY-MM-DD or `today` (the default).
-    #[arg(long, value_name = "DATE", value_parser = parse_day)]
-    pub on: Option<civil::Date>,
-
-    /// Show why: the chairmanship that matched, its bounds with their precision,
-    /// how sure the answer is, and the sources with their quotes.
-    #[arg(long)]
-    pub explain: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct SchemaArgs {
-    /// The command whose JSON answer to describe.
-    #[arg(value_enum)]
-    pub command: Option<Answering>,
-}
-
-/// The commands that answer with JSON of their own shape.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Answering {
-    Summits,
-    Docs,
-    Decisions,
-    Show,
-    Holder,
-    Terms,
-    Chair,
-    Members,
-    Sources,
-    Search,
-    Timeline,
-    Check,
-}
-
-#[derive(Debug, Args)]
-pub struct MembersArgs {
-    /// Only this organisation: its id, name or an alias, in any case or
-    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
-    #[arg(long, value_name = "ORG")]
-    pub org: Option<String>,
-
-    /// The day to ask about: YYYY-MM-DD or `today` (the default).
-    #[arg(long, value_name = "DATE", value_parser = parse_day)]
-    pub on: Option<civil::Date>,
-
-    /// List every state with its standing on the day (suspended, withdrawn,
-    /// observer, not yet a member...) and its dated changes.
-    #[arg(long)]
-    pub all: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct SourcesArgs {
-    /// Only sources of this kind.
-    #[arg(long, value_enum, value_name = "K")]
-    pub kind: Option<SourceKind>,
-}
-
-#[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// Only this organisation: its id, name or an alias, in any case or
-    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
-    #[arg(long, value_name = "ORG")]
-    pub org: Option<String>,
-
-    /// What to look for: words in any order ("operation channel").
-    #[arg(required = true, num_args = 1.., value_name = "TEXT")]
-    pub text: Vec<String>,
-
-    /// Show at most N records (0: all).
-    #[arg(long, value_name = "N", default_value_t = 20)]
-    pub limit: usize,
-
-    /// Add a column naming the sources of each record.
-    #[arg(long)]
-    pub sources: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// Write to FILE instead of standard output: in full beside it, then
-    /// renamed into place, so that a failed export leaves FILE as it was.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct TimelineArgs {
-    /// Only this organisation: its id, name or an alias, in any case or
-    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
-    #[arg(long, value_name = "ORG")]
-    pub org: Option<String>,
-
-    /// Only events on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or `today`).
-    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
-    pub from: Option<crate::date::Date>,
-
-    /// Only events on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD or `today`).
-    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
-    pub to: Option<crate::date::Date>,
-
-    /// Draw the terms of office and the chairmanships as a text Gantt chart.
-    #[arg(long)]
-    pub chart: bool,
-
-    /// Width of the chart in columns (at least 40); default: the terminal's,
-    /// or 80.
-    #[arg(long, value_name = "N", requires = "chart", value_parser = clap::value_parser!(u16).range(40..))]
-    pub width: Option<u16>,
-
-    /// Draw the chart with ASCII characters only (# and . for the bars).
-    #[arg(long, requires = "chart")]
-    pub ascii: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// The shell to complete for.
-    #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
-}
-
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// The dataset to check (a directory or a file); default: --data, or the
-    /// embedded dataset.
-    pub path: Option<PathBuf>,
+impl OrgArg {
+    pub fn as_deref(&self) -> Option<&str> {
+        self.org.as_deref()
+    }
 }
 
 /// Today's date in the system's time zone.
@@ -505,7 +279,7 @@ pub fn parse_day(text: &str) -> Result<civil::Date, String> {
 }
 
 /// Parses a range bound: a date of any precision, or `today`.
-fn parse_bound(text: &str) -> Result<crate::date::Date, String> {
+pub fn parse_bound(text: &str) -> Result<crate::date::Date, String> {
     if text.eq_ignore_ascii_case("today") {
         return today()
             .to_string()

@@ -10,7 +10,7 @@ use clap::Parser;
 
 use summit_kb::check::Severity;
 use summit_kb::cli::{Cli, ColorWhen, Command, Format};
-use summit_kb::commands::{Answer, Exit};
+use summit_kb::commands::{Answer, Ctx, Exit};
 use summit_kb::kb::Kb;
 use summit_kb::load::Loaded;
 use summit_kb::output::{self, Style};
@@ -115,19 +115,23 @@ fn run(cli: &Cli) -> Result<bool> {
             let loaded = load(cli.data.as_deref())?;
             let kb = Kb::new(loaded);
             refuse_errors(&kb)?;
-            let today = cli::today();
+            let ctx = Ctx {
+                kb: &kb,
+                today: cli::today(),
+                width: style.width,
+            };
             let answer = match command {
-                Command::Summits(args) => commands::summits::run(&kb, args, today)?,
-                Command::Docs(args) => commands::docs::run(&kb, args)?,
-                Command::Decisions(args) => commands::decisions::run(&kb, args)?,
-                Command::Show(args) => commands::show::run(&kb, &args.id)?,
-                Command::Holder(args) => commands::holder::run(&kb, args, today)?,
-                Command::Terms(args) => commands::terms::run(&kb, args)?,
-                Command::Chair(args) => commands::chair::run(&kb, args, today)?,
-                Command::Members(args) => commands::members::run(&kb, args, today)?,
-                Command::Sources(args) => commands::sources::run(&kb, args),
-                Command::Search(args) => commands::search::run(&kb, args)?,
-                Command::Timeline(args) => commands::timeline::run(&kb, args, style.width)?,
+                Command::Summits(args) => commands::summits::run(&ctx, args)?,
+                Command::Docs(args) => commands::docs::run(&ctx, args)?,
+                Command::Decisions(args) => commands::decisions::run(&ctx, args)?,
+                Command::Show(args) => commands::show::run(&ctx, args)?,
+                Command::Holder(args) => commands::holder::run(&ctx, args)?,
+                Command::Terms(args) => commands::terms::run(&ctx, args)?,
+                Command::Chair(args) => commands::chair::run(&ctx, args)?,
+                Command::Members(args) => commands::members::run(&ctx, args)?,
+                Command::Sources(args) => commands::sources::run(&ctx, args),
+                Command::Search(args) => commands::search::run(&ctx, args)?,
+                Command::Timeline(args) => commands::timeline::run(&ctx, args)?,
                 Command::Check(_)
                 | Command::Export(_)
                 | Command::Schema(_)

@@ -553,3 +553,19 @@ fn csv_of_show_and_chair_is_one_header_row_and_their_fields() {
     let states: Vec<&str> = table[1..].iter().map(|r| r[id].as_str()).collect();
     assert_eq!(states, ["chair-2026-russia", "sco-chair-2025-kyrgyzstan"]);
 }
+
+/// The timeline chart's meaning is its alignment: Markdown fences it, with
+/// the same lines as the table format, instead of collapsing its spaces.
+#[test]
+fn markdown_chart_is_fenced_and_keeps_its_columns() {
+    let args = ["timeline", "--chart", "--width", "90"];
+    let (code, table, _) = run(&args);
+    assert_eq!(code, 0);
+    let (code, markdown, _) = run(&[&["--format", "markdown"], &args[..]].concat());
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = markdown.lines().collect();
+    assert_eq!(lines.first(), Some(&"```text"), "{markdown}");
+    assert_eq!(lines.last(), Some(&"```"), "{markdown}");
+    assert_eq!(lines[1..lines.len() - 1].join("\n"), table.trim_end());
+    assert!(!markdown.contains("<br>"), "{markdown}");
+}

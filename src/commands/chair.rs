@@ -5,15 +5,30 @@ use jiff::civil;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::cli::ChairArgs;
 use crate::commands::evidence::{self, Period};
-use crate::commands::{publishers, Answer};
+use crate::commands::{publishers, Answer, Ctx};
 use crate::date::{Certainty, Date};
 use crate::kb::{chair_period, Kb, Match};
 use crate::model::{Chairmanship, Organization, RecordKind};
 use crate::output::Block;
 
-pub fn run(kb: &Kb<'_>, args: &ChairArgs, today: civil::Date) -> Result<Answer> {
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub org: crate::cli::OrgArg,
+
+    /// The day to ask about: YYYY-MM-DD or `today` (the default).
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
+    pub on: Option<civil::Date>,
+
+    /// Show why: the chairmanship that matched, its bounds with their precision,
+    /// how sure the answer is, and the sources with their quotes.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+    let (kb, today) = (ctx.kb, ctx.today);
     let org = kb.org_filter(args.org.as_deref())?;
     let day = args.on.unwrap_or(today);
     let matches: Vec<_> = kb
@@ -141,7 +156,7 @@ pub struct ChairMatch<'a> {
 
 fn chair_blocks(
     kb: &Kb<'_>,
-    args: &ChairArgs,
+    args: &Args,
     day: civil::Date,
     m: &Match<&Chairmanship>,
     blocks: &mut Vec<Block>,

@@ -7,6 +7,13 @@ use crate::check::{Finding, Severity};
 use crate::commands::Answer;
 use crate::output::Block;
 
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The dataset to check (a directory or a file); default: --data, or the
+    /// embedded dataset.
+    pub path: Option<std::path::PathBuf>,
+}
+
 pub fn run(findings: &[Finding], records: usize) -> Answer {
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
     let (errors, warnings, notes) = (

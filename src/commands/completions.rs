@@ -8,6 +8,13 @@ use clap::CommandFactory;
 
 use crate::cli::Cli;
 
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
 pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<()> {
     clap_complete::generate(shell, &mut Cli::command(), "summit-kb", out);
     Ok(())

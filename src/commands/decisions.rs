@@ -2,19 +2,37 @@
 
 use anyhow::Result;
 
-use crate::cli::DecisionsArgs;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::commands::{
-    outcomes_of, publishers, serde_name, to_json, with_sources, Answer, OutcomesKnown,
+    outcomes_of, publishers, serde_name, to_json, with_sources, Answer, Ctx, OutcomesKnown,
 };
 use crate::date::Date;
 use crate::kb::Kb;
 use crate::model::{Decision, DecisionKind, Record};
 use crate::output::Block;
 
-pub fn run(kb: &Kb<'_>, args: &DecisionsArgs) -> Result<Answer> {
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub org: crate::cli::OrgArg,
+
+    /// Only decisions of this meeting (a meeting id).
+    #[arg(long, value_name = "ID")]
+    pub summit: Option<String>,
+
+    /// Only decisions of this kind.
+    #[arg(long, value_enum, value_name = "K")]
+    pub kind: Option<crate::model::DecisionKind>,
+
+    /// Add a column naming the sources each record cites.
+    #[arg(long)]
+    pub sources: bool,
+}
+
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+    let kb = ctx.kb;
     let meeting = match &args.summit {
         Some(summit) => Some(kb.require_meeting(summit)?),
         None => None,

@@ -2,17 +2,46 @@
 
 use anyhow::Result;
 
-use crate::cli::DocsArgs;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::commands::{
-    outcomes_of, period, publishers, serde_name, to_json, with_sources, Answer, OutcomesKnown,
+    outcomes_of, period, publishers, serde_name, to_json, with_sources, Answer, Ctx, OutcomesKnown,
 };
 use crate::date::{Certainty, Date, Interval};
 use crate::kb::{fold, Kb};
 use crate::model::{Document, Record};
 use crate::output::Block;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub org: crate::cli::OrgArg,
+
+    /// Only documents adopted at this meeting (a meeting id).
+    #[arg(long, value_name = "ID")]
+    pub summit: Option<String>,
+
+    /// Only documents of this kind.
+    #[arg(long, value_enum, value_name = "K")]
+    pub kind: Option<crate::model::DocumentKind>,
+
+    /// Only documents with this topic (case- and accent-insensitive).
+    #[arg(long, value_name = "T")]
+    pub topic: Option<String>,
+
+    /// Only documents whose stated validity period covers DATE (YYYY-MM-DD or
+    /// `today`); documents with no recorded period are left out, and those
+    /// whose period is open at one end are named apart as possibly in force.
+    /// With --format json the answer is {"in_force": [documents],
+    /// "possibly_in_force": [ids]}.
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
+    pub in_force_on: Option<jiff::civil::Date>,
+
+    /// Add a column naming the sources each record cites.
+    #[arg(long)]
+    pub sources: bool,
+}
 
 /// The day a document was adopted: its own date, else its meeting's.
 pub fn adopted(kb: &Kb<'_>, doc: &Document) -> Option<Date> {
@@ -33,7 +62,8 @@ pub fn in_force(doc: &Document) -> Interval {
     interval
 }
 
-pub fn run(kb: &Kb<'_>, args: &DocsArgs) -> Result<Answer> {
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+    let kb = ctx.kb;
     let meeting = match &args.summit {
         Some(summit) => Some(kb.require_meeting(summit)?),
         None => None,

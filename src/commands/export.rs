@@ -18,6 +18,14 @@ use crate::commands::popolo;
 use crate::model::{Dataset, Meta};
 use crate::output::sqlite;
 
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Write to FILE instead of standard output: in full beside it, then
+    /// renamed into place, so that a failed export leaves FILE as it was.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
 /// Refuses, before anything is written, a format `export` does not write.
 pub fn check_format(format: Format) -> Result<()> {
     match format {

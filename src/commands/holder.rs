@@ -5,19 +5,37 @@ use jiff::civil;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::cli::HolderArgs;
 use crate::commands::evidence::{self, Period};
-use crate::commands::{publishers, Answer};
+use crate::commands::{publishers, Answer, Ctx};
 use crate::date::{Certainty, Date};
 use crate::kb::{show_end, Kb};
 use crate::model::{Person, Post, Record, RecordKind, Term};
 use crate::output::Block;
 
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub org: crate::cli::OrgArg,
+
+    /// The post: its id, name or an alias ("secretary-general", "SG").
+    pub post: String,
+
+    /// The day to ask about: YYYY-MM-DD or `today` (the default).
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
+    pub on: Option<civil::Date>,
+
+    /// Show why: the term that matched, its bounds with their precision,
+    /// how sure the answer is, and the sources with their quotes.
+    #[arg(long)]
+    pub explain: bool,
+}
+
 /// Without `--org`, a post name that several organisations use ("Secretary
 /// General") answers for each, labelled with its organisation; the JSON is
 /// then `{ "on", "answers": [ { "post", "organization", "holders" } ] }`
 /// instead of one `{ "post", "on", "holders" }`.
-pub fn run(kb: &Kb<'_>, args: &HolderArgs, today: civil::Date) -> Result<Answer> {
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+    let (kb, today) = (ctx.kb, ctx.today);
     let org = kb.org_filter(args.org.as_deref())?;
     let posts = kb.resolve_posts(&args.post, org)?;
     let day = args.on.unwrap_or(today);
@@ -113,7 +131,7 @@ pub struct HolderMatch<'a> {
 /// certain.
 fn answer_for<'a>(
     kb: &Kb<'a>,
-    args: &HolderArgs,
+    args: &Args,
     post: &'a Post,
     day: civil::Date,
     labelled: bool,

@@ -5,12 +5,25 @@ use jiff::civil;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::cli::MembersArgs;
-use crate::commands::{serde_name, Answer};
+use crate::commands::{serde_name, Answer, Ctx};
 use crate::date::{Certainty, Date};
-use crate::kb::Kb;
 use crate::model::{ChangeKind, Membership, MembershipStatus};
 use crate::output::Block;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub org: crate::cli::OrgArg,
+
+    /// The day to ask about: YYYY-MM-DD or `today` (the default).
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
+    pub on: Option<civil::Date>,
+
+    /// List every state with its standing on the day (suspended, withdrawn,
+    /// observer, not yet a member...) and its dated changes.
+    #[arg(long)]
+    pub all: bool,
+}
 
 /// Where a state stands in an organisation on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
@@ -128,7 +141,8 @@ pub fn member_on(m: &Membership, day: civil::Date) -> Certainty {
     }
 }
 
-pub fn run(kb: &Kb<'_>, args: &MembersArgs, today: civil::Date) -> Result<Answer> {
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+    let (kb, today) = (ctx.kb, ctx.today);
     let org = kb.org_filter(args.org.as_deref())?;
     let day = args.on.unwrap_or(today);
     let mut list: Vec<&Membership> = kb

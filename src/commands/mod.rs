@@ -28,6 +28,15 @@ use crate::kb::Kb;
 use crate::model::{Citation, Claim, ClaimValue, Completeness, Meeting, Record};
 use crate::output::{Block, Data, View};
 
+/// What a query command runs with: the checked knowledge base, today's date
+/// (for `--on` left out) and the terminal's width when writing to one.
+#[derive(Clone, Copy)]
+pub struct Ctx<'k> {
+    pub kb: &'k Kb<'k>,
+    pub today: jiff::civil::Date,
+    pub width: Option<u16>,
+}
+
 /// A command's answer, and whether it is one: `found` false means exit status 1
 /// (nothing matched, or no certain answer).
 #[derive(Debug)]

@@ -8,8 +8,31 @@ use serde_json::{Map, Value};
 
 use clap::ValueEnum;
 
-use crate::cli::Answering;
 use crate::model::Dataset;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The command whose JSON answer to describe.
+    #[arg(value_enum)]
+    pub command: Option<Answering>,
+}
+
+/// The commands that answer with JSON of their own shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Answering {
+    Summits,
+    Docs,
+    Decisions,
+    Show,
+    Holder,
+    Terms,
+    Chair,
+    Members,
+    Sources,
+    Search,
+    Timeline,
+    Check,
+}
 
 /// The schema as a JSON value (draft 2020-12), `$schema` and `title` first.
 pub fn schema() -> Value {

@@ -4,13 +4,31 @@ use anyhow::{bail, Result};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::cli::SearchArgs;
-use crate::commands::{record_sources, serde_name, with_sources, Answer};
+use crate::commands::{record_sources, serde_name, with_sources, Answer, Ctx};
 use crate::kb::Kb;
 use crate::output::Block;
 use crate::search::{fold, Index, Options};
 
-pub fn run(kb: &Kb<'_>, args: &SearchArgs) -> Result<Answer> {
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub org: crate::cli::OrgArg,
+
+    /// What to look for: words in any order ("operation channel").
+    #[arg(required = true, num_args = 1.., value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// Show at most N records (0: all).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+
+    /// Add a column naming the sources of each record.
+    #[arg(long)]
+    pub sources: bool,
+}
+
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+    let kb = ctx.kb;
     let query = args.text.join(" ");
     if fold(&query).is_empty() {
         bail!("nothing to search for in '{query}': give a word of letters or digits");

@@ -6,12 +6,19 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::commands::{cell, citation_lines, Answer};
+use crate::commands::{cell, citation_lines, Answer, Ctx};
 use crate::kb::Kb;
 use crate::model::{Claim, Record};
 use crate::output::Block;
 
-pub fn run(kb: &Kb<'_>, id: &str) -> Result<Answer> {
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The record's id.
+    pub id: String,
+}
+
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+    let (kb, id) = (ctx.kb, args.id.as_str());
     let record = kb.require(id)?;
     let record_json = record.to_json();
 

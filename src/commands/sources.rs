@@ -5,11 +5,17 @@ use std::collections::HashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::cli::SourcesArgs;
-use crate::commands::{serde_name, Answer};
+use crate::commands::{serde_name, Answer, Ctx};
 use crate::kb::Kb;
 use crate::model::{Record, Source};
 use crate::output::Block;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only sources of this kind.
+    #[arg(long, value_enum, value_name = "K")]
+    pub kind: Option<crate::model::SourceKind>,
+}
 
 /// How a source is cited across the dataset.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +69,8 @@ pub fn citing<'a>(kb: &Kb<'a>, source: &str) -> Vec<(Record<'a>, String, Option<
         .collect()
 }
 
-pub fn run(kb: &Kb<'_>, args: &SourcesArgs) -> Answer {
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Answer {
+    let kb = ctx.kb;
     let uses = uses(kb);
     let mut list: Vec<&Source> = kb
         .data()

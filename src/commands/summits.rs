@@ -2,8 +2,7 @@
 
 use jiff::civil;
 
-use crate::cli::SummitsArgs;
-use crate::commands::{publishers, serde_name, with_sources, Answer};
+use crate::commands::{publishers, serde_name, with_sources, Answer, Ctx};
 use crate::kb::Kb;
 use anyhow::Result;
 
@@ -13,9 +12,20 @@ use serde::Serialize;
 use crate::model::{Completeness, Meeting, MeetingStatus, Record};
 use crate::output::Block;
 
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub org: crate::cli::OrgArg,
+
+    /// Add a column naming the sources each record cites.
+    #[arg(long)]
+    pub sources: bool,
+}
+
 /// `today` tells a scheduled meeting still to come from one whose date has
 /// passed with no record of it being held.
-pub fn run(kb: &Kb<'_>, args: &SummitsArgs, today: civil::Date) -> Result<Answer> {
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+    let (kb, today) = (ctx.kb, ctx.today);
     let org = kb.org_filter(args.org.as_deref())?;
     let mut meetings: Vec<&Meeting> = kb
         .data()
@@ -126,11 +136,16 @@ mod tests {
     fn status_of(id: &str, today: &str) -> String {
         let loaded = load::embedded().unwrap();
         let kb = Kb::new(&loaded);
-        let args = SummitsArgs {
-            org: None,
+        let args = Args {
+            org: Default::default(),
             sources: false,
         };
-        let answer = run(&kb, &args, today.parse().unwrap()).unwrap();
+        let ctx = Ctx {
+            kb: &kb,
+            today: today.parse().unwrap(),
+            width: None,
+        };
+        let answer = run(&ctx, &args).unwrap();
         let Block::Table { rows, .. } = &answer.view.blocks[0] else {
             panic!("summits answers with a table");
         };

@@ -4,13 +4,26 @@ use anyhow::Result;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::cli::TermsArgs;
-use crate::commands::{publishers, with_sources, Answer};
+use crate::commands::{publishers, with_sources, Answer, Ctx};
 use crate::kb::{show_end, Kb};
 use crate::model::{Record, Term};
 use crate::output::Block;
 
-pub fn run(kb: &Kb<'_>, args: &TermsArgs) -> Result<Answer> {
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub org: crate::cli::OrgArg,
+
+    /// Only the terms of this post (id, name or alias).
+    pub post: Option<String>,
+
+    /// Add a column naming the sources each record cites.
+    #[arg(long)]
+    pub sources: bool,
+}
+
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+    let kb = ctx.kb;
     let org = kb.org_filter(args.org.as_deref())?;
     let mut terms: Vec<&Term> = match &args.post {
         Some(post) => kb

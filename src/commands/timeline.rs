@@ -11,12 +11,38 @@ use jiff::civil;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::cli::TimelineArgs;
-use crate::commands::Answer;
+use crate::commands::{Answer, Ctx};
 use crate::date::{Certainty, Date, Interval, Precision};
 use crate::kb::Kb;
 use crate::model::{MeetingStatus, Organization};
 use crate::output::Block;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub org: crate::cli::OrgArg,
+
+    /// Only events on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or `today`).
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_bound)]
+    pub from: Option<crate::date::Date>,
+
+    /// Only events on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD or `today`).
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_bound)]
+    pub to: Option<crate::date::Date>,
+
+    /// Draw the terms of office and the chairmanships as a text Gantt chart.
+    #[arg(long)]
+    pub chart: bool,
+
+    /// Width of the chart in columns (at least 40); default: the terminal's,
+    /// or 80.
+    #[arg(long, value_name = "N", requires = "chart", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+
+    /// Draw the chart with ASCII characters only (# and . for the bars).
+    #[arg(long, requires = "chart")]
+    pub ascii: bool,
+}
 
 /// One dated event.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -197,7 +223,8 @@ pub fn in_range(date: Date, from: Option<Date>, to: Option<Date>) -> Certainty {
 }
 
 /// The answer to `timeline`: the list, or the chart with `--chart`.
-pub fn run(kb: &Kb<'_>, args: &TimelineArgs, terminal_width: Option<u16>) -> Result<Answer> {
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+    let (kb, terminal_width) = (ctx.kb, ctx.width);
     if let (Some(from), Some(to)) = (args.from, args.to) {
         if to.last_day() < from.first_day() {
             bail!("--to {to} is before --from {from}");
@@ -401,7 +428,7 @@ fn fit(s: &str, width: usize) -> String {
     out.chars().take(width).collect()
 }
 
-fn chart(kb: &Kb<'_>, args: &TimelineArgs, org: Option<&Organization>, width: usize) -> Answer {
+fn chart(kb: &Kb<'_>, args: &Args, org: Option<&Organization>, width: usize) -> Answer {
     let glyphs = if args.ascii { &ASCII } else { &UNICODE };
     let mut rows: Vec<ChartRow> = rows(kb)
         .into_iter()
@@ -447,12 +474,12 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, org: Option<&Organization>, width: us
         usize::try_from(n * bar_width as i64 / total).unwrap_or(0)
     };
 
-    let mut blocks = Vec::new();
+    let mut lines = Vec::new();
     let mut group = "";
     for row in &rows {
         if row.group != group {
             group = &row.group;
-            blocks.push(Block::Text(fit(group, width)));
+            lines.push(fit(group, width));
         }
         let mut bar = vec![' '; bar_width];
         let (first, certain_from, certain_to, last) = row.days(axis_end);
@@ -472,7 +499,7 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, org: Option<&Organization>, width: us
         }
         let label = fit(&row.label, label_width);
         let line = format!("{label:<label_width$} {}", bar.iter().collect::<String>());
-        blocks.push(Block::Text(line.trim_end().to_string()));
+        lines.push(line.trim_end().to_string());
     }
 
     // The year axis: a tick and a label at each shown year's first day.
@@ -516,21 +543,20 @@ fn chart(kb: &Kb<'_>, args: &TimelineArgs, org: Option<&Organization>, width: us
         free_from = at + text.len() + 1;
     }
     let pad = " ".repeat(label_width + 1);
-    blocks.push(Block::Text(format!(
-        "{pad}{}",
-        ticks.iter().collect::<String>()
-    )));
-    blocks.push(Block::Text(
+    lines.push(format!("{pad}{}", ticks.iter().collect::<String>()));
+    lines.push(
         format!("{pad}{}", labels.iter().collect::<String>())
             .trim_end()
             .to_string(),
-    ));
+    );
     for legend in [
         format!("{} dates known to the day", glyphs.certain),
         format!("{} dates known only to the month or year", glyphs.possible),
     ] {
-        blocks.push(Block::Text(fit(&legend, width)));
+        lines.push(fit(&legend, width));
     }
+
+    let blocks = vec![Block::Preformatted(lines)];
 
     let json = ChartJson {
         from: Some(axis_start.to_string()),
@@ -587,8 +613,8 @@ mod tests {
     }
 
     fn chart_lines(kb: &Kb<'_>, width: usize, from: Option<&str>, to: Option<&str>) -> Vec<String> {
-        let args = TimelineArgs {
-            org: None,
+        let args = Args {
+            org: Default::default(),
             from: from.map(d),
             to: to.map(d),
             chart: true,
@@ -599,8 +625,8 @@ mod tests {
             .view
             .blocks
             .into_iter()
-            .map(|b| match b {
-                Block::Text(t) => t,
+            .flat_map(|b| match b {
+                Block::Preformatted(lines) => lines,
                 other => panic!("unexpected {other:?}"),
             })
             .collect()

@@ -19,6 +19,16 @@ pub fn render(blocks: &[Block], out: &mut dyn Write) -> io::Result<()> {
                 let end = if continues { "<br>" } else { "" };
                 writeln!(out, "{}{end}", inline(text.trim_start()))?;
             }
+            // A fence keeps the columns that Markdown would collapse; the
+            // fence is longer than any run of backticks in the lines.
+            Block::Preformatted(lines) => {
+                let fence = "`".repeat(3.max(longest_backtick_run(lines) + 1));
+                writeln!(out, "{fence}text")?;
+                for line in lines {
+                    writeln!(out, "{line}")?;
+                }
+                writeln!(out, "{fence}")?;
+            }
             Block::Fields(pairs) => {
                 let rows: Vec<Vec<String>> = pairs
                     .iter()
@@ -43,6 +53,15 @@ fn table(header: &[String], rows: &[Vec<String>], out: &mut dyn Write) -> io::Re
         writeln!(out, "{}", line(row))?;
     }
     Ok(())
+}
+
+fn longest_backtick_run(lines: &[String]) -> usize {
+    lines
+        .iter()
+        .flat_map(|line| line.split(|c| c != '`'))
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
 }
 
 /// A table cell: pipes escaped, line breaks as `<br>`.

@@ -100,6 +100,9 @@ pub enum Block {
     Heading(String),
     /// A line of prose.
     Text(String),
+    /// Lines whose alignment is their meaning (the timeline chart): printed
+    /// as they are, and fenced in Markdown.
+    Preformatted(Vec<String>),
     /// Name/value pairs, one per line.
     Fields(Vec<(String, String)>),
     /// Columns with a header row.

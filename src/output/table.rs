@@ -20,6 +20,11 @@ pub fn render(blocks: &[Block], style: Style, out: &mut dyn Write) -> io::Result
                 writeln!(out, "\x1b[1m{text}\x1b[0m")?;
             }
             Block::Heading(text) | Block::Text(text) => writeln!(out, "{text}")?,
+            Block::Preformatted(lines) => {
+                for line in lines {
+                    writeln!(out, "{line}")?;
+                }
+            }
             Block::Fields(pairs) => {
                 let mut table = new_table(style);
                 for (name, value) in pairs {
