@@ -184,3 +184,39 @@ fn a_new_file_gets_the_usual_mode_and_a_replaced_one_keeps_its_own() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(mode(&path), 0o640);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_stays_a_link_to_the_new_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("data");
+    fs::create_dir(&real).unwrap();
+    fs::write(real.join("kb.json"), "old").unwrap();
+    let link = dir.path().join("kb.json");
+    std::os::unix::fs::symlink("data/kb.json", &link).unwrap();
+    let (code, _, stderr) = run(&["export", "--output", link.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let (_, expected, _) = run(&["export"]);
+    assert_eq!(fs::read_to_string(real.join("kb.json")).unwrap(), expected);
+    assert_eq!(names(dir.path()), ["data", "kb.json"]);
+    assert_eq!(names(&real), ["kb.json"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_is_written_to_as_it_is() {
+    let (_, expected, _) = run(&["export", "--format", "ndjson"]);
+    let (code, stdout, stderr) = run(&["export", "--format", "ndjson", "--output", "/dev/stdout"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, expected);
+    let (code, stdout, stderr) = run(&["export", "--output", "/dev/null"]);
+    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "", ""));
+    assert_error(
+        &["export", "--format", "sqlite", "--output", "/dev/null"],
+        &["cannot write /dev/null", "regular file"],
+    );
+}

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
@@ -23,7 +23,7 @@ pub struct Args {
     /// Write to FILE instead of standard output: in full beside it, then
     /// renamed into place, so that a failed export leaves FILE as it was.
     #[arg(long, short, value_name = "FILE")]
-    pub output: Option<std::path::PathBuf>,
+    pub output: Option<PathBuf>,
 }
 
 /// Refuses, before anything is written, a format `export` does not write.
@@ -58,9 +58,29 @@ pub fn check_args(format: Format, output: Option<&Path>) -> Result<()> {
 /// there: into a temporary file beside it, flushed and synced, then renamed
 /// over it. On any error the temporary file is removed, and what was at
 /// `path` before is left as it was.
+///
+/// A symbolic link stays a link: the file it points to is replaced. A device
+/// or a pipe is written to directly.
 pub fn write_file(dataset: &Dataset, format: Format, path: &Path) -> Result<()> {
     check_args(format, Some(path))?;
     let fail = || format!("cannot write {}", path.display());
+    if let Ok(target) = std::fs::metadata(path) {
+        if !target.is_file() && !target.is_dir() {
+            // A device or a pipe (`/dev/stdout`, a FIFO): nothing to replace,
+            // so it is written to as it is.
+            if format == Format::Sqlite {
+                bail!("{}: a database needs a regular file", fail());
+            }
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(fail)?;
+            let mut out = BufWriter::new(file);
+            write(dataset, format, &mut out).with_context(fail)?;
+            return out.flush().with_context(fail);
+        }
+    }
+    let path = &link_target(path);
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -99,6 +119,20 @@ pub fn write_file(dataset: &Dataset, format: Format, path: &Path) -> Result<()> 
     }
     temp.persist(path).map_err(|e| e.error).with_context(fail)?;
     Ok(())
+}
+
+/// The file that `path` names once symbolic links are followed (at most 40,
+/// as the kernel does); `path` itself when it is no link.
+fn link_target(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&path) {
+            // A relative target is relative to the link's directory.
+            Ok(target) => path = path.parent().unwrap_or(Path::new("")).join(target),
+            Err(_) => break,
+        }
+    }
+    path
 }
 
 /// The `meta` block of a dataset: its name, licence, counts, and a SHA-256 of

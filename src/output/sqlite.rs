@@ -72,7 +72,7 @@ const fn id() -> Column {
 }
 
 const fn serial() -> Column {
-    col("row", Sql::Serial)
+    col("id", Sql::Serial)
 }
 
 const fn text(name: &'static str) -> Column {
@@ -131,7 +131,7 @@ impl Table {
         let mut out = Vec::new();
         for c in self.columns {
             let ty = match c.sql {
-                Sql::Key => "TEXT PRIMARY KEY",
+                Sql::Key => "TEXT PRIMARY KEY NOT NULL",
                 Sql::Serial => "INTEGER PRIMARY KEY",
                 Sql::Text | Sql::Date => "TEXT",
                 Sql::Bool => "INTEGER",
@@ -454,14 +454,6 @@ LEFT JOIN states s ON s.id = c.state
 LEFT JOIN people pe ON pe.id = c.head_of_state"#,
     ),
 ];
-
-/// The names of every table and view the export writes, tables first.
-pub fn table_names() -> Vec<&'static str> {
-    let mut names: Vec<&str> = TABLES.iter().map(Table::name).collect();
-    names.extend(["search", "meta"]);
-    names.extend(VIEWS.iter().map(|(name, _)| *name));
-    names
-}
 
 fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
