@@ -98,7 +98,7 @@ impl Org {
         self.cited += 1;
         let (a, b) = (c % SOURCES, (c * 7 + 3) % SOURCES);
         let p = &self.p;
-        if c % 3 == 0 {
+        if c.is_multiple_of(3) {
             let _ = writeln!(
                 out,
                 "citations = [\n  {{ source = \"{p}-src-{a:02}\", quote = \"synthetic quote {c} for benchmarks\" }},\n  {{ source = \"{p}-src-{b:02}\", quote = \"a second synthetic excerpt\", note = \"generated\" }},\n]\n"
