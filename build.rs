@@ -1,29 +1,102 @@
-//! Embeds every file of `data/` into the binary as the default dataset.
+//! Embeds the default dataset into the binary: the files of `data/` (or of
+//! the directory in `SUMMIT_KB_EMBED_DIR`, for benchmarks), and, when they load
+//! and `check` finds no error in them, a checked snapshot of their records, so
+//! that a query neither parses TOML nor checks the data again.
+//!
+//! Errors in the data do not stop the build, or `check` could not report
+//! them: each is a `cargo:warning` with its file, line and column, and the
+//! binary then parses and checks the embedded files on every run, as `--data`
+//! does, so that queries refuse the data and `check` lists every finding.
+
+// The crate's own loader, model and checks; the build uses only part of them.
+#![allow(dead_code)]
+
+#[path = "src/check.rs"]
+mod check;
+#[path = "src/date.rs"]
+mod date;
+#[path = "src/embed.rs"]
+mod embed;
+#[path = "src/kb.rs"]
+mod kb;
+#[path = "src/load.rs"]
+mod load;
+#[path = "src/locate.rs"]
+mod locate;
+#[path = "src/model.rs"]
+mod model;
+#[path = "src/search.rs"]
+mod search;
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::{env, fs};
 
+/// How many of the errors in the data the build names.
+const SHOWN_ERRORS: usize = 20;
+
 fn main() {
-    println!("cargo:rerun-if-changed=data");
-    let mut names: Vec<String> = fs::read_dir("data")
-        .expect("the data/ directory is readable")
-        .map(|entry| entry.expect("data/ entries are readable").file_name())
-        .map(|name| name.to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".toml"))
-        .collect();
-    names.sort();
-    let mut code =
-        String::from("/// The default dataset: (path, contents) of every file in data/.\n");
+    println!("cargo::rerun-if-env-changed=SUMMIT_KB_EMBED_DIR");
+    println!("cargo::rustc-cfg=summit_kb_embedded");
+    let dir = env::var("SUMMIT_KB_EMBED_DIR").unwrap_or_else(|_| "data".to_string());
+    println!("cargo::rerun-if-changed={dir}");
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+
+    let (files, snapshot) = match embed::prepare(Path::new(&dir)) {
+        Ok(embedding) => (embedding.files, embedding.snapshot),
+        Err(err) => (Vec::new(), Err(vec![format!("{err:#}")])),
+    };
+    let mut code = String::from("/// The default dataset: (name, text) of each of its files.\n");
     code.push_str("pub const EMBEDDED: &[(&str, &str)] = &[\n");
-    for name in &names {
-        println!("cargo:rerun-if-changed=data/{name}");
-        let _ = writeln!(
-            code,
-            "    (\"data/{name}\", include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/data/{name}\"))),"
-        );
+    let mut unreadable = None;
+    for (name, path) in &files {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let bytes = fs::read(path).unwrap_or_default();
+        let text = if std::str::from_utf8(&bytes).is_ok() {
+            let path = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            format!("include_str!({:?})", path.to_string_lossy())
+        } else {
+            // Not text: embedded empty, and loading the dataset names the error.
+            if unreadable.is_none() {
+                unreadable = load::parse_bytes(name, &bytes)
+                    .err()
+                    .map(|e| format!("{e:#}"));
+            }
+            "\"\"".to_string()
+        };
+        let _ = writeln!(code, "    ({name:?}, {text}),");
     }
-    code.push_str("];\n");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
-    fs::write(out, code).expect("OUT_DIR is writable");
+    code.push_str("];\n\n");
+    let _ = writeln!(
+        code,
+        "/// Why one of the embedded files is not text, if one is not.\nconst UNREADABLE: Option<&str> = {unreadable:?};\n"
+    );
+    code.push_str("/// The records, loaded and checked when the binary was built; `None` when\n/// they had errors.\n");
+    match snapshot {
+        Ok(json) => {
+            let path = out.join("snapshot.json");
+            fs::write(&path, json).expect("OUT_DIR is writable");
+            let _ = writeln!(
+                code,
+                "const SNAPSHOT: Option<&str> = Some(include_str!({:?}));",
+                path.display()
+            );
+        }
+        Err(errors) => {
+            for error in errors.iter().take(SHOWN_ERRORS) {
+                println!("cargo::warning=embedded dataset: {error}");
+            }
+            if errors.len() > SHOWN_ERRORS {
+                println!(
+                    "cargo::warning=embedded dataset: {} more errors; `summit-kb check` lists them all",
+                    errors.len() - SHOWN_ERRORS
+                );
+            }
+            println!(
+                "cargo::warning=embedded dataset: not snapshotted; every run parses and checks it"
+            );
+            code.push_str("const SNAPSHOT: Option<&str> = None;\n");
+        }
+    }
+    fs::write(out.join("embedded.rs"), code).expect("OUT_DIR is writable");
 }

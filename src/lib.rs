@@ -7,6 +7,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod date;
+pub mod embed;
 pub mod kb;
 pub mod load;
 pub mod locate;

@@ -12,7 +12,17 @@ use anyhow::{bail, Context, Result};
 use crate::locate::line_column;
 use crate::model::{Dataset, RecordKind};
 
+// `EMBEDDED` (each file's name and text), `UNREADABLE` (why a file is not
+// text, if one is not) and `SNAPSHOT` (the records, checked), written by
+// build.rs. build.rs compiles this module too, before it has written them.
+#[cfg(summit_kb_embedded)]
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+#[cfg(not(summit_kb_embedded))]
+pub const EMBEDDED: &[(&str, &str)] = &[];
+#[cfg(not(summit_kb_embedded))]
+const UNREADABLE: Option<&str> = None;
+#[cfg(not(summit_kb_embedded))]
+const SNAPSHOT: Option<&str> = None;
 
 /// JSON files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -35,6 +45,9 @@ pub struct Loaded {
     pub info_files: Vec<String>,
     /// Whether the files are the ones compiled into the binary.
     pub embedded: bool,
+    /// Whether `check` found no error in the data when the binary was built,
+    /// so that a query need not check it again.
+    pub checked: bool,
     /// For each file in load order, how many records of each kind it gave.
     pub counts: Vec<(String, Vec<(RecordKind, usize)>)>,
 }
@@ -114,23 +127,58 @@ impl Loaded {
     }
 }
 
-/// The dataset compiled into the binary.
+/// The dataset compiled into the binary: the snapshot that build.rs made of
+/// it, already checked, or, when the data had errors then, its files parsed
+/// as `--data` would, so that queries refuse it and `check` lists the errors.
 pub fn embedded() -> Result<Loaded> {
+    match SNAPSHOT {
+        Some(snapshot) => from_snapshot(snapshot),
+        None => embedded_files(),
+    }
+}
+
+/// The embedded dataset parsed from the text of its files.
+pub fn embedded_files() -> Result<Loaded> {
+    if let Some(err) = UNREADABLE {
+        bail!("{err}");
+    }
     let mut loaded = Loaded {
         embedded: true,
         ..Loaded::default()
     };
     for (name, text) in EMBEDDED {
-        loaded.add(name, parse_toml(name, text)?);
+        loaded.add(name, parse_bytes(name, text.as_bytes())?);
+    }
+    Ok(loaded)
+}
+
+/// Loads a snapshot: the JSON array of `[file name, records]` pairs that
+/// [`crate::embed::prepare`] writes, in load order.
+pub fn from_snapshot(json: &str) -> Result<Loaded> {
+    let files: Vec<(String, Dataset)> =
+        serde_json::from_str(json).context("the dataset compiled into the binary is damaged")?;
+    let mut loaded = Loaded {
+        embedded: true,
+        checked: true,
+        ..Loaded::default()
+    };
+    for (name, part) in files {
+        loaded.add(&name, part);
     }
     Ok(loaded)
 }
 
 /// A dataset directory (every `.toml` and `.json` file below it) or one file.
 pub fn from_path(path: &Path) -> Result<Loaded> {
+    load_files(path, &files_of(path)?, &mut |_, _| Ok(()))
+}
+
+/// The files a dataset path stands for, in load order: every `.toml` and
+/// `.json` file below a directory (hidden ones left out), or the one file.
+pub fn files_of(path: &Path) -> Result<Vec<PathBuf>> {
     let shown = path.display();
     let meta = fs::metadata(path).with_context(|| format!("cannot read {shown}"))?;
-    let files = if meta.is_dir() {
+    if meta.is_dir() {
         let mut files = Vec::new();
         let mut seen = HashSet::new();
         collect(path, 0, &mut seen, &mut files)?;
@@ -138,25 +186,39 @@ pub fn from_path(path: &Path) -> Result<Loaded> {
             bail!("{shown}: no .toml or .json files in this directory");
         }
         files.sort();
-        files
+        Ok(files)
     } else if meta.is_file() {
-        vec![path.to_path_buf()]
+        Ok(vec![path.to_path_buf()])
     } else {
         bail!("{shown}: not a regular file or a directory");
-    };
+    }
+}
+
+/// Reads and parses `files` (those of `path`), handing each file's records to
+/// `each` before they are added.
+pub fn load_files(
+    path: &Path,
+    files: &[PathBuf],
+    each: &mut dyn FnMut(&str, &Dataset) -> Result<()>,
+) -> Result<Loaded> {
     let mut loaded = Loaded::default();
-    for file in &files {
+    for file in files {
         let name = file.display().to_string();
         let bytes = read_bytes(file)?;
-        loaded.add(&name, parse_bytes(&name, &bytes)?);
+        let part = parse_bytes(&name, &bytes)?;
+        each(&name, &part)?;
+        loaded.add(&name, part);
     }
     if loaded.dataset.records().next().is_none() {
-        let what = if meta.is_dir() {
+        let what = if path.is_dir() {
             "in the files of this directory"
         } else {
             "in this file"
         };
-        bail!("{shown}: no records {what}; a dataset has at least one [[source]], [[person]], ...");
+        bail!(
+            "{}: no records {what}; a dataset has at least one [[source]], [[person]], ...",
+            path.display()
+        );
     }
     Ok(loaded)
 }
@@ -322,6 +384,31 @@ mod tests {
     fn embedded_dataset_parses() {
         let loaded = embedded().unwrap();
         assert!(loaded.dataset.records().count() > 0);
+    }
+
+    #[test]
+    fn the_snapshot_holds_what_the_embedded_files_hold() {
+        // The shipped data has no errors, so the build made a snapshot of it.
+        assert!(SNAPSHOT.is_some());
+        let snapshot = embedded().unwrap();
+        let files = embedded_files().unwrap();
+        assert!(snapshot.checked && !files.checked);
+        assert!(snapshot.embedded && files.embedded);
+        assert_eq!(snapshot.dataset, files.dataset);
+        assert_eq!(snapshot.origins, files.origins);
+        assert_eq!(snapshot.info_files, files.info_files);
+        assert_eq!(snapshot.counts, files.counts);
+    }
+
+    #[test]
+    fn a_damaged_snapshot_is_an_error_not_a_panic() {
+        let err = from_snapshot("[[\"a.toml\", {\"nmae\": 1}]]").unwrap_err();
+        assert!(
+            format!("{err:#}").starts_with(
+                "the dataset compiled into the binary is damaged: unknown field `nmae`"
+            ),
+            "{err:#}"
+        );
     }
 
     #[test]
