@@ -98,6 +98,10 @@ pub enum Command {
     /// holder. Without --org, a post name that several organisations use
     /// ("Secretary General") answers for each of them.
     ///
+    /// --on a month or a year (2025-11, 2022) lists every term that shares a
+    /// day with it: "yes" when some day of the span is certainly in the term
+    /// whatever days its bounds stand for, "possibly" when they leave it open.
+    ///
     /// Exit status: 0 when the data names a holder for certain; 1 when it names
     /// none, or only possible ones.
     #[command(
@@ -120,7 +124,9 @@ pub enum Command {
     /// month or year makes the days it may stand for "possibly", and then
     /// every state that may have chaired is named; a day that one
     /// chairmanship certainly covers is no other's. Without --org, every
-    /// organisation that has chairmanships answers. Exit status: 0 when the data
+    /// organisation that has chairmanships answers. --on a month or a year
+    /// (2009, 2025-11) lists every chairmanship that shares a day with it,
+    /// "yes" or "possibly" as for a day. Exit status: 0 when the data
     /// names a chair for certain; 1 when it names none, or only possible ones.
     #[command(
         after_help = "Examples:\n  summit-kb chair --on 2026-06-01\n  summit-kb chair --on 2019-06-01 --explain"
@@ -133,7 +139,9 @@ pub enum Command {
     /// suspended and withdrawn states, observers and partners are not (--all
     /// lists every state with its standing and the dated changes). A change
     /// dated only to a year or a month makes the days it may fall on
-    /// "possibly". Exit status: 0 when some state is a member for certain; 1
+    /// "possibly". --on a month or a year (2017, 2024-02) lists every state
+    /// that was a member on some day of it: "yes" when it certainly was on
+    /// one. Exit status: 0 when some state is a member for certain; 1
     /// otherwise.
     #[command(
         after_help = "Examples:\n  summit-kb members --on 2010-01-01\n  summit-kb members --on 2013-06-01 --all"
@@ -285,6 +293,25 @@ pub fn parse_bound(text: &str) -> Result<crate::date::Date, String> {
     text.parse().map_err(|e: crate::date::DateError| e.reason)
 }
 
+/// What `--on` takes, as its help and errors say it.
+pub const SPAN_FORMS: &str = "YYYY-MM-DD, YYYY-MM, YYYY or `today`";
+
+/// Parses an `--on` value: a day (`YYYY-MM-DD`), a month (`YYYY-MM`), a
+/// year (`YYYY`), or `today`.
+pub fn parse_span(text: &str) -> Result<crate::date::Date, String> {
+    if text.trim().eq_ignore_ascii_case("today") {
+        return Ok(crate::date::Date::from_day(today()));
+    }
+    text.parse().map_err(|e: crate::date::DateError| {
+        let shape = "expected YYYY, YYYY-MM or YYYY-MM-DD";
+        if e.reason.contains(shape) {
+            e.reason.replace(shape, &format!("expected {SPAN_FORMS}"))
+        } else {
+            e.reason
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,5 +331,22 @@ mod tests {
             .unwrap_err()
             .contains("February 2026"));
         assert!(parse_day("yesterday").is_err());
+    }
+
+    #[test]
+    fn spans_are_days_months_years_or_today() {
+        for s in ["2026-03-01", "2026-03", "2026"] {
+            assert_eq!(parse_span(s).unwrap().to_string(), s);
+        }
+        assert_eq!(parse_span("Today").unwrap().as_day(), Some(today()));
+        let err = parse_span("2026/03").unwrap_err();
+        assert!(
+            err.contains("expected YYYY-MM-DD, YYYY-MM, YYYY or `today`"),
+            "{err}"
+        );
+        assert!(parse_span("2026-13").unwrap_err().contains("month 13"));
+        assert!(parse_span("2026-02-30")
+            .unwrap_err()
+            .contains("February 2026"));
     }
 }

@@ -543,6 +543,13 @@ fn every_invalid_date_form_on_the_command_line() {
                 "{args:?}: {stderr}"
             );
             assert!(stderr.contains(&format!("'{date}'")), "{args:?}: {stderr}");
+            // `--on` names every form it takes, `today` too.
+            let shape = "expected YYYY, YYYY-MM or YYYY-MM-DD";
+            let reason = if args[0] != "docs" && *reason == shape {
+                "expected YYYY-MM-DD, YYYY-MM, YYYY or `today`"
+            } else {
+                reason
+            };
             assert!(
                 stderr.contains(reason),
                 "{args:?}: {reason:?} not in {stderr}"
@@ -550,7 +557,11 @@ fn every_invalid_date_form_on_the_command_line() {
         }
     }
     for coarse in ["2025", "2025-06"] {
+        // `--on` takes a month or a year; `--in-force-on` a day only.
         let (code, _, stderr) = guarded(&["holder", "SG", "--on", coarse]);
+        assert!(code < 2, "{stderr}");
+        let in_force = format!("--in-force-on={coarse}");
+        let (code, _, stderr) = guarded(&["docs", &in_force]);
         assert_eq!(code, 2);
         assert!(stderr.contains("a query date is a whole day"), "{stderr}");
     }
