@@ -164,8 +164,13 @@ pub enum Command {
     /// Case, accents and script do not matter ("Масадыков" finds Masadykov,
     /// "Kanal" finds "Канал"), nor does word order; a word of four letters or
     /// more may have a typo, one of eight or more two, and a word may be cut
-    /// short. Every word must match. Exact ids and names come first, then
-    /// aliases, then other text. Exit status: 0 when something matches, 1 when
+    /// short. Compound words match their hyphenated, spaced and solid forms
+    /// ("antidrug", "anti-drug"); surnames their transliteration variants (y
+    /// before a vowel is i, kh is h, a final iy/yi/ii/y is i: "Bordiuzha"
+    /// finds Bordyuzha). Every word must match, best within one field, else
+    /// each in some field of the record or naming one ("russia slogan").
+    /// Exact ids and names come first, then aliases, then other text, then
+    /// matches across fields. Exit status: 0 when something matches, 1 when
     /// nothing does.
     #[command(
         after_help = "Examples:\n  summit-kb search masadykov\n  summit-kb search \"anti drug strategy\" --sources\n  summit-kb search Канал"
