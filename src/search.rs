@@ -554,13 +554,20 @@ impl<'t> Index<'t> {
     }
 
     /// Other ways to read the query's words as compounds: two neighbouring
-    /// words joined ("anti drug" as "antidrug"), or one word split in two
-    /// where both halves are words of the data ("antidrug" as "anti drug").
+    /// words joined where the data has the compound ("anti drug" as
+    /// "antidrug"), or one word split in two where both halves are words of
+    /// the data ("antidrug" as "anti drug").
     fn compound_readings(&self, words: &[String]) -> Vec<Vec<String>> {
         let mut readings = Vec::new();
         for i in 0..words.len().saturating_sub(1) {
+            // Only a compound the data has: every other join would be one
+            // more pass over the index for nothing.
+            let compound = format!("{}{}", words[i], words[i + 1]);
+            if !self.word_ids.contains_key(&compound) {
+                continue;
+            }
             let mut joined = words[..i].to_vec();
-            joined.push(format!("{}{}", words[i], words[i + 1]));
+            joined.push(compound);
             joined.extend_from_slice(&words[i + 2..]);
             readings.push(joined);
         }
