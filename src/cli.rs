@@ -122,6 +122,10 @@ pub enum Command {
     /// holder. Without --org, a post name that several organisations use
     /// ("Secretary General") answers for each of them.
     ///
+    /// --on a month or a year (2025-11, 2022) lists every term that shares a
+    /// day with it: "yes" when some day of the span is certainly in the term
+    /// whatever days its bounds stand for, "possibly" when they leave it open.
+    ///
     /// Exit status: 0 when the data names a holder for certain; 1 when it names
     /// none, or only possible ones.
     #[command(
@@ -144,7 +148,9 @@ pub enum Command {
     /// month or year makes the days it may stand for "possibly", and then
     /// every state that may have chaired is named; a day that one
     /// chairmanship certainly covers is no other's. Without --org, every
-    /// organisation that has chairmanships answers. Exit status: 0 when the data
+    /// organisation that has chairmanships answers. --on a month or a year
+    /// (2009, 2025-11) lists every chairmanship that shares a day with it,
+    /// "yes" or "possibly" as for a day. Exit status: 0 when the data
     /// names a chair for certain; 1 when it names none, or only possible ones.
     #[command(
         after_help = "Examples:\n  summit-kb chair --on 2026-06-01\n  summit-kb chair --on 2019-06-01 --explain"
@@ -157,7 +163,9 @@ pub enum Command {
     /// suspended and withdrawn states, observers and partners are not (--all
     /// lists every state with its standing and the dated changes). A change
     /// dated only to a year or a month makes the days it may fall on
-    /// "possibly". Exit status: 0 when some state is a member for certain; 1
+    /// "possibly". --on a month or a year (2017, 2024-02) lists every state
+    /// that was a member on some day of it: "yes" when it certainly was on
+    /// one. Exit status: 0 when some state is a member for certain; 1
     /// otherwise.
     #[command(
         after_help = "Examples:\n  summit-kb members --on 2010-01-01\n  summit-kb members --on 2013-06-01 --all"
@@ -180,8 +188,13 @@ pub enum Command {
     /// Case, accents and script do not matter ("Масадыков" finds Masadykov,
     /// "Kanal" finds "Канал"), nor does word order; a word of four letters or
     /// more may have a typo, one of eight or more two, and a word may be cut
-    /// short. Every word must match. Exact ids and names come first, then
-    /// aliases, then other text. Exit status: 0 when something matches, 1 when
+    /// short. Compound words match their hyphenated, spaced and solid forms
+    /// ("antidrug", "anti-drug"); surnames their transliteration variants (y
+    /// before a vowel is i, kh is h, a final iy/yi/ii/y is i: "Bordiuzha"
+    /// finds Bordyuzha). Every word must match, best within one field, else
+    /// each in some field of the record or naming one ("russia slogan").
+    /// Exact ids and names come first, then aliases, then other text, then
+    /// matches across fields. Exit status: 0 when something matches, 1 when
     /// nothing does.
     #[command(
         after_help = "Examples:\n  summit-kb search masadykov\n  summit-kb search \"anti drug strategy\" --sources\n  summit-kb search Канал"
@@ -331,8 +344,8 @@ pub fn today() -> civil::Date {
     jiff::Zoned::now().date()
 }
 
-/// What a query date (`--on`, `--in-force-on`) may be, as its errors say it:
-/// the one place to change when it takes more.
+/// What a day-only query date (`--in-force-on`) may be, as its errors say
+/// it; `--on` takes [`SPAN_FORMS`].
 pub const DAY_FORMS: &str = "a whole day, YYYY-MM-DD, or `today`";
 
 /// Parses a query date: a whole day `YYYY-MM-DD`, or `today`.
@@ -359,6 +372,24 @@ pub fn parse_bound(text: &str) -> Result<crate::date::Date, String> {
     text.parse().map_err(|e: crate::date::DateError| {
         if e.malformed {
             format!("expected YYYY, YYYY-MM, YYYY-MM-DD or `today`{}", e.hint())
+        } else {
+            e.reason
+        }
+    })
+}
+
+/// What `--on` takes, as its help and errors say it.
+pub const SPAN_FORMS: &str = "YYYY-MM-DD, YYYY-MM, YYYY or `today`";
+
+/// Parses an `--on` value: a day (`YYYY-MM-DD`), a month (`YYYY-MM`), a
+/// year (`YYYY`), or `today`.
+pub fn parse_span(text: &str) -> Result<crate::date::Date, String> {
+    if text.trim().eq_ignore_ascii_case("today") {
+        return Ok(crate::date::Date::from_day(today()));
+    }
+    text.parse().map_err(|e: crate::date::DateError| {
+        if e.malformed {
+            format!("expected {SPAN_FORMS}{}", e.hint())
         } else {
             e.reason
         }
@@ -407,5 +438,22 @@ mod tests {
             parse_bound("today").unwrap(),
             crate::date::Date::from_day(today())
         );
+    }
+
+    #[test]
+    fn spans_are_days_months_years_or_today() {
+        for s in ["2026-03-01", "2026-03", "2026"] {
+            assert_eq!(parse_span(s).unwrap().to_string(), s);
+        }
+        assert_eq!(parse_span("Today").unwrap().as_day(), Some(today()));
+        let err = parse_span("2026/03").unwrap_err();
+        assert!(
+            err.contains("expected YYYY-MM-DD, YYYY-MM, YYYY or `today`"),
+            "{err}"
+        );
+        assert!(parse_span("2026-13").unwrap_err().contains("month 13"));
+        assert!(parse_span("2026-02-30")
+            .unwrap_err()
+            .contains("February 2026"));
     }
 }

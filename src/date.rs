@@ -498,6 +498,91 @@ pub fn settle_handover<T>(
         .collect()
 }
 
+/// Asking about a span (a month or a year) rather than a day: the span as an
+/// interval, and whether a period shares some day of it.
+impl Interval {
+    /// Every day of a date: `2022` is 2022-01-01 to 2022-12-31, both known to
+    /// the day; a day is itself.
+    pub fn span(date: Date) -> Interval {
+        Interval::range(Some(date), Some(date))
+    }
+
+    /// Whether the interval shares some day with `span` (see
+    /// [`Interval::overlaps`]): `Yes` when a day of the span is certainly
+    /// inside, `Possibly` when the coarse or unknown bounds leave it open.
+    /// A bound that falls within the span, whatever day it stands for, is
+    /// itself such a day (the bounds are inclusive): a chairmanship that
+    /// ended some time in 2007 was held in 2007, however unknown its start.
+    pub fn in_span(&self, span: Date) -> Certainty {
+        let within = |b: Bound| matches!(b, Bound::At(d) if span.first_day() <= d.first_day() && d.last_day() <= span.last_day());
+        if within(self.start) || within(self.end) {
+            return Certainty::Yes;
+        }
+        self.overlaps(&Interval::span(span))
+    }
+
+    /// Whether the interval certainly covers every day of `span`.
+    pub fn covers(&self, span: Date) -> bool {
+        self.core()
+            .is_some_and(|(a, b)| a <= span.first_day() && span.last_day() <= b)
+    }
+
+    /// The same interval without its last day, which is known to the day.
+    fn without_last_day(self) -> Interval {
+        match self.end_day().and_then(|d| d.yesterday().ok()) {
+            Some(d) => Interval {
+                end: Bound::At(Date::from_day(d)),
+                ..self
+            },
+            None => self,
+        }
+    }
+
+    /// The same interval without its first day, which is known to the day.
+    fn without_first_day(self) -> Interval {
+        match self.start_day().and_then(|d| d.tomorrow().ok()) {
+            Some(d) => Interval {
+                start: Bound::At(Date::from_day(d)),
+                ..self
+            },
+            None => self,
+        }
+    }
+}
+
+/// The intervals of a single-holder succession with each handover day given
+/// to one side by `rule`, as [`settle_handover`] gives it on that day: where
+/// one interval ends on the day another begins (both to the day), the side
+/// that does not have the day loses it. A span that touches such a day then
+/// has the same answer as each of its days.
+pub fn settle_handovers<T>(records: Vec<(Interval, T)>, rule: Handover) -> Vec<(Interval, T)> {
+    let ends: Vec<Option<civil::Date>> = records.iter().map(|(i, _)| i.end_day()).collect();
+    let starts: Vec<Option<civil::Date>> = records.iter().map(|(i, _)| i.start_day()).collect();
+    // Only a handover between two periods that each last more than the day.
+    let handover = |end: usize, start: usize| {
+        end != start
+            && ends[end].is_some()
+            && ends[end] == starts[start]
+            && starts[end] != ends[end]
+            && starts[start] != ends[start]
+    };
+    let n = records.len();
+    records
+        .into_iter()
+        .enumerate()
+        .map(|(k, (interval, payload))| {
+            let interval = match rule {
+                Handover::Incoming if (0..n).any(|j| handover(k, j)) => interval.without_last_day(),
+                Handover::Outgoing if (0..n).any(|j| handover(j, k)) => {
+                    interval.without_first_day()
+                }
+                _ => interval,
+            };
+            (interval, payload)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -723,5 +808,81 @@ mod tests {
             .map(|(_, _, n)| n)
             .collect();
         assert_eq!(kept, ["outgoing"]);
+    }
+
+    #[test]
+    fn a_span_holds_every_period_that_shares_one_of_its_days() {
+        let year = d("2022");
+        // A term ending on the last day of May and one starting on the
+        // first of June are both certainly in 2022.
+        assert_eq!(
+            running("2020-01-01", Some("2022-05-31")).in_span(year),
+            Certainty::Yes
+        );
+        assert_eq!(running("2022-06-01", None).in_span(year), Certainty::Yes);
+        assert_eq!(
+            running("2022-06-01", None).in_span(d("2022-05")),
+            Certainty::No
+        );
+        assert_eq!(
+            running("2020-01-01", Some("2022-05-31")).in_span(d("2022-06")),
+            Certainty::No
+        );
+        // The span's own ends are inclusive.
+        assert_eq!(running("2022-12-31", None).in_span(year), Certainty::Yes);
+        assert_eq!(
+            running("2010-01-01", Some("2022-01-01")).in_span(year),
+            Certainty::Yes
+        );
+        assert_eq!(
+            running("2010-01-01", Some("2021-12-31")).in_span(year),
+            Certainty::No
+        );
+        // Dated only "2022": possibly in March 2022, certainly in 2022.
+        assert_eq!(
+            running("2022", None).in_span(d("2022-03")),
+            Certainty::Possibly
+        );
+        assert_eq!(
+            Interval::at(d("2022")).in_span(d("2022-03")),
+            Certainty::Possibly
+        );
+        assert_eq!(Interval::at(d("2022")).in_span(year), Certainty::Yes);
+        assert_eq!(running("2022", None).in_span(d("2021")), Certainty::No);
+        // A day is a span of one day.
+        let t = running("2017-05-02", Some("2018-11-02"));
+        for s in ["2017-05-01", "2017-05-02", "2018-11-02", "2018-11-03"] {
+            assert_eq!(t.in_span(d(s)), t.contains(day(s)), "{s}");
+        }
+        assert!(t.covers(d("2018-10")));
+        assert!(!t.covers(d("2018-11")));
+        assert!(!running("2022", None).covers(d("2022-12")));
+        // An end within the span is a day in it, whatever the start.
+        let unknown_start = Interval::running(None, Some(d("2007")));
+        assert_eq!(unknown_start.in_span(d("2007")), Certainty::Yes);
+        assert_eq!(unknown_start.in_span(d("2007-03")), Certainty::Possibly);
+        assert_eq!(unknown_start.in_span(d("2006")), Certainty::Possibly);
+        assert_eq!(unknown_start.in_span(d("2008")), Certainty::No);
+    }
+
+    #[test]
+    fn settled_handovers_give_the_shared_day_to_one_side() {
+        let out = running("2017-05-02", Some("2018-11-02"));
+        let inc = running("2018-11-02", Some("2019-12-31"));
+        let both = || vec![(out, "outgoing"), (inc, "incoming")];
+        let incoming = settle_handovers(both(), Handover::Incoming);
+        assert_eq!(incoming[0].0.end_day(), Some(day("2018-11-01")));
+        assert_eq!(incoming[1].0, inc);
+        let outgoing = settle_handovers(both(), Handover::Outgoing);
+        assert_eq!(outgoing[0].0, out);
+        assert_eq!(outgoing[1].0.start_day(), Some(day("2018-11-03")));
+        // No shared day, nothing changes; a coarse bound is never trimmed.
+        let apart = vec![(out, 1), (running("2018-11-03", None), 2)];
+        assert_eq!(settle_handovers(apart.clone(), Handover::Incoming), apart);
+        let coarse = vec![
+            (running("2005", Some("2007")), 1),
+            (running("2007", None), 2),
+        ];
+        assert_eq!(settle_handovers(coarse.clone(), Handover::Outgoing), coarse);
     }
 }

@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 use foldhash::fast::RandomState;
 use jiff::civil;
 
-use crate::date::{settle_handover, Certainty, Date, Handover, Interval};
+use crate::date::{settle_handover, settle_handovers, Certainty, Date, Handover, Interval};
 use crate::load::Loaded;
 use crate::model::{
     Alias, Chairmanship, Dataset, Meeting, Organization, Post, Record, RecordKind, Source, Term,
@@ -341,6 +341,43 @@ impl<'a> Kb<'a> {
     /// organisation. A day on which the chair passed at a session belongs to
     /// the outgoing chair, who presides over it.
     pub fn chairs_on(&self, day: civil::Date) -> Vec<Match<&'a Chairmanship>> {
+        self.chairs_by_org()
+            .into_iter()
+            .flat_map(|chairs| on_day(chairs, chair_interval, day, Some(Handover::Outgoing)))
+            .collect()
+    }
+
+    /// Who held `post` during `span`, a day, a month or a year: on a day,
+    /// [`Kb::holders_on`]; on a month or a year, every term that certainly or
+    /// possibly shares one of its days, oldest first. A same-day handover
+    /// goes to the incoming holder as it does on the day itself.
+    pub fn holders_during(&self, post: &Post, span: Date) -> Vec<Match<&'a Term>> {
+        if let Some(day) = span.as_day() {
+            return self.holders_on(post, day);
+        }
+        let terms = self.terms_of(&post.id);
+        let rule = post.single_holder.then_some(Handover::Incoming);
+        in_span(terms, term_interval, span, rule)
+    }
+
+    /// The chairmanships during `span`, a day, a month or a year: on a day,
+    /// [`Kb::chairs_on`]; on a month or a year, every one that certainly or
+    /// possibly shares one of its days, of every organisation, oldest first.
+    /// A day on which the chair passed at a session is the outgoing chair's,
+    /// as on the day itself.
+    pub fn chairs_during(&self, span: Date) -> Vec<Match<&'a Chairmanship>> {
+        if let Some(day) = span.as_day() {
+            return self.chairs_on(day);
+        }
+        self.chairs_by_org()
+            .into_iter()
+            .flat_map(|chairs| in_span(chairs, chair_interval, span, Some(Handover::Outgoing)))
+            .collect()
+    }
+
+    /// Every chairmanship, oldest first, in a list per organisation (in the
+    /// order the organisations first appear).
+    fn chairs_by_org(&self) -> Vec<Vec<&'a Chairmanship>> {
         let mut by_org: Vec<(&str, Vec<&Chairmanship>)> = Vec::new();
         for c in self.chairmanships() {
             match by_org.iter_mut().find(|(org, _)| *org == c.organization) {
@@ -348,11 +385,37 @@ impl<'a> Kb<'a> {
                 None => by_org.push((&c.organization, vec![c])),
             }
         }
-        by_org
-            .into_iter()
-            .flat_map(|(_, chairs)| on_day(chairs, chair_interval, day, Some(Handover::Outgoing)))
-            .collect()
+        by_org.into_iter().map(|(_, chairs)| chairs).collect()
     }
+}
+
+/// The records whose interval certainly or possibly shares a day with
+/// `span`. With a `rule` (one holder at a time), a handover day belongs to
+/// one side only, and a span that one record certainly covers throughout
+/// is no other's, however coarse or unknown the others' bounds.
+fn in_span<T>(
+    records: Vec<&T>,
+    interval: fn(&T) -> Interval,
+    span: Date,
+    rule: Option<Handover>,
+) -> Vec<Match<&T>> {
+    let intervals: Vec<(Interval, &T)> = records.into_iter().map(|r| (interval(r), r)).collect();
+    let intervals = match rule {
+        Some(rule) => settle_handovers(intervals, rule),
+        None => intervals,
+    };
+    let mut matches: Vec<(Certainty, Interval, &T)> = intervals
+        .into_iter()
+        .map(|(i, r)| (i.in_span(span), i, r))
+        .filter(|(c, _, _)| *c != Certainty::No)
+        .collect();
+    if rule.is_some() && matches.iter().any(|(_, i, _)| i.covers(span)) {
+        matches.retain(|(c, _, _)| *c == Certainty::Yes);
+    }
+    matches
+        .into_iter()
+        .map(|(certainty, _, record)| Match { certainty, record })
+        .collect()
 }
 
 /// The records whose interval certainly or possibly holds `day`, a handover
@@ -797,5 +860,66 @@ mod tests {
             "; did you mean 'csc-2025-bishkek'?"
         );
         assert_eq!(did_you_mean("zzzz", ids), "");
+    }
+
+    #[test]
+    fn a_month_or_a_year_holds_every_term_and_chair_in_it() {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let post = kb.resolve_post("secretary-general").unwrap();
+        let span = |s: &str| s.parse::<Date>().unwrap();
+        let holders = |s: &str| -> Vec<(String, Certainty)> {
+            kb.holders_during(post, span(s))
+                .into_iter()
+                .map(|m| (m.record.person.clone(), m.certainty))
+                .collect()
+        };
+        let yes = |ids: &[&str]| -> Vec<(String, Certainty)> {
+            ids.iter()
+                .map(|i| (i.to_string(), Certainty::Yes))
+                .collect()
+        };
+        assert_eq!(holders("2025-11"), yes(&["imangali-tasmagambetov"]));
+        // Zas's term ends on the last day of 2022, Tasmagambetov's starts
+        // the next day: one in 2022, the other in 2023, none in both.
+        assert_eq!(holders("2022"), yes(&["stanislav-zas"]));
+        assert_eq!(holders("2023-01"), yes(&["imangali-tasmagambetov"]));
+        // Handed over on 2018-11-02, a day that is the incoming holder's.
+        assert_eq!(
+            holders("2018-11"),
+            yes(&["yuri-khachaturov", "valery-semerikov"])
+        );
+        assert_eq!(
+            holders("2017"),
+            yes(&["valery-semerikov", "yuri-khachaturov"])
+        );
+        assert!(holders("2003-03").is_empty());
+        assert_eq!(holders("2003"), yes(&["nikolai-bordyuzha"]));
+        // A day asks as before.
+        assert_eq!(holders("2018-11-02"), yes(&["valery-semerikov"]));
+
+        let chairs = |org: &str, s: &str| -> Vec<(String, Certainty)> {
+            kb.chairs_during(span(s))
+                .into_iter()
+                .filter(|m| m.record.organization == org)
+                .map(|m| (m.record.state.clone(), m.certainty))
+                .collect()
+        };
+        assert_eq!(chairs("csto", "2009"), yes(&["armenia", "russia"]));
+        // The chair passed on 2009-06-14, a day that is the outgoing chair's.
+        assert_eq!(chairs("csto", "2009-06"), yes(&["armenia", "russia"]));
+        assert_eq!(chairs("csto", "2009-07"), yes(&["russia"]));
+        // Belarus's end and Kyrgyzstan's start are known only to 2007: both
+        // certainly chaired in 2007, either may have in March.
+        assert_eq!(chairs("csto", "2007"), yes(&["belarus", "kyrgyzstan"]));
+        assert_eq!(
+            chairs("csto", "2007-03"),
+            [
+                ("belarus".to_string(), Certainty::Possibly),
+                ("kyrgyzstan".to_string(), Certainty::Possibly)
+            ]
+        );
+        assert_eq!(chairs("csto", "2025"), yes(&["kyrgyzstan"]));
+        assert_eq!(chairs("csto", "2026-01"), yes(&["russia"]));
     }
 }

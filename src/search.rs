@@ -43,6 +43,9 @@ pub enum MatchKind {
     Alias,
     /// Every word of the query is in one of its other texts.
     Text,
+    /// Every word of the query is in some field of the record, not all in
+    /// one; a word may name the field itself ("slogan", "summary").
+    Fields,
 }
 
 /// One record found, with the field that matched best.
@@ -100,6 +103,8 @@ struct Entry<'t> {
 #[derive(Debug, Default)]
 pub struct Index<'t> {
     words: Vec<String>,
+    /// Each word's spelling key (see [`spelling_key`]), by word id.
+    keys: Vec<String>,
     word_ids: foldhash::HashMap<String, u32>,
     tokens: Vec<Token>,
     fields: Vec<Field<'t>>,
@@ -115,6 +120,47 @@ pub fn typo_budget(len: usize) -> usize {
         4..=7 => 1,
         _ => 2,
     }
+}
+
+/// A folded word with the common variants of transliterating Russian (and
+/// Armenian, Kazakh, Kyrgyz) names into the Latin alphabet made one: `y`
+/// before a vowel is `i` (ya/ia, yu/iu, ye/ie, yo/io: Bordyuzha and
+/// Bordiuzha, Khachaturyan and Khachaturian), `kh` is `h` (Khachaturov and
+/// Hachaturov), and a final `iy`, `yi` or `ii` is `i`
+/// (Yuriy, Yurii, Yuri), as is any other final `y` (Sergey, Sergei). Two words with one key are the same name spelt two
+/// ways; a different ending (-yan against -ov) is a different name.
+pub fn spelling_key(word: &str) -> String {
+    let b = word.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied();
+        if c == b'k' && next == Some(b'h') {
+            out.push('h');
+            i += 2;
+            continue;
+        }
+        if c == b'y' && next.is_some_and(vowel) {
+            out.push('i');
+        } else {
+            out.push(c as char);
+        }
+        i += 1;
+    }
+    for ending in ["iy", "yi", "ii"] {
+        if out.len() > ending.len() + 2 && out.ends_with(ending) {
+            out.truncate(out.len() - ending.len());
+            out.push('i');
+            return out;
+        }
+    }
+    if out.len() > 3 && out.ends_with('y') {
+        out.pop();
+        out.push('i');
+    }
+    out
 }
 
 /// Folds text for matching: transliterated to ASCII, lower case, every run of
@@ -236,6 +282,7 @@ impl<'t> Index<'t> {
         }
         let id = self.words.len() as u32;
         self.words.push(word.to_string());
+        self.keys.push(spelling_key(word));
         self.word_ids.insert(word.to_string(), id);
         id
     }
@@ -253,29 +300,63 @@ impl<'t> Index<'t> {
         self.entries.is_empty()
     }
 
-    /// Every record that matches `query`, best first.
+    /// Every record that matches `query`, best first. A strict query is also
+    /// read as compounds (see [`Index::compound_readings`]); a record counts
+    /// once, by its best reading.
     pub fn search(&self, query: &str, options: Options) -> Vec<Hit> {
-        let mut words: Vec<String> = fold_words(query).collect();
-        words.sort();
-        words.dedup();
+        let words: Vec<String> = fold_words(query).collect();
         if words.is_empty() {
             return Vec::new();
         }
+        let mut readings = vec![words.clone()];
+        // Not for a lenient query ("did you mean"): a compound reading has
+        // fewer or more words, and would let another word go missing.
+        if options.allow_missing == 0 {
+            readings.extend(self.compound_readings(&words));
+        }
+        let mut best: Vec<Option<(Score, Hit)>> = vec![None; self.entries.len()];
+        for reading in readings {
+            for (entry, score, hit) in self.search_words(reading, query, options) {
+                if best[entry]
+                    .as_ref()
+                    .is_none_or(|(b, _)| score.better_than(b))
+                {
+                    best[entry] = Some((score, hit));
+                }
+            }
+        }
+        let mut scored: Vec<(Score, Hit)> = best.into_iter().flatten().collect();
+        scored.sort_by(|(a, ha), (b, hb)| a.order(b).then_with(|| ha.id.cmp(&hb.id)));
+        scored.into_iter().map(|(_, hit)| hit).collect()
+    }
+
+    /// The records that match one reading of the query, by entry number.
+    fn search_words(
+        &self,
+        mut words: Vec<String>,
+        raw: &str,
+        options: Options,
+    ) -> Vec<(usize, Score, Hit)> {
+        words.sort();
+        words.dedup();
         // costs[i][w]: how far vocabulary word w is from query word i
         // (0 the same, 1 a beginning, 2 per typo), NONE when too far.
         let costs: Vec<Vec<u8>> = words.iter().map(|q| self.word_costs(q)).collect();
         let query = Query {
             costs,
             needed: words.len().saturating_sub(options.allow_missing).max(1),
-            raw: query.trim(),
+            raw: raw.trim(),
             folded: words.join(" "),
         };
+        // How far each query word is from each field label, for a word that
+        // names the field ("slogan") in a match across fields.
+        let mut label_costs: Vec<(&'static str, Vec<u8>)> = Vec::new();
 
-        let mut scored: Vec<(Score, Hit)> = Vec::new();
+        let mut scored = Vec::new();
         let mut found = vec![None; words.len()];
         let mut best_found = vec![None; words.len()];
         let mut name_found = vec![None; words.len()];
-        for entry in &self.entries {
+        for (number, entry) in self.entries.iter().enumerate() {
             let mut best: Option<(Score, &Field)> = None;
             let mut name: Option<(Score, &Field)> = None;
             let fields = &self.fields[entry.fields.0 as usize..entry.fields.1 as usize];
@@ -306,6 +387,9 @@ impl<'t> Index<'t> {
                     best_found.clone_from(&name_found);
                 }
             }
+            if best.is_none() && !options.names_only && words.len() > 1 {
+                best = self.score_across(fields, &query, &words, &mut label_costs, &mut best_found);
+            }
             if let Some((score, field)) = best {
                 let score = Score {
                     kind_rank: kind_rank(entry.kind),
@@ -313,6 +397,7 @@ impl<'t> Index<'t> {
                 };
                 let snippet = snippet(field, self.tokens_of(field), &best_found);
                 scored.push((
+                    number,
                     score,
                     Hit {
                         kind: entry.kind.to_string(),
@@ -325,8 +410,99 @@ impl<'t> Index<'t> {
                 ));
             }
         }
-        scored.sort_by(|(a, ha), (b, hb)| a.order(b).then_with(|| ha.id.cmp(&hb.id)));
-        scored.into_iter().map(|(_, hit)| hit).collect()
+        scored
+    }
+
+    /// A match of every query word in some field of the record, where no
+    /// one field has them all: a word may be in a field's text or name the
+    /// field ("slogan"). The field shown is the one a word names, else the
+    /// one with the most of the words (text before the id).
+    fn score_across<'f>(
+        &self,
+        fields: &'f [Field<'t>],
+        query: &Query<'_>,
+        words: &[String],
+        label_costs: &mut Vec<(&'static str, Vec<u8>)>,
+        found: &mut [Option<usize>],
+    ) -> Option<(Score, &'f Field<'t>)> {
+        let mut cost = vec![NONE; words.len()];
+        let mut per_field: Vec<(usize, bool, Vec<Option<usize>>)> = Vec::new();
+        for field in fields {
+            let tokens = self.tokens_of(field);
+            let mut here = vec![None; words.len()];
+            let mut named = false;
+            let label = match label_costs.iter().position(|(l, _)| *l == field.label) {
+                Some(p) => p,
+                None => {
+                    let folded = fold(field.label);
+                    let costs = words
+                        .iter()
+                        .map(|q| {
+                            let budget = typo_budget(q.len());
+                            folded
+                                .split(' ')
+                                .map(|l| word_cost(q, l, budget))
+                                .min()
+                                .unwrap_or(NONE)
+                        })
+                        .collect();
+                    label_costs.push((field.label, costs));
+                    label_costs.len() - 1
+                }
+            };
+            for (i, costs) in query.costs.iter().enumerate() {
+                let mut best = NONE;
+                for (t, token) in tokens.iter().enumerate() {
+                    let c = costs[token.word as usize];
+                    if c < best {
+                        best = c;
+                        here[i] = Some(t);
+                    }
+                }
+                let by_label = label_costs[label].1[i];
+                if by_label < best {
+                    best = by_label;
+                    named = field.role == Role::Text;
+                }
+                cost[i] = cost[i].min(best);
+            }
+            per_field.push((here.iter().flatten().count(), named, here));
+        }
+        let hits = cost.iter().filter(|&&c| c != NONE).count();
+        if hits < query.needed {
+            return None;
+        }
+        let total: u32 = cost
+            .iter()
+            .filter(|&&c| c != NONE)
+            .map(|&c| u32::from(c))
+            .sum();
+        let typos: u32 = cost
+            .iter()
+            .filter(|&&c| c != NONE)
+            .map(|&c| u32::from(c / 2))
+            .sum();
+        let shown = (0..fields.len()).max_by_key(|&f| {
+            let (count, named, _) = &per_field[f];
+            (
+                *named,
+                fields[f].role != Role::Id,
+                *count,
+                std::cmp::Reverse(f),
+            )
+        })?;
+        found.clone_from_slice(&per_field[shown].2);
+        Some((
+            Score {
+                missing: (words.len() - hits) as u32,
+                matched: MatchKind::Fields,
+                cost: total,
+                typos,
+                coverage: 0,
+                kind_rank: 0,
+            },
+            &fields[shown],
+        ))
     }
 
     /// The best match for `query` among names, for a "did you mean".
@@ -361,10 +537,56 @@ impl<'t> Index<'t> {
         } else {
             0
         };
+        let key = spelling_key(query);
         self.words
             .iter()
-            .map(|word| word_cost(query, word, budget))
+            .zip(&self.keys)
+            .map(|(word, word_key)| {
+                let plain = word_cost(query, word, budget);
+                if plain == 0 || (key == query && *word_key == *word) {
+                    return plain;
+                }
+                // The same name in another transliteration is the same word;
+                // a beginning or a typo of it costs what it does.
+                plain.min(word_cost(&key, word_key, budget))
+            })
             .collect()
+    }
+
+    /// Other ways to read the query's words as compounds: two neighbouring
+    /// words joined where the data has the compound ("anti drug" as
+    /// "antidrug"), or one word split in two where both halves are words of
+    /// the data ("antidrug" as "anti drug").
+    fn compound_readings(&self, words: &[String]) -> Vec<Vec<String>> {
+        let mut readings = Vec::new();
+        for i in 0..words.len().saturating_sub(1) {
+            // Only a compound the data has: every other join would be one
+            // more pass over the index for nothing.
+            let compound = format!("{}{}", words[i], words[i + 1]);
+            if !self.word_ids.contains_key(&compound) {
+                continue;
+            }
+            let mut joined = words[..i].to_vec();
+            joined.push(compound);
+            joined.extend_from_slice(&words[i + 2..]);
+            readings.push(joined);
+        }
+        for (i, word) in words.iter().enumerate() {
+            if word.len() < 5 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            for at in 2..=word.len() - 2 {
+                let (head, tail) = word.split_at(at);
+                if self.word_ids.contains_key(head) && self.word_ids.contains_key(tail) {
+                    let mut split = words[..i].to_vec();
+                    split.push(head.to_string());
+                    split.push(tail.to_string());
+                    split.extend_from_slice(&words[i + 1..]);
+                    readings.push(split);
+                }
+            }
+        }
+        readings
     }
 }
 
@@ -410,6 +632,7 @@ impl Score {
         let tier = |m: MatchKind| match m {
             MatchKind::Name | MatchKind::Alias => 3,
             MatchKind::Text => 4,
+            MatchKind::Fields => 5,
             exact => exact as u8,
         };
         self.missing
@@ -914,5 +1137,91 @@ mod tests {
         let hit = &i.search("sovpadeniia", Options::default());
         assert_eq!(hit.len(), 1, "deunicode spells я as ia");
         assert!(hit[0].snippet.contains("совпадения"), "{}", hit[0].snippet);
+    }
+
+    #[test]
+    fn spelling_keys_make_transliteration_variants_one() {
+        for (a, b) in [
+            ("bordiuzha", "bordyuzha"),
+            ("khachaturyan", "khachaturian"),
+            ("khachaturov", "hachaturov"),
+            ("yuriy", "yurii"),
+            ("yuri", "yuriy"),
+            ("sergey", "sergei"),
+            ("yerevan", "ierevan"),
+        ] {
+            assert_eq!(spelling_key(a), spelling_key(b), "{a} {b}");
+        }
+        // A different ending is a different name, not a spelling of it.
+        assert_ne!(spelling_key("khachaturyan"), spelling_key("khachaturov"));
+        assert_ne!(spelling_key("kyiv"), spelling_key("kiev"));
+        let i = index(&[
+            ("b", &[(Role::Name, "name", "Nikolai Bordyuzha")]),
+            ("k", &[(Role::Name, "name", "Yuri Khachaturov")]),
+        ]);
+        assert_eq!(ids(&i, "Bordiuzha"), ["b"]);
+        assert_eq!(ids(&i, "Hachaturov"), ["k"]);
+        assert_eq!(i.search("Bordiuzha", Options::default())[0].typos, 0);
+        assert!(ids(&i, "Khachaturyan").is_empty());
+    }
+
+    #[test]
+    fn compounds_match_their_hyphenated_spaced_and_solid_forms() {
+        let i = index(&[
+            ("hyphen", &[(Role::Name, "title", "Anti-Drug Strategy")]),
+            ("spaced", &[(Role::Text, "summary", "an anti drug plan")]),
+            ("solid", &[(Role::Text, "summary", "the antidrug unit")]),
+            ("other", &[(Role::Text, "summary", "drug anti")]),
+        ]);
+        let mut found = ids(&i, "antidrug");
+        found.sort();
+        assert_eq!(found, ["hyphen", "other", "solid", "spaced"]);
+        let mut found = ids(&i, "anti-drug");
+        found.sort();
+        assert_eq!(found, ["hyphen", "other", "solid", "spaced"]);
+        // A split needs both halves to be words of the data.
+        assert!(ids(&i, "antiqqqq").is_empty());
+        assert_eq!(ids(&i, "antiplan"), ["spaced"]);
+        // Not for a lenient query, where a reading could drop a word.
+        let lenient = Options {
+            names_only: true,
+            allow_missing: 1,
+        };
+        assert_eq!(i.search("antidrug strategy", lenient)[0].id, "hyphen");
+    }
+
+    #[test]
+    fn words_may_sit_in_different_fields_ranked_after_one_field() {
+        let i = index(&[
+            (
+                "chair-2026-russia",
+                &[
+                    (
+                        Role::Text,
+                        "slogan",
+                        "Collective security in a multipolar world",
+                    ),
+                    (Role::Id, "id", "chair-2026-russia"),
+                ],
+            ),
+            (
+                "one-field",
+                &[(Role::Text, "summary", "the slogan of Russia's chairmanship")],
+            ),
+            (
+                "neither",
+                &[(Role::Text, "slogan", "80 years of the victory")],
+            ),
+        ]);
+        assert_eq!(ids(&i, "russia slogan"), ["one-field", "chair-2026-russia"]);
+        let hits = i.search("russia slogan", Options::default());
+        assert_eq!(hits[1].matched, MatchKind::Fields);
+        assert_eq!(hits[1].field, "slogan", "the field the query names");
+        assert_eq!(hits[1].snippet, "Collective security in a multipolar world");
+        // Words in two fields' texts; one word in none is no match.
+        assert_eq!(ids(&i, "multipolar russia"), ["chair-2026-russia"]);
+        assert!(ids(&i, "russia victory").is_empty());
+        // Not in a "did you mean", which looks at names only.
+        assert!(i.suggest("russia slogan").is_none());
     }
 }

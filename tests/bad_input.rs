@@ -526,13 +526,6 @@ fn toml_datetimes_and_numbers_where_a_date_string_is_expected() {
 #[test]
 fn every_invalid_date_form_on_the_command_line() {
     for (date, reason) in BAD_DATES {
-        // A query date names only what a query date takes.
-        let reason = match *reason {
-            "expected YYYY, YYYY-MM or YYYY-MM-DD" => {
-                "expected a whole day, YYYY-MM-DD, or `today`"
-            }
-            other => other,
-        };
         // `--on=VALUE`, so that a value starting with '-' is not taken for a flag.
         let on = format!("--on={date}");
         let in_force = format!("--in-force-on={date}");
@@ -550,6 +543,16 @@ fn every_invalid_date_form_on_the_command_line() {
                 "{args:?}: {stderr}"
             );
             assert!(stderr.contains(&format!("'{date}'")), "{args:?}: {stderr}");
+            // Each flag names every form it takes, `today` too, and only those.
+            let reason = match (*reason, args[0]) {
+                ("expected YYYY, YYYY-MM or YYYY-MM-DD", "docs") => {
+                    "expected a whole day, YYYY-MM-DD, or `today`"
+                }
+                ("expected YYYY, YYYY-MM or YYYY-MM-DD", _) => {
+                    "expected YYYY-MM-DD, YYYY-MM, YYYY or `today`"
+                }
+                (other, _) => other,
+            };
             assert!(
                 stderr.contains(reason),
                 "{args:?}: {reason:?} not in {stderr}"
@@ -557,7 +560,11 @@ fn every_invalid_date_form_on_the_command_line() {
         }
     }
     for coarse in ["2025", "2025-06"] {
+        // `--on` takes a month or a year; `--in-force-on` a day only.
         let (code, _, stderr) = guarded(&["holder", "SG", "--on", coarse]);
+        assert!(code < 2, "{stderr}");
+        let in_force = format!("--in-force-on={coarse}");
+        let (code, _, stderr) = guarded(&["docs", &in_force]);
         assert_eq!(code, 2);
         assert!(
             stderr.contains("expected a whole day, YYYY-MM-DD, or `today`, not a"),

@@ -357,9 +357,11 @@ fn holder_errors() {
         &["holder", "sg", "--on", "2025-13-01"],
         &["'2025-13-01'", "month 13"],
     );
+    // A month is a span `--on` takes (tests/spans.rs); a malformed one names
+    // every form it takes.
     assert_error(
-        &["holder", "sg", "--on", "2025-06"],
-        &["'2025-06'", "whole day"],
+        &["holder", "sg", "--on", "2025-6"],
+        &["'2025-6'", "expected YYYY-MM-DD, YYYY-MM, YYYY or `today`"],
     );
     assert_error(&["holder", "sg", "--on", "1.6.2019"], &["'1.6.2019'"]);
     assert_error(&["holder"], &["<POST>"]);

@@ -183,16 +183,25 @@ fn a_date_in_another_form_gets_a_did_you_mean() {
 
 #[test]
 fn the_on_error_names_only_what_on_takes() {
-    for bad in ["someday", "2025-11", "2025", "27.11.2025"] {
-        let err = assert_error(
-            &["holder", "SG", "--on", bad],
-            &["a whole day, YYYY-MM-DD, or `today`"],
-        );
-        // Not the forms that --on refuses.
+    // `--on` takes a day, a month or a year; `--in-force-on` a day only:
+    // each error names exactly its own forms, with a suggestion where the
+    // text writes a date another way.
+    let err = assert_error(
+        &["holder", "SG", "--on", "someday"],
+        &["expected YYYY-MM-DD, YYYY-MM, YYYY or `today`"],
+    );
+    assert!(!err.contains("whole day"), "{err}");
+    assert_error(
+        &["chair", "--on", "27.11.2025"],
+        &["expected YYYY-MM-DD, YYYY-MM, YYYY or `today`; did you mean 2025-11-27?"],
+    );
+    for bad in ["someday", "2025-11", "2025"] {
+        let flag = format!("--in-force-on={bad}");
+        let err = assert_error(&["docs", &flag], &["a whole day, YYYY-MM-DD, or `today`"]);
         assert!(!err.contains("YYYY, YYYY-MM"), "{err}");
     }
-    assert_error(&["holder", "SG", "--on", "2025-11"], &["not a month"]);
-    assert_error(&["chair", "--on", "2025"], &["not a year"]);
+    assert_error(&["docs", "--in-force-on", "2025-11"], &["not a month"]);
+    assert_error(&["docs", "--in-force-on", "2025"], &["not a year"]);
     // Range bounds name theirs, `today` included.
     assert_error(
         &["timeline", "--from", "someday"],

@@ -225,3 +225,96 @@ fn unknown_ids_and_posts_get_a_did_you_mean_from_the_same_matcher() {
     let stderr = assert_error(&["show", "qqqqqq"], &["no record with id 'qqqqqq'"]);
     assert!(!stderr.contains("did you mean"), "{stderr}");
 }
+
+/// The ids of every hit, in order.
+fn hit_ids(query: &str) -> Vec<String> {
+    search(query)
+        .1
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn compound_words_match_their_hyphenated_and_spaced_forms() {
+    // The data spells it "Anti-Drug" and "anti-drug"; people type it solid.
+    let solid = hit_ids("antidrug");
+    for id in [
+        "bishkek-2025-anti-drug-strategy",
+        "sco-2024-anti-drug-strategy",
+        "moscow-2014-anti-drug-strategy-resolution",
+    ] {
+        assert!(solid.contains(&id.to_string()), "{id}: {solid:?}");
+    }
+    assert_eq!(
+        solid,
+        hit_ids("anti-drug"),
+        "solid and hyphenated find the same"
+    );
+    assert_eq!(solid, hit_ids("anti drug"));
+    assert_eq!(
+        top("antidrug strategy CSTO").1,
+        "bishkek-2025-anti-drug-strategy"
+    );
+}
+
+#[test]
+fn the_words_of_a_query_may_sit_in_different_fields() {
+    // "russia" is in the chairmanship's id, "slogan" names its field.
+    let (code, hits) = search("russia slogan");
+    assert_eq!(code, 0);
+    let chair = hits
+        .iter()
+        .find(|h| h["id"] == "chair-2026-russia")
+        .expect("the Russian chairmanship with its slogan");
+    assert_eq!(chair["match"], "fields");
+    assert_eq!(chair["field"], "slogan");
+    assert!(
+        chair["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("Коллективная безопасность в многополярном мире"),
+        "{chair}"
+    );
+    // A record with both words in one field ranks above it.
+    let first = &hits[0];
+    assert_ne!(first["match"], "fields", "{first}");
+    let at = |id: &str| hits.iter().position(|h| h["id"] == id).unwrap();
+    assert!(at(first["id"].as_str().unwrap()) < at("chair-2026-russia"));
+    // Every word must be somewhere in the record.
+    let (code, _) = search("russia zzzzslogan");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn surnames_tolerate_transliteration_variants() {
+    assert_eq!(top("Bordiuzha").1, "nikolai-bordyuzha");
+    assert_eq!(top("Nikolay Bordiuzha").1, "nikolai-bordyuzha");
+    assert_eq!(top("Hachaturov").1, "yuri-khachaturov");
+    assert_eq!(top("Yuriy Khachaturov").1, "yuri-khachaturov");
+    let (_, hits) = search("Bordiuzha");
+    assert_eq!(hits[0]["typos"], 0, "a variant spelling is not a typo");
+    // -yan is another surname than -ov: no transliteration makes one of
+    // the other, and the data records no such spelling.
+    let (code, _) = search("Khachaturyan");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn russian_titles_and_names_find_their_records() {
+    assert_eq!(
+        top("ОДКБ"),
+        ("organization".into(), "csto".into(), "alias".into())
+    );
+    assert_eq!(top("одкб").1, "csto");
+    assert_eq!(top("ШОС").1, "sco");
+    assert_eq!(top("О ситуации в Сирии").1, "minsk-2017-syria-statement");
+    assert_eq!(
+        top("Московская декларация").1,
+        "sco-2020-moscow-declaration"
+    );
+    assert_eq!(
+        top("Заявление о миротворческих силах ОДКБ").1,
+        "moscow-2010-12-statement-peacekeeping-forces"
+    );
+}

@@ -1,7 +1,6 @@
 //! `chair --on DATE`: the chairing state on a day, its slogan and priorities.
 
 use anyhow::Result;
-use jiff::civil;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -17,9 +16,10 @@ pub struct Args {
     #[command(flatten)]
     pub org: crate::cli::OrgArg,
 
-    /// The day to ask about: YYYY-MM-DD or `today` (the default).
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
-    pub on: Option<civil::Date>,
+    /// The day, month or year to ask about: YYYY-MM-DD, YYYY-MM, YYYY or
+    /// `today` (the default). A month or a year lists every chair in it.
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_span)]
+    pub on: Option<Date>,
 
     /// Show why: the chairmanship that matched, its bounds with their precision,
     /// how sure the answer is, and the sources with their quotes.
@@ -30,9 +30,10 @@ pub struct Args {
 pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     let (kb, today) = (ctx.kb, ctx.today);
     let org = kb.org_filter(args.org.as_deref())?;
-    let day = args.on.unwrap_or(today);
+    let on = args.on.unwrap_or(Date::from_day(today));
+    let when = evidence::during(on);
     let matches: Vec<_> = kb
-        .chairs_on(day)
+        .chairs_during(on)
         .into_iter()
         .filter(|m| org.is_none_or(|o| m.record.organization == o.id))
         .collect();
@@ -53,31 +54,35 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         .collect();
     let mut blocks = Vec::new();
     if orgs.is_empty() {
-        blocks.push(Block::Text(format!(
-            "No chairmanship is recorded on {day}."
-        )));
+        blocks.push(Block::Text(format!("No chairmanship is recorded {when}.")));
     }
     for o in &orgs {
-        blocks.push(Block::Heading(format!("Chair of {} on {day}", o.name)));
+        blocks.push(Block::Heading(format!("Chair of {} {when}", o.name)));
         let here: Vec<_> = matches
             .iter()
             .filter(|m| m.record.organization == o.id)
             .collect();
         if here.is_empty() {
             blocks.push(Block::Text(format!(
-                "No chairmanship of {} is recorded on {day}.",
+                "No chairmanship of {} is recorded {when}.",
                 o.name
             )));
         }
-        if here.len() > 1 {
+        let certain = here.iter().any(|m| m.certainty == Certainty::Yes);
+        if here.len() > 1 && (on.as_day().is_some() || !certain) {
             let states: Vec<String> = here.iter().map(|m| kb.name_of(&m.record.state)).collect();
+            let which = if on.as_day().is_some() {
+                "which state chaired"
+            } else {
+                "which states chaired"
+            };
             blocks.push(Block::Text(format!(
-                "The data cannot tell which state chaired on {day}: possibly {}.",
+                "The data cannot tell {which} {when}: possibly {}.",
                 states.join(" or ")
             )));
         }
         for m in here {
-            chair_blocks(kb, args, day, m, &mut blocks);
+            chair_blocks(kb, args, on, m, &mut blocks);
         }
     }
     let found = matches.iter().any(|m| m.certainty == Certainty::Yes);
@@ -98,11 +103,11 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             chairmanship: m.record,
             explain: args
                 .explain
-                .then(|| evidence::json(kb, &period(m.record), day, m.certainty)),
+                .then(|| evidence::json(kb, &period(m.record), on, m.certainty)),
         })
         .collect();
     let json = ChairJson {
-        on: day.to_string(),
+        on: on.to_string(),
         chairs: &chairs,
     };
     Ok(Answer::typed(&json, COLUMNS, &chairs, blocks, found))
@@ -157,7 +162,7 @@ pub struct ChairMatch<'a> {
 fn chair_blocks(
     kb: &Kb<'_>,
     args: &Args,
-    day: civil::Date,
+    on: Date,
     m: &Match<&Chairmanship>,
     blocks: &mut Vec<Block>,
 ) {
@@ -165,7 +170,7 @@ fn chair_blocks(
     {
         let certainty = match m.certainty {
             Certainty::Yes => "yes".to_string(),
-            _ => evidence::reason(&period(c), day, m.certainty),
+            _ => evidence::reason_during(&period(c), on, m.certainty),
         };
         let (slogan, renderings) = match &c.slogan {
             Some(s) => (
@@ -226,7 +231,7 @@ fn chair_blocks(
             ("id", c.id.clone()),
         ]));
         if args.explain {
-            blocks.extend(evidence::blocks(kb, &period(c), day, m.certainty));
+            blocks.extend(evidence::blocks(kb, &period(c), on, m.certainty));
         }
     }
 }

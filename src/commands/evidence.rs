@@ -90,13 +90,72 @@ pub fn reason(period: &Period<'_>, day: civil::Date, certainty: Certainty) -> St
     }
 }
 
-/// The blocks `--explain` prints for one match.
-pub fn blocks(
-    kb: &Kb<'_>,
-    period: &Period<'_>,
-    day: civil::Date,
-    certainty: Certainty,
-) -> Vec<Block> {
+/// "on 2025-11-27" for a day, "in 2025-11" or "in 2025" for a month or a
+/// year: how a heading names what `--on` asked about.
+pub fn during(on: Date) -> String {
+    if on.as_day().is_some() {
+        format!("on {on}")
+    } else {
+        format!("in {on}")
+    }
+}
+
+/// Why the period shares (or only possibly shares) a day with `on`, a day,
+/// a month or a year.
+pub fn reason_during(period: &Period<'_>, on: Date, certainty: Certainty) -> String {
+    if let Some(day) = on.as_day() {
+        return reason(period, day, certainty);
+    }
+    let (first, last) = (on.first_day(), on.last_day());
+    let coarse = |d: Date| d.first_day() != d.last_day();
+    match certainty {
+        Certainty::Yes => format!(
+            "yes: the period shares a day with {on} ({first}..{last}) whatever days its bounds stand for"
+        ),
+        Certainty::No => format!("no: the period shares no day with {on} ({first}..{last})"),
+        Certainty::Possibly => {
+            let mut why = Vec::new();
+            match period.start {
+                Some(s) if coarse(s) && s.first_day() <= last && last < s.last_day() => {
+                    why.push(format!(
+                        "the start is known only to the {} ({}..{}) and may fall after {last}",
+                        s.precision(),
+                        s.first_day(),
+                        s.last_day()
+                    ));
+                }
+                None => why.push(format!(
+                    "the start is not recorded{}",
+                    period
+                        .start_unknown
+                        .as_deref()
+                        .map(|k| format!(", only that it is {k}"))
+                        .unwrap_or_default()
+                )),
+                _ => {}
+            }
+            if let Some(e) = period
+                .end
+                .filter(|&e| coarse(e) && e.first_day() < first && first <= e.last_day())
+            {
+                why.push(format!(
+                    "the end is known only to the {} ({}..{}) and may fall before {first}",
+                    e.precision(),
+                    e.first_day(),
+                    e.last_day()
+                ));
+            }
+            if why.is_empty() {
+                why.push(format!("the data cannot tell for {on}"));
+            }
+            format!("possibly: {}", why.join("; "))
+        }
+    }
+}
+
+/// The blocks `--explain` prints for one match during `on`, a day, a month
+/// or a year.
+pub fn blocks(kb: &Kb<'_>, period: &Period<'_>, on: Date, certainty: Certainty) -> Vec<Block> {
     let start = match (period.start, &period.start_unknown) {
         (Some(s), _) => bound(s),
         (None, Some(known)) => format!("not recorded ({known})"),
@@ -114,7 +173,7 @@ pub fn blocks(
             ("start", start),
             ("end", end),
             ("bounds", "inclusive".to_string()),
-            ("certainty", reason(period, day, certainty)),
+            ("certainty", reason_during(period, on, certainty)),
         ]),
         Block::Text("evidence:".to_string()),
     ];
@@ -127,13 +186,13 @@ pub fn blocks(
 }
 
 /// The same, as JSON.
-pub fn json(kb: &Kb<'_>, period: &Period<'_>, day: civil::Date, certainty: Certainty) -> Value {
+pub fn json(kb: &Kb<'_>, period: &Period<'_>, on: Date, certainty: Certainty) -> Value {
     json!({
         "matched": { "kind": period.kind, "id": period.id },
         "start": bound_json(period.start),
         "end": bound_json(period.end),
         "certainty": certainty,
-        "reason": reason(period, day, certainty),
+        "reason": reason_during(period, on, certainty),
         "citations": citations_json(kb, period.citations),
     })
 }
@@ -195,5 +254,46 @@ mod tests {
         let why = reason(&period, day("2005-06-10"), Certainty::Possibly);
         assert!(why.contains("end is known only to the month"), "{why}");
         assert!(reason(&period, day("2004-01-01"), Certainty::Yes).starts_with("yes"));
+    }
+
+    #[test]
+    fn a_possible_answer_for_a_span_says_which_bound_may_fall_outside_it() {
+        let period = Period {
+            kind: RecordKind::Term,
+            id: "t",
+            start: Some(d("2003")),
+            end: Some(d("2005-06")),
+            start_unknown: None,
+            citations: &[],
+        };
+        let why = reason_during(&period, d("2003-03"), Certainty::Possibly);
+        assert!(
+            why.contains("start is known only to the year (2003-01-01..2003-12-31) and may fall after 2003-03-31"),
+            "{why}"
+        );
+        let ends_in_2005 = Period {
+            end: Some(d("2005")),
+            ..period
+        };
+        let why = reason_during(&ends_in_2005, d("2005-03"), Certainty::Possibly);
+        assert!(
+            why.contains("end is known only to the year (2005-01-01..2005-12-31) and may fall before 2005-03-01"),
+            "{why}"
+        );
+        assert!(!why.contains("start"), "{why}");
+        let why = reason_during(&ends_in_2005, d("2005"), Certainty::Yes);
+        assert!(
+            why.contains("shares a day with 2005 (2005-01-01..2005-12-31)"),
+            "{why}"
+        );
+        // A day keeps the day's wording.
+        assert_eq!(
+            reason_during(&ends_in_2005, d("2003-02-01"), Certainty::Possibly),
+            reason(
+                &ends_in_2005,
+                "2003-02-01".parse().unwrap(),
+                Certainty::Possibly
+            )
+        );
     }
 }

@@ -1,7 +1,6 @@
 //! `holder POST --on DATE`: who held a post on a day.
 
 use anyhow::Result;
-use jiff::civil;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -20,9 +19,10 @@ pub struct Args {
     /// The post: its id, name or an alias ("secretary-general", "SG").
     pub post: String,
 
-    /// The day to ask about: YYYY-MM-DD or `today` (the default).
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
-    pub on: Option<civil::Date>,
+    /// The day, month or year to ask about: YYYY-MM-DD, YYYY-MM, YYYY or
+    /// `today` (the default). A month or a year lists every holder in it.
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_span)]
+    pub on: Option<Date>,
 
     /// Show why: the term that matched, its bounds with their precision,
     /// how sure the answer is, and the sources with their quotes.
@@ -38,13 +38,13 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     let (kb, today) = (ctx.kb, ctx.today);
     let org = kb.org_filter(args.org.as_deref())?;
     let posts = kb.resolve_posts(&args.post, org)?;
-    let day = args.on.unwrap_or(today);
+    let on = args.on.unwrap_or(Date::from_day(today));
     let several = posts.len() > 1;
     let mut blocks = Vec::new();
     let mut answers = Vec::new();
     let mut found = false;
     for post in posts {
-        let (post_blocks, holders, certain) = answer_for(kb, args, post, day, several);
+        let (post_blocks, holders, certain) = answer_for(kb, args, post, on, several);
         blocks.extend(post_blocks);
         found |= certain;
         answers.push(PostAnswer {
@@ -58,12 +58,12 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         let one = &answers[0];
         HolderJson::One {
             post: one.post,
-            on: day.to_string(),
+            on: on.to_string(),
             holders: &one.holders,
         }
     } else {
         HolderJson::Several {
-            on: day.to_string(),
+            on: on.to_string(),
             answers: &answers,
         }
     };
@@ -127,16 +127,17 @@ pub struct HolderMatch<'a> {
     pub explain: Option<serde_json::Value>,
 }
 
-/// The blocks and JSON holders of one post on `day`, and whether a holder is
-/// certain.
+/// The blocks and JSON holders of one post during `on` (a day, a month or a
+/// year), and whether a holder is certain.
 fn answer_for<'a>(
     kb: &Kb<'a>,
     args: &Args,
     post: &'a Post,
-    day: civil::Date,
+    on: Date,
     labelled: bool,
 ) -> (Vec<Block>, Vec<HolderMatch<'a>>, bool) {
-    let matches = kb.holders_on(post, day);
+    let matches = kb.holders_during(post, on);
+    let when = evidence::during(on);
     let title = if labelled {
         format!("{} ({})", post.name, kb.name_of(&post.organization))
     } else {
@@ -145,11 +146,11 @@ fn answer_for<'a>(
     let mut blocks = Vec::new();
     if matches.is_empty() {
         blocks.push(Block::Text(format!(
-            "No holder of the post {title} ({}) is recorded on {day}.",
+            "No holder of the post {title} ({}) is recorded {when}.",
             post.id
         )));
     } else {
-        blocks.push(Block::Heading(format!("{title} on {day}")));
+        blocks.push(Block::Heading(format!("{title} {when}")));
     }
     for m in &matches {
         let term = m.record;
@@ -159,7 +160,7 @@ fn answer_for<'a>(
         }
         let certainty = match m.certainty {
             Certainty::Yes => "yes".to_string(),
-            _ => evidence::reason(&period(term), day, m.certainty),
+            _ => evidence::reason_during(&period(term), on, m.certainty),
         };
         let appointed = term
             .appointed_by
@@ -178,7 +179,7 @@ fn answer_for<'a>(
             ("sources", publishers(kb, &term.citations)),
         ]));
         if args.explain {
-            blocks.extend(evidence::blocks(kb, &period(term), day, m.certainty));
+            blocks.extend(evidence::blocks(kb, &period(term), on, m.certainty));
         }
     }
     let found = matches.iter().any(|m| m.certainty == Certainty::Yes);
@@ -203,7 +204,7 @@ fn answer_for<'a>(
                 },
                 explain: args
                     .explain
-                    .then(|| evidence::json(kb, &period(t), day, m.certainty)),
+                    .then(|| evidence::json(kb, &period(t), on, m.certainty)),
             }
         })
         .collect();

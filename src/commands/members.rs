@@ -16,9 +16,11 @@ pub struct Args {
     #[command(flatten)]
     pub org: crate::cli::OrgArg,
 
-    /// The day to ask about: YYYY-MM-DD or `today` (the default).
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
-    pub on: Option<civil::Date>,
+    /// The day, month or year to ask about: YYYY-MM-DD, YYYY-MM, YYYY or
+    /// `today` (the default). A month or a year lists every state that was a
+    /// member on some day of it.
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_span)]
+    pub on: Option<Date>,
 
     /// List every state with its standing on the day (suspended, withdrawn,
     /// observer, not yet a member...) and its dated changes.
@@ -142,10 +144,58 @@ pub fn member_on(m: &Membership, day: civil::Date) -> Certainty {
     }
 }
 
+/// The days on which a state's standing may change: the first day a change
+/// may have happened on (from it, possibly) and its last (from it,
+/// certainly). Between two of them, the answers of [`standing_on`] stay the
+/// same.
+fn turning_days(m: &Membership) -> impl Iterator<Item = civil::Date> + '_ {
+    m.changes
+        .iter()
+        .flat_map(|c| [c.date.first_day(), c.date.last_day()])
+}
+
+/// The days of `span` that stand for all of it: its first, and each day in
+/// it on which the standing may change.
+fn days_that_decide(m: &Membership, span: Date) -> Vec<civil::Date> {
+    let (first, last) = (span.first_day(), span.last_day());
+    let mut days: Vec<civil::Date> = std::iter::once(first)
+        .chain(turning_days(m).filter(|d| first < *d && *d <= last))
+        .collect();
+    days.sort();
+    days.dedup();
+    days
+}
+
+/// Every standing the state may have had on some day of `span` (a day, a
+/// month or a year), each with the surest certainty it has on one of them.
+pub fn standing_during(m: &Membership, span: Date) -> Vec<(Standing, Certainty)> {
+    let mut all: Vec<(Standing, Certainty)> = Vec::new();
+    for day in days_that_decide(m, span) {
+        for (standing, certainty) in standing_on(m, day) {
+            match all.iter_mut().find(|(s, _)| *s == standing) {
+                Some((_, c)) => *c = (*c).max(certainty),
+                None => all.push((standing, certainty)),
+            }
+        }
+    }
+    all
+}
+
+/// Whether the state was a member on some day of `span`: `Yes` when it
+/// certainly was on one of them, `No` when on none of them it may have been.
+pub fn member_during(m: &Membership, span: Date) -> Certainty {
+    days_that_decide(m, span)
+        .into_iter()
+        .map(|day| member_on(m, day))
+        .max()
+        .unwrap_or(Certainty::No)
+}
+
 pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     let (kb, today) = (ctx.kb, ctx.today);
     let org = kb.org_filter(args.org.as_deref())?;
-    let day = args.on.unwrap_or(today);
+    let on = args.on.unwrap_or(Date::from_day(today));
+    let when = crate::commands::evidence::during(on);
     let mut list: Vec<&Membership> = kb
         .data()
         .membership
@@ -163,7 +213,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     // Listed states with no dated change: their standing is only possible.
     let mut undated: Vec<&Membership> = Vec::new();
     for m in list {
-        let member = member_on(m, day);
+        let member = member_during(m, on);
         if member == Certainty::No && !args.all {
             continue;
         }
@@ -171,7 +221,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         if m.changes.is_empty() {
             undated.push(m);
         }
-        let standings = standing_on(m, day);
+        let standings = standing_during(m, on);
         let standing = standings
             .iter()
             .map(|(s, _)| serde_name(s))
@@ -210,7 +260,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             membership: m,
         });
     }
-    let mut blocks = vec![Block::Heading(format!("Members on {day}"))];
+    let mut blocks = vec![Block::Heading(format!("Members {when}"))];
     let empty = rows.is_empty();
     blocks.push(if args.all {
         Block::table(
@@ -237,9 +287,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         )
     });
     if empty {
-        blocks.push(Block::Text(format!(
-            "No member state is recorded on {day}."
-        )));
+        blocks.push(Block::Text(format!("No member state is recorded {when}.")));
     }
     let cited: Vec<String> = undated
         .iter()
@@ -252,7 +300,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         )));
     }
     let json = MembersJson {
-        on: day.to_string(),
+        on: on.to_string(),
         members: &json_rows,
     };
     Ok(Answer::typed(&json, COLUMNS, &json_rows, blocks, found))
@@ -383,5 +431,42 @@ mod tests {
         m.changes.clear();
         m.status = MembershipStatus::Member;
         assert_eq!(member_on(&m, day("2010-01-01")), Certainty::Possibly);
+    }
+
+    fn span(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_span_counts_a_state_that_was_a_member_on_any_of_its_days() {
+        let m = uzbekistan();
+        // Suspended on 2012-12-19: a member earlier that year and month.
+        assert_eq!(member_during(&m, span("2012")), Certainty::Yes);
+        assert_eq!(member_during(&m, span("2012-12")), Certainty::Yes);
+        assert_eq!(
+            standing_during(&m, span("2012-12")),
+            [
+                (Standing::Member, Certainty::Yes),
+                (Standing::Suspended, Certainty::Yes)
+            ]
+        );
+        assert_eq!(member_during(&m, span("2013")), Certainty::No);
+        // Joined on 2002-10-07: in 2002, not in September 2002.
+        assert_eq!(member_during(&m, span("2002")), Certainty::Yes);
+        assert_eq!(member_during(&m, span("2002-09")), Certainty::No);
+        // A day is asked as before.
+        for d in ["2002-10-06", "2002-10-07", "2012-12-19", "2006-06-30"] {
+            assert_eq!(member_during(&m, span(d)), member_on(&m, day(d)), "{d}");
+            assert_eq!(standing_during(&m, span(d)), standing_on(&m, day(d)), "{d}");
+        }
+    }
+
+    #[test]
+    fn a_change_known_to_the_year_leaves_a_month_of_it_possibly() {
+        let mut m = uzbekistan();
+        m.changes = vec![change("2006", ChangeKind::Joined)];
+        assert_eq!(member_during(&m, span("2006-03")), Certainty::Possibly);
+        assert_eq!(member_during(&m, span("2006")), Certainty::Yes);
+        assert_eq!(member_during(&m, span("2005")), Certainty::No);
     }
 }

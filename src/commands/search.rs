@@ -125,7 +125,8 @@ pub struct SearchHit<'a> {
     pub id: &'a str,
     /// The field that matched: `id`, `name`, `title`, `alias`, `summary`, `quote`...
     pub field: &'static str,
-    /// exact-id, exact-name, exact-alias, name, alias or text.
+    /// exact-id, exact-name, exact-alias, name, alias, text or fields (the
+    /// words in different fields of the record).
     #[serde(rename = "match")]
     pub matched: String,
     /// Letters typed differently from the data, over all words.
