@@ -137,11 +137,7 @@ fn run(cli: &Cli) -> Result<bool> {
             let loaded = load(cli.data.as_deref())?;
             let kb = Kb::new(loaded);
             refuse_errors(&kb)?;
-            let ctx = Ctx {
-                kb: &kb,
-                today: cli::today(),
-                width: style.width,
-            };
+            let ctx = Ctx::new(&kb, style.width);
             let answer = match command {
                 Command::Summits(args) => commands::summits::run(&ctx, args)?,
                 Command::Docs(args) => commands::docs::run(&ctx, args)?,

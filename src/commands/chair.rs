@@ -28,9 +28,9 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
-    let (kb, today) = (ctx.kb, ctx.today);
+    let kb = ctx.kb;
     let org = kb.org_filter(args.org.as_deref())?;
-    let on = args.on.unwrap_or(Date::from_day(today));
+    let on = args.on.unwrap_or_else(|| Date::from_day(ctx.today()));
     let when = evidence::during(on);
     let matches: Vec<_> = kb
         .chairs_during(on)

@@ -35,10 +35,10 @@ pub struct Args {
 /// then `{ "on", "answers": [ { "post", "organization", "holders" } ] }`
 /// instead of one `{ "post", "on", "holders" }`.
 pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
-    let (kb, today) = (ctx.kb, ctx.today);
+    let kb = ctx.kb;
     let org = kb.org_filter(args.org.as_deref())?;
     let posts = kb.resolve_posts(&args.post, org)?;
-    let on = args.on.unwrap_or(Date::from_day(today));
+    let on = args.on.unwrap_or_else(|| Date::from_day(ctx.today()));
     let several = posts.len() > 1;
     let mut blocks = Vec::new();
     let mut answers = Vec::new();

@@ -29,7 +29,7 @@ pub struct Args {
 /// `today` tells a scheduled meeting still to come from one whose date has
 /// passed with no record of it being held.
 pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
-    let (kb, today) = (ctx.kb, ctx.today);
+    let (kb, today) = (ctx.kb, ctx.today());
     let org = kb.org_filter(args.org.as_deref())?;
     args.range.check()?;
     let mut meetings: Vec<&Meeting> = kb
@@ -154,11 +154,7 @@ mod tests {
             range: Default::default(),
             sources: false,
         };
-        let ctx = Ctx {
-            kb: &kb,
-            today: today.parse().unwrap(),
-            width: None,
-        };
+        let ctx = Ctx::on(&kb, today.parse().unwrap());
         let answer = run(&ctx, &args).unwrap();
         let Block::Table { rows, .. } = &answer.view.blocks[0] else {
             panic!("summits answers with a table");
