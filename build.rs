@@ -11,8 +11,6 @@
 // The crate's own loader, model and checks; the build uses only part of them.
 #![allow(dead_code)]
 
-#[path = "src/check.rs"]
-mod check;
 #[path = "src/date.rs"]
 mod date;
 #[path = "src/embed.rs"]
@@ -25,8 +23,10 @@ mod load;
 mod locate;
 #[path = "src/model.rs"]
 mod model;
-#[path = "src/search.rs"]
-mod search;
+#[path = "src/search_index.rs"]
+mod search_index;
+#[path = "src/validate.rs"]
+mod validate;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

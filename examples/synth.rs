@@ -23,11 +23,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 
-use summit_kb::check::{self, Severity};
 use summit_kb::cli::Format;
 use summit_kb::commands::export;
 use summit_kb::kb::Kb;
 use summit_kb::load;
+use summit_kb::validate::{self, Severity};
 
 /// Writes a synthetic dataset of SCALE organisations (117 records each).
 #[derive(Debug, Parser)]
@@ -516,7 +516,7 @@ fn generate(scale: usize, out: &Path, check_it: bool) -> Result<usize> {
     export::write(&loaded.dataset, Format::Json, &mut BufWriter::new(file))?;
 
     if check_it {
-        let findings = check::check(&Kb::new(&loaded));
+        let findings = validate::check(&Kb::new(&loaded));
         let errors: Vec<_> = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
@@ -548,7 +548,7 @@ mod tests {
         // Clean like the embedded data: no error, no warning (no meeting
         // chaired by a state not in the chair, no overlapping chairmanships).
         let kb = Kb::new(&from_toml);
-        let findings = check::check(&kb);
+        let findings = validate::check(&kb);
         assert!(
             findings.iter().all(|f| f.severity == Severity::Info),
             "{:?}",

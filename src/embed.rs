@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::check::{self, Severity};
 use crate::kb::Kb;
 use crate::load;
+use crate::validate::{self, Severity};
 
 /// What to embed from a dataset directory.
 #[derive(Debug)]
@@ -49,13 +49,13 @@ fn snapshot(dir: &Path, paths: &[PathBuf]) -> Result<String, Vec<String>> {
     .map_err(|err| vec![load::escape_controls(&format!("{err:#}"))])?;
     json.push_str("]\n");
     let kb = Kb::new(&loaded);
-    let mut errors: Vec<_> = check::check(&kb)
+    let mut errors: Vec<_> = validate::check(&kb)
         .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .collect();
     if errors.is_empty() {
         return Ok(json);
     }
-    check::locate(&loaded, &mut errors);
+    validate::locate(&loaded, &mut errors);
     Err(errors.iter().map(ToString::to_string).collect())
 }

@@ -13,8 +13,8 @@ use crate::load::Loaded;
 use crate::model::{
     Alias, Chairmanship, Dataset, Meeting, Organization, Post, Record, RecordKind, Source, Term,
 };
-pub use crate::search::fold;
-use crate::search::{Hit, Index, Role};
+pub use crate::search_index::fold;
+use crate::search_index::{Hit, Index, Role};
 
 /// A knowledge base over a loaded dataset.
 pub struct Kb<'a> {
@@ -545,7 +545,7 @@ const NAMED_KINDS: &[RecordKind] = &[
 
 /// The folded words of a query.
 fn query_words(query: &str) -> Vec<String> {
-    crate::search::fold_words(query).collect()
+    crate::search_index::fold_words(query).collect()
 }
 
 /// Whether every one of `words` is a word of `name`.
@@ -557,9 +557,9 @@ fn has_all(name: &[String], words: &[String]) -> bool {
 /// "Bishkek 2025" names the session whose name says "Bishkek" and whose
 /// date is in 2025).
 fn meeting_names(meeting: &Meeting) -> Vec<Vec<String>> {
-    let mut words: Vec<String> = crate::search::fold_words(&meeting.name).collect();
+    let mut words: Vec<String> = crate::search_index::fold_words(&meeting.name).collect();
     if let Some(place) = &meeting.place {
-        words.extend(crate::search::fold_words(place));
+        words.extend(crate::search_index::fold_words(place));
     }
     words.push(format!("{:04}", meeting.date.first_day().year()));
     vec![words]
@@ -570,13 +570,13 @@ fn meeting_names(meeting: &Meeting) -> Vec<Vec<String>> {
 fn record_names(record: Record<'_>) -> Vec<Vec<String>> {
     if let Record::Meeting(m) = record {
         let mut names = meeting_names(m);
-        names.push(crate::search::fold_words(&m.name).collect());
+        names.push(crate::search_index::fold_words(&m.name).collect());
         return names;
     }
-    crate::search::record_fields(record)
+    crate::search_index::record_fields(record)
         .into_iter()
         .filter(|(role, _, _)| matches!(role, Role::Name | Role::Alias))
-        .map(|(_, _, text)| crate::search::fold_words(text).collect())
+        .map(|(_, _, text)| crate::search_index::fold_words(text).collect())
         .collect()
 }
 

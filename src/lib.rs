@@ -3,7 +3,6 @@
 //! to the command line; fuzz targets, examples and property tests use them
 //! directly.
 
-pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod date;
@@ -13,4 +12,5 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod output;
-pub mod search;
+pub mod search_index;
+pub mod validate;

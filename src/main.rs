@@ -8,13 +8,12 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 use clap::Parser;
 
-use summit_kb::check::Severity;
 use summit_kb::cli::{Cli, ColorWhen, Command, Format};
 use summit_kb::commands::{Answer, Ctx, Exit};
 use summit_kb::kb::{Ambiguous, Kb};
 use summit_kb::load::Loaded;
 use summit_kb::output::{self, Style};
-use summit_kb::{check, cli, commands, load};
+use summit_kb::{cli, commands, load, validate};
 
 fn main() -> ExitCode {
     // A TAB in a shell that sourced `summit-kb completions SHELL`.
@@ -118,15 +117,15 @@ fn run(cli: &Cli) -> Result<bool> {
             let path = args.path.as_deref().or(cli.data.as_deref());
             let loaded = load(path)?;
             let kb = Kb::new(loaded);
-            let mut findings = check::check(&kb);
-            check::locate(loaded, &mut findings);
+            let mut findings = validate::check(&kb);
+            validate::locate(loaded, &mut findings);
             let answer = commands::check::run(&findings, loaded.dataset.records().count());
             emit(&answer, cli, style, &mut out)?
         }
         Command::Export(args) => {
             commands::export::check_args(cli.format, args.output.as_deref())?;
             let loaded = load(cli.data.as_deref())?;
-            refuse_errors(&Kb::new(loaded))?;
+            validate::checked(loaded)?;
             match &args.output {
                 Some(path) => commands::export::write_file(&loaded.dataset, cli.format, path)?,
                 None => commands::export::write(&loaded.dataset, cli.format, &mut out)?,
@@ -135,8 +134,7 @@ fn run(cli: &Cli) -> Result<bool> {
         }
         command => {
             let loaded = load(cli.data.as_deref())?;
-            let kb = Kb::new(loaded);
-            refuse_errors(&kb)?;
+            let kb = validate::checked(loaded)?;
             let ctx = Ctx::new(&kb, style.width);
             let answer = match command {
                 Command::Summits(args) => commands::summits::run(&ctx, args)?,
@@ -182,32 +180,6 @@ fn load(path: Option<&Path>) -> Result<&'static Loaded> {
         None => load::embedded()?,
     };
     Ok(Box::leak(Box::new(loaded)))
-}
-
-/// Refuses, for a query, a dataset that `check` finds errors in. The embedded
-/// snapshot was checked when the binary was built: it is not checked again.
-fn refuse_errors(kb: &Kb<'_>) -> Result<()> {
-    if kb.loaded.checked {
-        return Ok(());
-    }
-    let mut errors: Vec<_> = check::check(kb)
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect();
-    let Some(more) = errors.len().checked_sub(1) else {
-        return Ok(());
-    };
-    // Only the first, as `check` orders them (by file, then place), is shown:
-    // only the positions in its file are looked up.
-    let first_file = errors.iter().map(|f| f.file.clone()).min().flatten();
-    errors.retain(|f| f.file == first_file);
-    check::locate(kb.loaded, &mut errors);
-    let more = match more {
-        0 => String::new(),
-        1 => " (1 more error; `summit-kb check` lists them all)".to_string(),
-        n => format!(" ({n} more errors; `summit-kb check` lists them all)"),
-    };
-    bail!("invalid dataset: {}{more}", errors[0].without_severity());
 }
 
 /// Folds clap's multi-line usage error into one line: the message, the

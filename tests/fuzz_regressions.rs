@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use clap::Parser;
-use summit_kb::check::{self, Severity};
 use summit_kb::cli::Format;
 use summit_kb::cli::{self, Cli};
 use summit_kb::commands::export;
@@ -19,6 +18,7 @@ use summit_kb::date::Date;
 use summit_kb::kb::{self, Kb};
 use summit_kb::load::{self, Loaded};
 use summit_kb::model::RecordKind;
+use summit_kb::validate::{self, Severity};
 
 fn inputs(target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -51,7 +51,7 @@ fn load_oracle(name: &str, data: &[u8]) -> bool {
     let mut loaded = Loaded::default();
     loaded.add(name, part);
     let kb = Kb::new(&loaded);
-    let findings = check::check(&kb);
+    let findings = validate::check(&kb);
     if findings.iter().any(|f| f.severity == Severity::Error) {
         return true;
     }

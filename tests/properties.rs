@@ -574,7 +574,7 @@ proptest! {
             for query in [record.id(), name.as_str()] {
                 // A query with no letter or digit once folded (a lone "Ъ", "==")
                 // is refused (exit 2, "nothing to search for"), whatever the data.
-                if summit_kb::search::fold_words(query).next().is_none() {
+                if summit_kb::search_index::fold_words(query).next().is_none() {
                     continue;
                 }
                 let (code, stdout, stderr) =

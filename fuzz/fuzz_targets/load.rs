@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use summit_kb::check::{self, Severity};
+use summit_kb::validate::{self, Severity};
 use summit_kb::cli::Format;
 use summit_kb::commands::export;
 use summit_kb::kb::Kb;
@@ -26,7 +26,7 @@ fn exercise(name: &str, data: &[u8]) {
     let mut loaded = Loaded::default();
     loaded.add(name, part);
     let kb = Kb::new(&loaded);
-    let findings = check::check(&kb);
+    let findings = validate::check(&kb);
     for finding in &findings {
         let _ = finding.to_string();
     }

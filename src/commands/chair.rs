@@ -4,7 +4,7 @@ use anyhow::Result;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::commands::evidence::{self, Period};
+use crate::commands::evidence::{self, Bounds};
 use crate::commands::{publishers, Answer, Ctx};
 use crate::date::{Certainty, Date};
 use crate::kb::{chair_period, Kb, Match};
@@ -236,8 +236,8 @@ fn chair_blocks(
     }
 }
 
-fn period(chair: &Chairmanship) -> Period<'_> {
-    Period {
+fn period(chair: &Chairmanship) -> Bounds<'_> {
+    Bounds {
         kind: RecordKind::Chairmanship,
         id: &chair.id,
         start: chair.start,

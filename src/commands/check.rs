@@ -3,9 +3,9 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::check::{Finding, Severity};
 use crate::commands::Answer;
 use crate::output::Block;
+use crate::validate::{Finding, Severity};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

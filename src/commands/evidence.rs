@@ -12,7 +12,7 @@ use crate::model::{Citation, RecordKind};
 use crate::output::Block;
 
 /// A matched period: what it is and what the data says of its bounds.
-pub struct Period<'a> {
+pub struct Bounds<'a> {
     pub kind: RecordKind,
     pub id: &'a str,
     pub start: Option<Date>,
@@ -47,7 +47,7 @@ fn bound_json(date: Option<Date>) -> Value {
 }
 
 /// Why `day` is (or is only possibly) inside the period.
-pub fn reason(period: &Period<'_>, day: civil::Date, certainty: Certainty) -> String {
+pub fn reason(period: &Bounds<'_>, day: civil::Date, certainty: Certainty) -> String {
     let coarse_hit =
         |d: Date| d.first_day() <= day && day <= d.last_day() && d.first_day() != d.last_day();
     match certainty {
@@ -102,7 +102,7 @@ pub fn during(on: Date) -> String {
 
 /// Why the period shares (or only possibly shares) a day with `on`, a day,
 /// a month or a year.
-pub fn reason_during(period: &Period<'_>, on: Date, certainty: Certainty) -> String {
+pub fn reason_during(period: &Bounds<'_>, on: Date, certainty: Certainty) -> String {
     if let Some(day) = on.as_day() {
         return reason(period, day, certainty);
     }
@@ -155,7 +155,7 @@ pub fn reason_during(period: &Period<'_>, on: Date, certainty: Certainty) -> Str
 
 /// The blocks `--explain` prints for one match during `on`, a day, a month
 /// or a year.
-pub fn blocks(kb: &Kb<'_>, period: &Period<'_>, on: Date, certainty: Certainty) -> Vec<Block> {
+pub fn blocks(kb: &Kb<'_>, period: &Bounds<'_>, on: Date, certainty: Certainty) -> Vec<Block> {
     let start = match (period.start, &period.start_unknown) {
         (Some(s), _) => bound(s),
         (None, Some(known)) => format!("not recorded ({known})"),
@@ -186,7 +186,7 @@ pub fn blocks(kb: &Kb<'_>, period: &Period<'_>, on: Date, certainty: Certainty) 
 }
 
 /// The same, as JSON.
-pub fn json(kb: &Kb<'_>, period: &Period<'_>, on: Date, certainty: Certainty) -> Value {
+pub fn json(kb: &Kb<'_>, period: &Bounds<'_>, on: Date, certainty: Certainty) -> Value {
     json!({
         "matched": { "kind": period.kind, "id": period.id },
         "start": bound_json(period.start),
@@ -236,7 +236,7 @@ mod tests {
 
     #[test]
     fn a_possible_answer_says_which_bound_is_too_coarse() {
-        let period = Period {
+        let period = Bounds {
             kind: RecordKind::Term,
             id: "t",
             start: Some(d("2003")),
@@ -258,7 +258,7 @@ mod tests {
 
     #[test]
     fn a_possible_answer_for_a_span_says_which_bound_may_fall_outside_it() {
-        let period = Period {
+        let period = Bounds {
             kind: RecordKind::Term,
             id: "t",
             start: Some(d("2003")),
@@ -271,7 +271,7 @@ mod tests {
             why.contains("start is known only to the year (2003-01-01..2003-12-31) and may fall after 2003-03-31"),
             "{why}"
         );
-        let ends_in_2005 = Period {
+        let ends_in_2005 = Bounds {
             end: Some(d("2005")),
             ..period
         };

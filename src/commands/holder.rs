@@ -4,7 +4,7 @@ use anyhow::Result;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::commands::evidence::{self, Period};
+use crate::commands::evidence::{self, Bounds};
 use crate::commands::{publishers, Answer, Ctx};
 use crate::date::{Certainty, Date};
 use crate::kb::{show_end, Kb};
@@ -211,8 +211,8 @@ fn answer_for<'a>(
     (blocks, holders, found)
 }
 
-fn period(term: &Term) -> Period<'_> {
-    Period {
+fn period(term: &Term) -> Bounds<'_> {
+    Bounds {
         kind: RecordKind::Term,
         id: &term.id,
         start: Some(term.start),

@@ -33,7 +33,7 @@ pub struct Document<'a> {
     pub organizations: Vec<Organization<'a>>,
     pub posts: Vec<PopoloPost<'a>>,
     pub memberships: Vec<Membership<'a>>,
-    pub events: Vec<Event<'a>>,
+    pub events: Vec<PopoloEvent<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -159,7 +159,7 @@ pub struct Change<'a> {
 
 /// A meeting.
 #[derive(Debug, Serialize)]
-pub struct Event<'a> {
+pub struct PopoloEvent<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub classification: &'static str,
@@ -417,7 +417,7 @@ pub fn document<'a>(data: &'a Dataset, meta: &'a Meta) -> Document<'a> {
                 .into_iter()
                 .flatten()
                 .collect();
-            Event {
+            PopoloEvent {
                 id: &m.id,
                 name: &m.name,
                 classification: "meeting",

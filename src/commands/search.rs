@@ -8,7 +8,7 @@ use crate::commands::{record_sources, serde_name, with_sources, Answer, Ctx};
 use crate::kb::Kb;
 use crate::output::Block;
 use crate::output::Kind::{Fixed, Text};
-use crate::search::{fold, Index, Options};
+use crate::search_index::{fold, Index, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

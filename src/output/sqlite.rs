@@ -24,7 +24,7 @@ use rusqlite::{params_from_iter, Connection, Statement, Transaction};
 
 use crate::date::Date;
 use crate::model::{Citation, Dataset, Meta, Record, RecordKind};
-use crate::search::{record_fields, Role};
+use crate::search_index::{record_fields, Role};
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

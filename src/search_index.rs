@@ -80,7 +80,7 @@ struct Token {
 }
 
 #[derive(Debug)]
-struct Field<'t> {
+struct TextField<'t> {
     role: Role,
     label: &'static str,
     text: &'t str,
@@ -107,7 +107,7 @@ pub struct Index<'t> {
     keys: Vec<String>,
     word_ids: foldhash::HashMap<String, u32>,
     tokens: Vec<Token>,
-    fields: Vec<Field<'t>>,
+    fields: Vec<TextField<'t>>,
     entries: Vec<Entry<'t>>,
     /// Scratch space for folding a word.
     scratch: String,
@@ -267,7 +267,7 @@ impl<'t> Index<'t> {
         let mut words: Vec<u32> = self.tokens[first..].iter().map(|t| t.word).collect();
         words.sort_unstable();
         words.dedup();
-        self.fields.push(Field {
+        self.fields.push(TextField {
             role,
             label,
             text,
@@ -287,7 +287,7 @@ impl<'t> Index<'t> {
         id
     }
 
-    fn tokens_of(&self, field: &Field<'_>) -> &[Token] {
+    fn tokens_of(&self, field: &TextField<'_>) -> &[Token] {
         &self.tokens[field.tokens.0 as usize..field.tokens.1 as usize]
     }
 
@@ -357,8 +357,8 @@ impl<'t> Index<'t> {
         let mut best_found = vec![None; words.len()];
         let mut name_found = vec![None; words.len()];
         for (number, entry) in self.entries.iter().enumerate() {
-            let mut best: Option<(Score, &Field)> = None;
-            let mut name: Option<(Score, &Field)> = None;
+            let mut best: Option<(Score, &TextField)> = None;
+            let mut name: Option<(Score, &TextField)> = None;
             let fields = &self.fields[entry.fields.0 as usize..entry.fields.1 as usize];
             for field in fields {
                 if options.names_only && field.role == Role::Text {
@@ -419,12 +419,12 @@ impl<'t> Index<'t> {
     /// one with the most of the words (text before the id).
     fn score_across<'f>(
         &self,
-        fields: &'f [Field<'t>],
+        fields: &'f [TextField<'t>],
         query: &Query<'_>,
         words: &[String],
         label_costs: &mut Vec<(&'static str, Vec<u8>)>,
         found: &mut [Option<usize>],
-    ) -> Option<(Score, &'f Field<'t>)> {
+    ) -> Option<(Score, &'f TextField<'t>)> {
         let mut cost = vec![NONE; words.len()];
         let mut per_field: Vec<(usize, bool, Vec<Option<usize>>)> = Vec::new();
         for field in fields {
@@ -660,7 +660,7 @@ struct Query<'q> {
 /// Scores one field: which query words it has (`found`: the token matching
 /// each), or `None` when fewer than the query needs.
 fn score_field(
-    field: &Field<'_>,
+    field: &TextField<'_>,
     tokens: &[Token],
     entry: &Entry<'_>,
     query: &Query<'_>,
@@ -751,7 +751,7 @@ const SNIPPET: usize = 100;
 
 /// The field's text, cut around the first matched word when it is long, on
 /// one line.
-fn snippet(field: &Field<'_>, tokens: &[Token], found: &[Option<usize>]) -> String {
+fn snippet(field: &TextField<'_>, tokens: &[Token], found: &[Option<usize>]) -> String {
     let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     if field.role != Role::Text || field.text.chars().count() <= SNIPPET {
         return one_line(field.text);

@@ -721,13 +721,42 @@ fn reference_problem(
 }
 
 /// (what, the key of its end, start, end) of every period a record states.
-type Period = (&'static str, &'static str, Option<Date>, Option<Date>);
+type DatedField = (&'static str, &'static str, Option<Date>, Option<Date>);
 
-fn periods(record: Record<'_>) -> Vec<Period> {
+fn periods(record: Record<'_>) -> Vec<DatedField> {
     match record {
         Record::Term(t) => vec![("the term", "end", Some(t.start), t.end)],
         Record::Document(d) => vec![("the validity period", "valid_to", d.valid_from, d.valid_to)],
         Record::Chairmanship(c) => vec![("the chairmanship", "end", c.start, c.end)],
         _ => Vec::new(),
     }
+}
+
+/// The knowledge base a query may answer from: the dataset indexed once
+/// `check` finds no error in it (or found none when the binary was built,
+/// for the embedded dataset), else the first error, located, and how many
+/// more there are. Only `check` itself looks at a dataset it refuses.
+pub fn checked(loaded: &Loaded) -> anyhow::Result<Kb<'_>> {
+    let kb = Kb::new(loaded);
+    if loaded.checked {
+        return Ok(kb);
+    }
+    let mut errors: Vec<_> = check(&kb)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    let Some(more) = errors.len().checked_sub(1) else {
+        return Ok(kb);
+    };
+    // Only the first, as `check` orders them (by file, then place), is shown:
+    // only the positions in its file are looked up.
+    let first_file = errors.iter().map(|f| f.file.clone()).min().flatten();
+    errors.retain(|f| f.file == first_file);
+    locate(loaded, &mut errors);
+    let more = match more {
+        0 => String::new(),
+        1 => " (1 more error; `summit-kb check` lists them all)".to_string(),
+        n => format!(" ({n} more errors; `summit-kb check` lists them all)"),
+    };
+    anyhow::bail!("invalid dataset: {}{more}", errors[0].without_severity());
 }
