@@ -14,7 +14,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::cli::Format;
-use crate::commands::popolo;
+use crate::output::popolo;
 use crate::model::{Dataset, Meta};
 use crate::output::sqlite;
 

@@ -10,7 +10,6 @@ pub mod evidence;
 pub mod export;
 pub mod holder;
 pub mod members;
-pub mod popolo;
 pub mod schema;
 pub mod search;
 pub mod show;

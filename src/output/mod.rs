@@ -5,6 +5,7 @@ mod csv;
 mod json;
 mod markdown;
 mod ndjson;
+pub mod popolo;
 pub mod sqlite;
 mod table;
 
