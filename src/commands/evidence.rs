@@ -64,14 +64,7 @@ pub fn reason(period: &Bounds<'_>, day: civil::Date, certainty: Certainty) -> St
                     s.first_day(),
                     s.last_day()
                 )),
-                None => why.push(format!(
-                    "the start is not recorded{}",
-                    period
-                        .start_unknown
-                        .as_deref()
-                        .map(|k| format!(", only that it is {k}"))
-                        .unwrap_or_default()
-                )),
+                None => why.push(start_not_recorded(period)),
                 _ => {}
             }
             if let Some(e) = period.end.filter(|&e| coarse_hit(e)) {
@@ -124,14 +117,7 @@ pub fn reason_during(period: &Bounds<'_>, on: Date, certainty: Certainty) -> Str
                         s.last_day()
                     ));
                 }
-                None => why.push(format!(
-                    "the start is not recorded{}",
-                    period
-                        .start_unknown
-                        .as_deref()
-                        .map(|k| format!(", only that it is {k}"))
-                        .unwrap_or_default()
-                )),
+                None => why.push(start_not_recorded(period)),
                 _ => {}
             }
             if let Some(e) = period
@@ -214,6 +200,13 @@ pub fn citations_json(kb: &Kb<'_>, citations: &[Citation]) -> Vec<Value> {
             })
         })
         .collect()
+}
+
+/// Why a period with no recorded start is uncertain, with what is known of it.
+fn start_not_recorded(period: &Bounds<'_>) -> String {
+    let known = period.start_unknown.as_deref();
+    let known = known.map(|k| format!(", only that it is {k}"));
+    format!("the start is not recorded{}", known.unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -14,8 +14,8 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::cli::Format;
-use crate::output::popolo;
 use crate::model::{Dataset, Meta};
+use crate::output::popolo;
 use crate::output::sqlite;
 
 #[derive(Debug, clap::Args)]
