@@ -302,8 +302,8 @@ impl OrgArg {
 #[derive(Debug, Clone, Default, Args)]
 pub struct RangeArg {
     /// Only those dated on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or
-    /// `today`): a meeting's day, a document's adoption, a decision's
-    /// meeting. A date known only to its year or month is kept when it may
+    /// `today`): an event's date, a meeting's day, a document's adoption, a
+    /// decision's meeting. A date known only to its year or month is kept when it may
     /// fall in the range ("2003" with --from 2003-06-01); one not recorded is
     /// left out.
     #[arg(long, value_name = "DATE", value_parser = parse_bound)]
@@ -333,9 +333,14 @@ impl RangeArg {
         if self.from.is_none() && self.to.is_none() {
             return true;
         }
-        date.is_some_and(|d| {
-            crate::commands::timeline::in_range(d, self.from, self.to) != crate::date::Certainty::No
-        })
+        date.is_some_and(|d| self.certainty(d) != crate::date::Certainty::No)
+    }
+
+    /// Whether a record dated `date` falls in the range: yes when its every
+    /// possible day does, possibly when only some may.
+    pub fn certainty(&self, date: crate::date::Date) -> crate::date::Certainty {
+        use crate::date::Interval;
+        Interval::at(date).overlaps(&Interval::range(self.from, self.to))
     }
 }
 
@@ -455,5 +460,26 @@ mod tests {
         assert!(parse_span("2026-02-30")
             .unwrap_err()
             .contains("February 2026"));
+    }
+
+    #[test]
+    fn range_keeps_coarse_dates_as_possibly() {
+        use crate::date::{Certainty, Date};
+        let d = |s: &str| -> Date { s.parse().unwrap() };
+        let in_range = |date, from, to| RangeArg { from, to }.certainty(date);
+        let (from, to) = (Some(d("2003-06-01")), Some(d("2003-12-31")));
+        assert_eq!(in_range(d("2003"), from, to), Certainty::Possibly);
+        assert_eq!(in_range(d("2003-06-01"), from, to), Certainty::Yes);
+        assert_eq!(in_range(d("2003-05-31"), from, to), Certainty::No);
+        assert_eq!(in_range(d("2003-12-31"), from, to), Certainty::Yes);
+        assert_eq!(in_range(d("2004-01-01"), from, to), Certainty::No);
+        assert_eq!(in_range(d("2003-05"), from, to), Certainty::No);
+        assert_eq!(in_range(d("2003-06"), from, to), Certainty::Yes);
+        // A coarse bound stands for its whole unit.
+        assert_eq!(
+            in_range(d("2003-12-31"), Some(d("2003")), Some(d("2003"))),
+            Certainty::Yes
+        );
+        assert_eq!(in_range(d("1990"), None, None), Certainty::Yes);
     }
 }

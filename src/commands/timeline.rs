@@ -6,13 +6,13 @@
 //! keeps an event for certain when every day it could be is inside, and marks
 //! it "possibly" when only some are.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use jiff::civil;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::commands::{Answer, Ctx};
-use crate::date::{Certainty, Date, Interval, Precision};
+use crate::date::{Certainty, Date, Precision};
 use crate::kb::Kb;
 use crate::model::{MeetingStatus, Organization};
 use crate::output::Block;
@@ -23,13 +23,8 @@ pub struct Args {
     #[command(flatten)]
     pub org: crate::cli::OrgArg,
 
-    /// Only events on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or `today`).
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_bound)]
-    pub from: Option<crate::date::Date>,
-
-    /// Only events on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD or `today`).
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_bound)]
-    pub to: Option<crate::date::Date>,
+    #[command(flatten)]
+    pub range: crate::cli::RangeArg,
 
     /// Draw the terms of office and the chairmanships as a text Gantt chart.
     #[arg(long)]
@@ -219,25 +214,17 @@ pub fn events(kb: &Kb<'_>) -> Vec<TimelineEvent> {
 
 /// Whether a date (every day it could be) lies between `from` and `to`
 /// (inclusive; either may be open).
-pub fn in_range(date: Date, from: Option<Date>, to: Option<Date>) -> Certainty {
-    Interval::at(date).overlaps(&Interval::range(from, to))
-}
-
 /// The answer to `timeline`: the list, or the chart with `--chart`.
 pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     let (kb, terminal_width) = (ctx.kb, ctx.width);
-    if let (Some(from), Some(to)) = (args.from, args.to) {
-        if to.last_day() < from.first_day() {
-            bail!("--to {to} is before --from {from}");
-        }
-    }
+    args.range.check()?;
     if args.chart {
         // --width is at least 40; a terminal narrower than 20 columns gets 20.
         let width = args.width.or(terminal_width).unwrap_or(80).max(MIN_WIDTH);
         let org = kb.org_filter(args.org.as_deref())?;
         return Ok(chart(kb, args, org, usize::from(width)));
     }
-    let filtering = args.from.is_some() || args.to.is_some();
+    let filtering = args.range.from.is_some() || args.range.to.is_some();
     let org = kb.org_filter(args.org.as_deref())?;
     let events: Vec<TimelineEvent> = events(kb)
         .into_iter()
@@ -246,7 +233,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             if !filtering {
                 return Some(e);
             }
-            let certainty = in_range(e.date, args.from, args.to);
+            let certainty = args.range.certainty(e.date);
             e.in_range = Some(certainty);
             (certainty != Certainty::No).then_some(e)
         })
@@ -453,13 +440,14 @@ fn chart(kb: &Kb<'_>, args: &Args, org: Option<&Organization>, width: usize) -> 
         .iter()
         .flat_map(|r| [Some(r.start.last_day()), r.end.map(|e| e.last_day())])
         .flatten();
-    let axis_start = args.from.map(|f| f.first_day()).or_else(|| {
+    let axis_start = args.range.from.map(|f| f.first_day()).or_else(|| {
         rows.iter()
             .map(|r| r.start.first_day())
             .min()
             .map(|d| civil::date(d.year(), 1, 1))
     });
     let axis_end = args
+        .range
         .to
         .map(|t| t.last_day())
         .or_else(|| known_ends.max().map(|d| civil::date(d.year(), 12, 31)));
@@ -591,24 +579,6 @@ mod tests {
     }
 
     #[test]
-    fn range_keeps_coarse_dates_as_possibly() {
-        let (from, to) = (Some(d("2003-06-01")), Some(d("2003-12-31")));
-        assert_eq!(in_range(d("2003"), from, to), Certainty::Possibly);
-        assert_eq!(in_range(d("2003-06-01"), from, to), Certainty::Yes);
-        assert_eq!(in_range(d("2003-05-31"), from, to), Certainty::No);
-        assert_eq!(in_range(d("2003-12-31"), from, to), Certainty::Yes);
-        assert_eq!(in_range(d("2004-01-01"), from, to), Certainty::No);
-        assert_eq!(in_range(d("2003-05"), from, to), Certainty::No);
-        assert_eq!(in_range(d("2003-06"), from, to), Certainty::Yes);
-        // A coarse bound stands for its whole unit.
-        assert_eq!(
-            in_range(d("2003-12-31"), Some(d("2003")), Some(d("2003"))),
-            Certainty::Yes
-        );
-        assert_eq!(in_range(d("1990"), None, None), Certainty::Yes);
-    }
-
-    #[test]
     fn events_are_in_date_order_with_coarse_dates_first_in_their_unit() {
         let loaded = load::embedded().unwrap();
         let kb = Kb::new(&loaded);
@@ -630,8 +600,10 @@ mod tests {
     fn chart_lines(kb: &Kb<'_>, width: usize, from: Option<&str>, to: Option<&str>) -> Vec<String> {
         let args = Args {
             org: Default::default(),
-            from: from.map(d),
-            to: to.map(d),
+            range: crate::cli::RangeArg {
+                from: from.map(d),
+                to: to.map(d),
+            },
             chart: true,
             width: None,
             ascii: false,
