@@ -23,7 +23,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 
-use summit_kb::cli::Format;
 use summit_kb::commands::export;
 use summit_kb::kb::Kb;
 use summit_kb::load;
@@ -513,7 +512,11 @@ fn generate(scale: usize, out: &Path, check_it: bool) -> Result<usize> {
     let json_path = out.join("dataset.json");
     let file = fs::File::create(&json_path)
         .with_context(|| format!("cannot write {}", json_path.display()))?;
-    export::write(&loaded.dataset, Format::Json, &mut BufWriter::new(file))?;
+    export::write(
+        &loaded.dataset,
+        export::Written::Json,
+        &mut BufWriter::new(file),
+    )?;
 
     if check_it {
         let findings = validate::check(&Kb::new(&loaded));

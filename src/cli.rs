@@ -81,6 +81,15 @@ pub enum Format {
     Sqlite,
 }
 
+impl Format {
+    /// The format as `--format` spells it.
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
     /// Colour when writing to a terminal.

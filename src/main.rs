@@ -93,12 +93,10 @@ fn run(cli: &Cli) -> Result<bool> {
     if matches!(cli.format, Format::Popolo | Format::Sqlite)
         && !matches!(cli.command, Command::Export(_))
     {
-        let format = if cli.format == Format::Popolo {
-            "popolo"
-        } else {
-            "sqlite"
-        };
-        bail!("--format {format} is for `export` only; use table, json, ndjson, csv or markdown");
+        bail!(
+            "--format {} is for `export` only; use table, json, ndjson, csv or markdown",
+            cli.format.name()
+        );
     }
     let found = match &cli.command {
         Command::Schema(args) => {
@@ -123,12 +121,12 @@ fn run(cli: &Cli) -> Result<bool> {
             emit(&answer, cli, style, &mut out)?
         }
         Command::Export(args) => {
-            commands::export::check_args(cli.format, args.output.as_deref())?;
+            let format = commands::export::Written::of(cli.format, args.output.as_deref())?;
             let loaded = load(cli.data.as_deref())?;
             validate::checked(loaded)?;
             match &args.output {
-                Some(path) => commands::export::write_file(&loaded.dataset, cli.format, path)?,
-                None => commands::export::write(&loaded.dataset, cli.format, &mut out)?,
+                Some(path) => commands::export::write_file(&loaded.dataset, format, path)?,
+                None => commands::export::write(&loaded.dataset, format, &mut out)?,
             }
             true
         }

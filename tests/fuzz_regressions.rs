@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use clap::Parser;
-use summit_kb::cli::Format;
 use summit_kb::cli::{self, Cli};
 use summit_kb::commands::export;
 use summit_kb::date::Date;
@@ -56,10 +55,10 @@ fn load_oracle(name: &str, data: &[u8]) -> bool {
         return true;
     }
     let mut first = Vec::new();
-    export::write(&loaded.dataset, Format::Json, &mut first).unwrap();
+    export::write(&loaded.dataset, export::Written::Json, &mut first).unwrap();
     let again = load::parse_bytes("export.json", &first).expect("an export loads again");
     let mut second = Vec::new();
-    export::write(&again, Format::Json, &mut second).unwrap();
+    export::write(&again, export::Written::Json, &mut second).unwrap();
     assert!(
         first == second,
         "export -> load -> export changed the bytes"

@@ -15,7 +15,6 @@ use jiff::civil;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use summit_kb::cli::Format;
 use summit_kb::commands::export;
 use summit_kb::date::Certainty;
 use summit_kb::kb::Kb;
@@ -368,7 +367,7 @@ fn parse(name: &str, text: &str) -> Dataset {
 
 fn export_bytes(dataset: &Dataset) -> Vec<u8> {
     let mut out = Vec::new();
-    export::write(dataset, Format::Json, &mut out).unwrap();
+    export::write(dataset, export::Written::Json, &mut out).unwrap();
     out
 }
 

@@ -8,7 +8,6 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use clap::ValueEnum;
 use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -26,32 +25,41 @@ pub struct Args {
     pub output: Option<PathBuf>,
 }
 
-/// Refuses, before anything is written, a format `export` does not write.
-pub fn check_format(format: Format) -> Result<()> {
-    match format {
-        Format::Table | Format::Json | Format::Ndjson | Format::Popolo | Format::Sqlite => Ok(()),
-        Format::Csv | Format::Markdown => bail!(
-            "export writes --format json (the default), ndjson, popolo or sqlite, not {}",
-            format
-                .to_possible_value()
-                .map(|v| v.get_name().to_string())
-                .unwrap_or_default()
-        ),
-    }
+/// What `export` writes, validated once from `--format` and `--output`:
+/// the writers below take only a format they can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// The dataset with its `meta` block (`--format json`, and the default).
+    Json,
+    /// `meta`, then one `{"kind", "record"}` a line.
+    Ndjson,
+    Popolo,
+    /// A database: to a file only.
+    Sqlite,
 }
 
-/// What `--format sqlite` says without `--output`.
-const SQLITE_NEEDS_A_FILE: &str =
-    "--format sqlite writes a database file, not standard output: give --output FILE";
-
-/// Refuses, before the dataset is loaded, an export that cannot be made: a
-/// format `export` does not write, or a database without `--output`.
-pub fn check_args(format: Format, output: Option<&Path>) -> Result<()> {
-    check_format(format)?;
-    if format == Format::Sqlite && output.is_none() {
-        bail!(SQLITE_NEEDS_A_FILE);
+impl Written {
+    /// The format `export` writes for `--format`, or why it writes none:
+    /// csv and markdown are tables of an answer, not a dataset, and a
+    /// database is written to a file, not to standard output.
+    pub fn of(format: Format, output: Option<&Path>) -> Result<Written> {
+        let written = match format {
+            Format::Table | Format::Json => Written::Json,
+            Format::Ndjson => Written::Ndjson,
+            Format::Popolo => Written::Popolo,
+            Format::Sqlite => Written::Sqlite,
+            Format::Csv | Format::Markdown => bail!(
+                "export writes --format json (the default), ndjson, popolo or sqlite, not {}",
+                format.name()
+            ),
+        };
+        if written == Written::Sqlite && output.is_none() {
+            bail!(
+                "--format sqlite writes a database file, not standard output: give --output FILE"
+            );
+        }
+        Ok(written)
     }
-    Ok(())
 }
 
 /// Writes the export to `path` so that a failure never leaves a partial file
@@ -61,14 +69,13 @@ pub fn check_args(format: Format, output: Option<&Path>) -> Result<()> {
 ///
 /// A symbolic link stays a link: the file it points to is replaced. A device
 /// or a pipe is written to directly.
-pub fn write_file(dataset: &Dataset, format: Format, path: &Path) -> Result<()> {
-    check_args(format, Some(path))?;
+pub fn write_file(dataset: &Dataset, format: Written, path: &Path) -> Result<()> {
     let fail = || format!("cannot write {}", path.display());
     if let Ok(target) = std::fs::metadata(path) {
         if !target.is_file() && !target.is_dir() {
             // A device or a pipe (`/dev/stdout`, a FIFO): nothing to replace,
             // so it is written to as it is.
-            if format == Format::Sqlite {
+            if format == Written::Sqlite {
                 bail!("{}: a database needs a regular file", fail());
             }
             let file = std::fs::OpenOptions::new()
@@ -103,7 +110,7 @@ pub fn write_file(dataset: &Dataset, format: Format, path: &Path) -> Result<()> 
         .tempfile_in(dir)
         .map_err(|err| io::Error::from(err.kind()))
         .with_context(fail)?;
-    if format == Format::Sqlite {
+    if format == Written::Sqlite {
         sqlite::write(dataset, &meta(dataset), temp.path()).with_context(fail)?;
     } else {
         let mut out = BufWriter::new(temp.as_file_mut());
@@ -189,12 +196,12 @@ struct Exported<'a> {
     data: &'a Dataset,
 }
 
-/// Writes the dataset in `format` (json when `table`, the global default).
-pub fn write(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<()> {
-    check_format(format)?;
+/// Writes the dataset to a stream; a database only to a file
+/// ([`write_file`]).
+pub fn write(dataset: &Dataset, format: Written, out: &mut dyn Write) -> Result<()> {
     match format {
-        Format::Sqlite => bail!(SQLITE_NEEDS_A_FILE),
-        Format::Ndjson => {
+        Written::Sqlite => bail!("a database is written to a file"),
+        Written::Ndjson => {
             let mut line = |kind: &str, record: serde_json::Value| -> Result<()> {
                 serde_json::to_writer(&mut *out, &json!({ "kind": kind, "record": record }))?;
                 out.write_all(b"\n")?;
@@ -208,13 +215,13 @@ pub fn write(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<(
                 line(record.kind().name(), record.to_json())?;
             }
         }
-        Format::Popolo => {
+        Written::Popolo => {
             let meta = meta(dataset);
             let document = popolo::document(dataset, &meta);
             serde_json::to_writer_pretty(&mut *out, &document)?;
             out.write_all(b"\n")?;
         }
-        _ => {
+        Written::Json => {
             // The records are borrowed, not copied: the export of a large
             // dataset needs little more memory than the dataset.
             let meta = meta(dataset);
@@ -269,9 +276,16 @@ mod tests {
     }
 
     #[test]
-    fn csv_and_markdown_are_refused() {
-        assert!(check_format(Format::Json).is_ok());
-        let err = check_format(Format::Csv).unwrap_err().to_string();
+    fn export_formats_are_validated_once() {
+        assert_eq!(Written::of(Format::Table, None).unwrap(), Written::Json);
+        let err = Written::of(Format::Csv, None).unwrap_err().to_string();
         assert!(err.contains("not csv"), "{err}");
+        let err = Written::of(Format::Sqlite, None).unwrap_err().to_string();
+        assert!(err.contains("give --output FILE"), "{err}");
+        let path = Path::new("kb.db");
+        assert_eq!(
+            Written::of(Format::Sqlite, Some(path)).unwrap(),
+            Written::Sqlite
+        );
     }
 }
