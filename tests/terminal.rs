@@ -16,9 +16,8 @@ use rustix::termios::{tcsetwinsize, Winsize};
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
-/// The narrowest a wrapped column of prose may be (`MIN_TEXT` in
-/// src/output/table.rs).
-const MIN_TEXT: usize = 12;
+/// The narrowest a wrapped column of prose may be.
+use summit_kb::output::MIN_TEXT;
 
 const WIDTHS: [u16; 3] = [60, 80, 120];
 
@@ -85,7 +84,7 @@ fn unbreakable(args: &[&str]) -> BTreeSet<String> {
     collect_strings(&json, &mut strings);
     strings
         .into_iter()
-        .filter(|s| is_id(s) || is_date(s))
+        .filter(|s| is_id(s) || is_date(s) || s.starts_with("http"))
         .filter(|s| piped.contains(s.as_str()))
         .collect()
 }
@@ -127,6 +126,7 @@ const COMMANDS: &[(&[&str], &[&str])] = &[
     (&["timeline", "--chart"], &[]),
     (&["search", "masadykov"], &["SNIPPET"]),
     (&["holder", "SG", "--on", "2019-06-01"], &[]),
+    (&["show", "kremlin-27071"], &[]),
 ];
 
 #[test]

@@ -71,21 +71,27 @@ impl Written {
 /// or a pipe is written to directly.
 pub fn write_file(dataset: &Dataset, format: Written, path: &Path) -> Result<()> {
     let fail = || format!("cannot write {}", path.display());
-    if let Ok(target) = std::fs::metadata(path) {
-        if !target.is_file() && !target.is_dir() {
-            // A device or a pipe (`/dev/stdout`, a FIFO): nothing to replace,
-            // so it is written to as it is.
-            if format == Written::Sqlite {
-                bail!("{}: a database needs a regular file", fail());
-            }
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .with_context(fail)?;
-            let mut out = BufWriter::new(file);
-            write(dataset, format, &mut out).with_context(fail)?;
-            return out.flush().with_context(fail);
+    let stream = |file: &mut std::fs::File| -> Result<()> {
+        let mut out = BufWriter::new(file);
+        write(dataset, format, &mut out)?;
+        Ok(out.flush()?)
+    };
+    // Links followed: what is there now is what the export replaces.
+    let existing = std::fs::metadata(path).ok();
+    if existing
+        .as_ref()
+        .is_some_and(|t| !t.is_file() && !t.is_dir())
+    {
+        // A device or a pipe (`/dev/stdout`, a FIFO): nothing to replace,
+        // so it is written to as it is.
+        if format == Written::Sqlite {
+            bail!("{}: a database needs a regular file", fail());
         }
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(fail)?;
+        return stream(&mut file).with_context(fail);
     }
     let path = &link_target(path);
     let dir = match path.parent() {
@@ -113,16 +119,12 @@ pub fn write_file(dataset: &Dataset, format: Written, path: &Path) -> Result<()>
     if format == Written::Sqlite {
         sqlite::write(dataset, &meta(dataset), temp.path()).with_context(fail)?;
     } else {
-        let mut out = BufWriter::new(temp.as_file_mut());
-        write(dataset, format, &mut out).with_context(fail)?;
-        out.flush().with_context(fail)?;
+        stream(temp.as_file_mut()).with_context(fail)?;
     }
     temp.as_file().sync_all().with_context(fail)?;
     // A file that is replaced keeps its mode.
-    if let Ok(existing) = std::fs::metadata(path) {
-        if existing.is_file() {
-            std::fs::set_permissions(temp.path(), existing.permissions()).with_context(fail)?;
-        }
+    if let Some(existing) = existing.filter(|m| m.is_file()) {
+        std::fs::set_permissions(temp.path(), existing.permissions()).with_context(fail)?;
     }
     temp.persist(path).map_err(|e| e.error).with_context(fail)?;
     Ok(())

@@ -9,6 +9,8 @@ pub mod popolo;
 pub mod sqlite;
 mod table;
 
+pub use table::MIN_TEXT;
+
 use std::io::{self, Write};
 
 use serde_json::Value;

@@ -58,7 +58,16 @@ pub fn render(blocks: &[Block], style: Style, out: &mut dyn Write) -> io::Result
             Block::Fields(pairs) => {
                 let pairs: Vec<(&str, &str, Kind)> = pairs
                     .iter()
-                    .map(|(name, value)| (name.as_str(), value.as_str(), Kind::Text))
+                    // A value with no space (an id, a url, a date) is one
+                    // token to be copied: never cut.
+                    .map(|(name, value)| {
+                        let kind = if value.contains(char::is_whitespace) {
+                            Kind::Text
+                        } else {
+                            Kind::Fixed
+                        };
+                        (name.as_str(), value.as_str(), kind)
+                    })
                     .collect();
                 write_record(&pairs, width, paint, out)?;
             }
