@@ -362,34 +362,31 @@ pub fn today() -> civil::Date {
 /// it; `--on` takes [`SPAN_FORMS`].
 pub const DAY_FORMS: &str = "a whole day, YYYY-MM-DD, or `today`";
 
-/// Parses a query date: a whole day `YYYY-MM-DD`, or `today`.
-pub fn parse_day(text: &str) -> Result<civil::Date, String> {
-    if text.eq_ignore_ascii_case("today") {
-        return Ok(today());
+/// Parses a date of any precision, or `today`; an error names `forms`, what
+/// the flag takes, with a suggestion where the text writes a date another way.
+fn parse_date(text: &str, forms: &str) -> Result<crate::date::Date, String> {
+    if text.trim().eq_ignore_ascii_case("today") {
+        return Ok(crate::date::Date::from_day(today()));
     }
-    let date: crate::date::Date = text.parse().map_err(|e: crate::date::DateError| {
+    text.parse().map_err(|e: crate::date::DateError| {
         if e.malformed {
-            format!("expected {DAY_FORMS}{}", e.hint())
+            format!("expected {forms}{}", e.hint())
         } else {
             e.reason
         }
-    })?;
+    })
+}
+
+/// Parses a query date: a whole day `YYYY-MM-DD`, or `today`.
+pub fn parse_day(text: &str) -> Result<civil::Date, String> {
+    let date = parse_date(text, DAY_FORMS)?;
     date.as_day()
         .ok_or_else(|| format!("expected {DAY_FORMS}, not a {} ({text})", date.precision()))
 }
 
 /// Parses a range bound: a date of any precision, or `today`.
 pub fn parse_bound(text: &str) -> Result<crate::date::Date, String> {
-    if text.eq_ignore_ascii_case("today") {
-        return Ok(crate::date::Date::from_day(today()));
-    }
-    text.parse().map_err(|e: crate::date::DateError| {
-        if e.malformed {
-            format!("expected YYYY, YYYY-MM, YYYY-MM-DD or `today`{}", e.hint())
-        } else {
-            e.reason
-        }
-    })
+    parse_date(text, "YYYY, YYYY-MM, YYYY-MM-DD or `today`")
 }
 
 /// What `--on` takes, as its help and errors say it.
@@ -398,16 +395,7 @@ pub const SPAN_FORMS: &str = "YYYY-MM-DD, YYYY-MM, YYYY or `today`";
 /// Parses an `--on` value: a day (`YYYY-MM-DD`), a month (`YYYY-MM`), a
 /// year (`YYYY`), or `today`.
 pub fn parse_span(text: &str) -> Result<crate::date::Date, String> {
-    if text.trim().eq_ignore_ascii_case("today") {
-        return Ok(crate::date::Date::from_day(today()));
-    }
-    text.parse().map_err(|e: crate::date::DateError| {
-        if e.malformed {
-            format!("expected {SPAN_FORMS}{}", e.hint())
-        } else {
-            e.reason
-        }
-    })
+    parse_date(text, SPAN_FORMS)
 }
 
 #[cfg(test)]

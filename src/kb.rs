@@ -181,11 +181,8 @@ impl<'a> Kb<'a> {
         match self.resolve_posts(query, None)?.as_slice() {
             [post] => Ok(post),
             many => {
-                let ids: Vec<&str> = many.iter().map(|p| p.id.as_str()).collect();
-                bail!(
-                    "'{query}' names more than one post: {}; give the id or --org",
-                    ids.join(", ")
-                )
+                let list = many.iter().map(|p| (p.id.clone(), p.name.clone()));
+                Err(Ambiguous::new(query, "posts", list).into())
             }
         }
     }
@@ -246,11 +243,8 @@ impl<'a> Kb<'a> {
                 )
             }
             many => {
-                let ids: Vec<&str> = many.iter().map(|o| o.id.as_str()).collect();
-                bail!(
-                    "'{query}' names more than one organisation: {}; give the id",
-                    ids.join(", ")
-                )
+                let list = many.iter().map(|o| (o.id.clone(), o.name.clone()));
+                Err(Ambiguous::new(query, "organisations", list).into())
             }
         }
     }
@@ -714,7 +708,8 @@ mod tests {
                 .collect();
             assert_eq!(ids, ["secretary-general", "sco-secretary-general"], "{q}");
             let err = kb.resolve_post(q).unwrap_err().to_string();
-            assert!(err.contains("names more than one post"), "{err}");
+            assert!(err.starts_with(&format!("'{q}' names 2 posts")), "{err}");
+            assert!(err.contains("sco-secretary-general"), "{err}");
             let one = |o| kb.resolve_posts(q, Some(o)).unwrap();
             assert_eq!(one(csto).len(), 1, "{q}");
             assert_eq!(one(csto)[0].id, "secretary-general", "{q}");

@@ -58,7 +58,8 @@ fn the_manual_page_has_a_section_for_every_command_and_names_no_missing_page() {
             .find(&heading)
             .unwrap_or_else(|| panic!("no section {heading}"));
         // The section holds the command's synopsis and its options.
-        let section = &page[at..];
+        let rest = &page[at + heading.len()..];
+        let section = &rest[..rest.find("\n.SH ").unwrap_or(rest.len())];
         let synopsis = format!("\\fBsummit\\-kb {}\\fR", command.replace('-', "\\-"));
         assert!(section.contains(&synopsis), "{command}: {synopsis}");
         assert!(section.contains(".SS OPTIONS"), "{command}");

@@ -262,30 +262,19 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     }
     let mut blocks = vec![Block::Heading(format!("Members {when}"))];
     let empty = rows.is_empty();
-    blocks.push(if args.all {
-        Block::table(
-            [
-                ("organization", Text),
-                ("state", Text),
-                ("standing", Fixed),
-                ("member", Fixed),
-                ("changes", Text),
-                ("id", Fixed),
-            ],
-            rows,
-        )
-    } else {
-        Block::table(
-            [
-                ("organization", Text),
-                ("state", Text),
-                ("standing", Fixed),
-                ("member", Fixed),
-                ("id", Fixed),
-            ],
-            rows,
-        )
-    });
+    let columns = [
+        ("organization", Text),
+        ("state", Text),
+        ("standing", Fixed),
+        ("member", Fixed),
+        ("changes", Text),
+        ("id", Fixed),
+    ];
+    // The dated changes only with --all.
+    let columns = columns
+        .into_iter()
+        .filter(|&(h, _)| args.all || h != "changes");
+    blocks.push(Block::table(columns, rows));
     if empty {
         blocks.push(Block::Text(format!("No member state is recorded {when}.")));
     }

@@ -212,20 +212,17 @@ pub fn events(kb: &Kb<'_>) -> Vec<TimelineEvent> {
     out
 }
 
-/// Whether a date (every day it could be) lies between `from` and `to`
-/// (inclusive; either may be open).
 /// The answer to `timeline`: the list, or the chart with `--chart`.
 pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     let (kb, terminal_width) = (ctx.kb, ctx.width);
     args.range.check()?;
+    let org = kb.org_filter(args.org.as_deref())?;
     if args.chart {
         // --width is at least 40; a terminal narrower than 20 columns gets 20.
         let width = args.width.or(terminal_width).unwrap_or(80).max(MIN_WIDTH);
-        let org = kb.org_filter(args.org.as_deref())?;
         return Ok(chart(kb, args, org, usize::from(width)));
     }
     let filtering = args.range.from.is_some() || args.range.to.is_some();
-    let org = kb.org_filter(args.org.as_deref())?;
     let events: Vec<TimelineEvent> = events(kb)
         .into_iter()
         .filter(|e| kb.get(&e.id).is_none_or(|r| kb.in_org(r, org)))
@@ -254,28 +251,18 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
                 row
             })
             .collect();
-        if filtering {
-            vec![Block::table(
-                [
-                    ("date", Fixed),
-                    ("kind", Fixed),
-                    ("what", Text),
-                    ("in range", Fixed),
-                    ("id", Fixed),
-                ],
-                rows,
-            )]
-        } else {
-            vec![Block::table(
-                [
-                    ("date", Fixed),
-                    ("kind", Fixed),
-                    ("what", Text),
-                    ("id", Fixed),
-                ],
-                rows,
-            )]
-        }
+        let columns = [
+            ("date", Fixed),
+            ("kind", Fixed),
+            ("what", Text),
+            ("in range", Fixed),
+            ("id", Fixed),
+        ];
+        // Whether each event is in range only when a range is given.
+        let columns = columns
+            .into_iter()
+            .filter(|&(h, _)| filtering || h != "in range");
+        vec![Block::table(columns, rows)]
     };
     if events.is_empty() {
         blocks.push(Block::Text("No dated events match.".to_string()));

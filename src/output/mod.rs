@@ -128,10 +128,14 @@ pub enum Kind {
 
 impl Block {
     /// A table of the columns named, each with its kind.
-    pub fn table<const N: usize>(columns: [(&str, Kind); N], rows: Vec<Vec<String>>) -> Block {
+    pub fn table<'h>(
+        columns: impl IntoIterator<Item = (&'h str, Kind)>,
+        rows: Vec<Vec<String>>,
+    ) -> Block {
+        let (header, kinds) = columns.into_iter().map(|(h, k)| (h.to_string(), k)).unzip();
         Block::Table {
-            header: columns.iter().map(|(h, _)| h.to_string()).collect(),
-            kinds: columns.iter().map(|&(_, k)| k).collect(),
+            header,
+            kinds,
             rows,
         }
     }
