@@ -1032,6 +1032,20 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// The other names of the record (none for kinds that have none).
+    pub fn aliases(&self) -> &'a [Alias] {
+        match *self {
+            Record::Organization(r) => &r.aliases,
+            Record::State(r) => &r.aliases,
+            Record::Body(r) => &r.aliases,
+            Record::Person(r) => &r.aliases,
+            Record::Post(r) => &r.aliases,
+            Record::Document(r) => &r.aliases,
+            Record::Operation(r) => &r.aliases,
+            _ => &[],
+        }
+    }
+
     /// The record's own citations (not those of its parts). A source is
     /// evidence itself and cites nothing.
     pub fn citations(&self) -> &'a [Citation] {

@@ -48,8 +48,10 @@ fn the_file_holds_what_standard_output_would() {
     assert_eq!(names(dir.path()), ["kb.json", "kb.ndjson", "kb.popolo"]);
 }
 
+/// The dataset is checked before anything is opened: the old file stays as
+/// it was. (A write that breaks half-way is tested below.)
 #[test]
-fn a_failed_export_leaves_the_old_file_as_it_was() {
+fn an_invalid_dataset_is_refused_before_the_file_is_touched() {
     let dir = tempfile::tempdir().unwrap();
     let damaged = damaged();
     for format in FORMATS {

@@ -681,17 +681,7 @@ fn child_rows(record: Record<'_>) -> Vec<(&'static str, Row)> {
     for (part, c) in record.all_citations() {
         add("citations", citation(kind, id, &part, &c));
     }
-    let aliases = match record {
-        Record::Organization(r) => &r.aliases[..],
-        Record::State(r) => &r.aliases,
-        Record::Body(r) => &r.aliases,
-        Record::Person(r) => &r.aliases,
-        Record::Post(r) => &r.aliases,
-        Record::Document(r) => &r.aliases,
-        Record::Operation(r) => &r.aliases,
-        _ => &[],
-    };
-    for a in aliases {
+    for a in record.aliases() {
         let row = Row::default().serial().text(kind).text(id).text(&a.name);
         add(
             "aliases",
