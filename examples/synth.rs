@@ -566,7 +566,7 @@ mod tests {
             kb.chairs_on(d)
                 .into_iter()
                 .filter(|m| m.record.organization == org.p)
-                .map(|m| m.record.id.clone())
+                .map(|m| m.record.id.to_string())
                 .collect()
         };
         assert_eq!(chairs(handover), ["o0001-chair-2019"]);

@@ -111,7 +111,7 @@ impl<'a> Kb<'a> {
                 [meeting] => return Ok(meeting),
                 [] => {}
                 many => {
-                    let list = many.iter().map(|m| (m.id.clone(), m.name.clone()));
+                    let list = many.iter().map(|m| (m.id.to_string(), m.name.to_string()));
                     return Err(Ambiguous::new(query, "meetings", list).into());
                 }
             }
@@ -181,7 +181,7 @@ impl<'a> Kb<'a> {
         match self.resolve_posts(query, None)?.as_slice() {
             [post] => Ok(post),
             many => {
-                let list = many.iter().map(|p| (p.id.clone(), p.name.clone()));
+                let list = many.iter().map(|p| (p.id.to_string(), p.name.to_string()));
                 Err(Ambiguous::new(query, "posts", list).into())
             }
         }
@@ -209,7 +209,7 @@ impl<'a> Kb<'a> {
         if hits.is_empty() {
             let names = posts
                 .iter()
-                .flat_map(|p| names_of(&p.id, &p.name, &p.aliases).map(|n| (n, p.id.as_str())));
+                .flat_map(|p| names_of(&p.id, &p.name, &p.aliases).map(|n| (n, p.id.as_ref())));
             let of = org.map(|o| format!(" in {}", o.id)).unwrap_or_default();
             bail!("no post called '{query}'{of}{}", suggest(query, names));
         }
@@ -234,8 +234,8 @@ impl<'a> Kb<'a> {
             [] => {
                 let names = orgs
                     .iter()
-                    .flat_map(|o| names_of(&o.id, &o.name, &o.aliases).map(|n| (n, o.id.as_str())));
-                let known: Vec<&str> = orgs.iter().map(|o| o.id.as_str()).collect();
+                    .flat_map(|o| names_of(&o.id, &o.name, &o.aliases).map(|n| (n, o.id.as_ref())));
+                let known: Vec<&str> = orgs.iter().map(|o| o.id.as_ref()).collect();
                 bail!(
                     "no organisation called '{query}'{} (the organisations are: {})",
                     suggest(query, names),
@@ -243,7 +243,7 @@ impl<'a> Kb<'a> {
                 )
             }
             many => {
-                let list = many.iter().map(|o| (o.id.clone(), o.name.clone()));
+                let list = many.iter().map(|o| (o.id.to_string(), o.name.to_string()));
                 Err(Ambiguous::new(query, "organisations", list).into())
             }
         }
@@ -285,7 +285,7 @@ impl<'a> Kb<'a> {
     /// Whether a record passes `--org`: every record without it; with it, the
     /// records of that organisation.
     pub fn in_org(&self, record: Record<'a>, org: Option<&Organization>) -> bool {
-        org.is_none_or(|o| self.org_of(record) == Some(o.id.as_str()))
+        org.is_none_or(|o| self.org_of(record) == Some(o.id.as_ref()))
     }
 
     /// Every term of a post, oldest first.
@@ -299,8 +299,8 @@ impl<'a> Kb<'a> {
     /// [`Kb::terms_of`]: one pass over the terms for all posts.
     pub fn terms_by_post(&self) -> HashMap<&'a str, Vec<&'a Term>> {
         let mut groups: HashMap<&str, Vec<&Term>> = HashMap::new();
-        for term in &self.data().term {
-            groups.entry(term.post.as_str()).or_default().push(term);
+        for term in self.data().term.iter() {
+            groups.entry(term.post.as_ref()).or_default().push(term);
         }
         for terms in groups.values_mut() {
             sort_terms(terms);
@@ -577,7 +577,7 @@ fn record_names(record: Record<'_>) -> Vec<Vec<String>> {
 fn names_of<'n>(id: &'n str, name: &'n str, aliases: &'n [Alias]) -> impl Iterator<Item = &'n str> {
     [id, name]
         .into_iter()
-        .chain(aliases.iter().map(|a| a.name.as_str()))
+        .chain(aliases.iter().map(|a| a.name.as_ref()))
 }
 
 /// ", did you mean 'x'?" for the candidate closest to `wanted`, or "" when none
@@ -620,7 +620,7 @@ mod tests {
         let post = kb.resolve_post("secretary-general").unwrap();
         kb.holders_on(post, day(on))
             .into_iter()
-            .map(|m| (m.record.person.clone(), m.certainty, m.record.acting))
+            .map(|m| (m.record.person.to_string(), m.certainty, m.record.acting))
             .collect()
     }
 
@@ -704,7 +704,7 @@ mod tests {
                 .resolve_posts(q, None)
                 .unwrap()
                 .iter()
-                .map(|p| p.id.as_str())
+                .map(|p| p.id.as_ref())
                 .collect();
             assert_eq!(ids, ["secretary-general", "sco-secretary-general"], "{q}");
             let err = kb.resolve_post(q).unwrap_err().to_string();
@@ -730,7 +730,7 @@ mod tests {
             kb.chairs_on(day(d))
                 .into_iter()
                 .filter(|m| m.record.organization == org)
-                .map(|m| (m.record.state.clone(), m.certainty))
+                .map(|m| (m.record.state.to_string(), m.certainty))
                 .collect()
         };
         let yes = |s: &str| vec![(s.to_string(), Certainty::Yes)];
@@ -779,7 +779,7 @@ mod tests {
         let both: Vec<String> = kb
             .chairs_on(day("2023-01-15"))
             .into_iter()
-            .map(|m| m.record.id.clone())
+            .map(|m| m.record.id.to_string())
             .collect();
         assert_eq!(both, ["chair-2023-belarus", "sco-chair-2022-india"]);
     }
@@ -866,7 +866,7 @@ mod tests {
         let holders = |s: &str| -> Vec<(String, Certainty)> {
             kb.holders_during(post, span(s))
                 .into_iter()
-                .map(|m| (m.record.person.clone(), m.certainty))
+                .map(|m| (m.record.person.to_string(), m.certainty))
                 .collect()
         };
         let yes = |ids: &[&str]| -> Vec<(String, Certainty)> {
@@ -897,7 +897,7 @@ mod tests {
             kb.chairs_during(span(s))
                 .into_iter()
                 .filter(|m| m.record.organization == org)
-                .map(|m| (m.record.state.clone(), m.certainty))
+                .map(|m| (m.record.state.to_string(), m.certainty))
                 .collect()
         };
         assert_eq!(chairs("csto", "2009"), yes(&["armenia", "russia"]));

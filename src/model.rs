@@ -5,6 +5,7 @@
 //! calendar dates with their precision, and empty or default fields are left out
 //! when written, so that export -> load -> export gives the same bytes.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use clap::ValueEnum;
@@ -12,6 +13,18 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+
+/// A text of a record: owned when read from a file, borrowed from the binary
+/// for the embedded dataset, which build.rs writes as Rust statics (see
+/// [`crate::embed`]), so that a query on it neither parses nor allocates.
+pub type Text = Cow<'static, str>;
+
+/// A list of a record, owned or borrowed like [`Text`].
+pub type List<T> = Cow<'static, [T]>;
+
+fn is_empty<T: Clone>(list: &List<T>) -> bool {
+    list.is_empty()
+}
 
 /// `Display` as the data spells the value (`strategy`, `participation-frozen`):
 /// its serde name, in one place.
@@ -62,45 +75,45 @@ pub struct Dataset {
     /// What the dataset is; at most one file of a dataset says it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset: Option<DatasetInfo>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub source: Vec<Source>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub organization: Vec<Organization>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub state: Vec<State>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub membership: Vec<Membership>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub body: Vec<Body>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub person: Vec<Person>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub post: Vec<Post>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub term: Vec<Term>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub meeting: Vec<Meeting>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub document: Vec<Document>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub decision: Vec<Decision>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub chairmanship: Vec<Chairmanship>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub operation: Vec<Operation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub claim: Vec<Claim>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub source: List<Source>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub organization: List<Organization>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub state: List<State>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub membership: List<Membership>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub body: List<Body>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub person: List<Person>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub post: List<Post>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub term: List<Term>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub meeting: List<Meeting>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub document: List<Document>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub decision: List<Decision>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub chairmanship: List<Chairmanship>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub operation: List<Operation>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub claim: List<Claim>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DatasetInfo {
-    pub name: String,
+    pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The licence the data is published under, where the publisher states one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub licence: Option<String>,
+    pub licence: Option<Text>,
 }
 
 /// What an export says about itself. No clock time: the same data gives the
@@ -109,35 +122,35 @@ pub struct DatasetInfo {
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// The dataset's name, from its `[dataset]` table.
-    pub dataset: Option<String>,
+    pub dataset: Option<Text>,
     /// The data's licence, from its `[dataset]` table; null when none is stated.
-    pub licence: Option<String>,
+    pub licence: Option<Text>,
     /// How many records of each kind.
     pub counts: BTreeMap<String, usize>,
     /// `sha256:` and the hex SHA-256 of the export without `meta`, as compact JSON.
-    pub content_hash: String,
+    pub content_hash: Text,
 }
 
 /// Where facts come from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub id: String,
-    pub publisher: String,
-    pub title: String,
+    pub id: Text,
+    pub publisher: Text,
+    pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Date>,
     /// BCP 47 language tag of the text (`en`, `ru`, `de`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
+    pub language: Option<Text>,
     /// What kind of publisher it is: an official site, a news agency, or a
     /// secondary source (a newspaper, a blog, a repost, a legal database).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<SourceKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 #[derive(
@@ -170,12 +183,12 @@ pub enum SourceKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
-    pub source: String,
+    pub source: Text,
     /// A short exact excerpt of the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
+    pub quote: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// How firmly this source establishes what it is cited for (`weak` for a
     /// secondary source or a repost).
     #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
@@ -205,15 +218,15 @@ impl Confidence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Alias {
-    pub name: String,
+    pub name: Text,
     pub kind: AliasKind,
     /// BCP 47 language tag (`en`, `ru`, `ru-Latn`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lang: Option<String>,
+    pub lang: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub citations: Vec<Citation>,
+    pub note: Option<Text>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub citations: List<Citation>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -232,38 +245,38 @@ pub enum AliasKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
-    pub id: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<Alias>,
+    pub id: Text,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub aliases: List<Alias>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
-    pub citations: Vec<Citation>,
+    pub summary: Option<Text>,
+    pub citations: List<Citation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct State {
-    pub id: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<Alias>,
-    pub citations: Vec<Citation>,
+    pub id: Text,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub aliases: List<Alias>,
+    pub citations: List<Citation>,
 }
 
 /// A state's membership of an organisation and how it changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
-    pub id: String,
-    pub organization: String,
-    pub state: String,
+    pub id: Text,
+    pub organization: Text,
+    pub state: Text,
     pub status: MembershipStatus,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub changes: Vec<MembershipChange>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub changes: List<MembershipChange>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub citations: Vec<Citation>,
+    pub note: Option<Text>,
+    pub citations: List<Citation>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -290,8 +303,8 @@ pub struct MembershipChange {
     #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub citations: Vec<Citation>,
+    pub note: Option<Text>,
+    pub citations: List<Citation>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -322,55 +335,55 @@ pub enum ChangeKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
-    pub id: String,
-    pub organization: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<Alias>,
+    pub id: Text,
+    pub organization: Text,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub aliases: List<Alias>,
     /// The body this one is part of.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub established: Option<Date>,
     /// The decision that created it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub established_by: Option<String>,
+    pub established_by: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
-    pub citations: Vec<Citation>,
+    pub summary: Option<Text>,
+    pub citations: List<Citation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
-    pub id: String,
+    pub id: Text,
     /// The canonical name.
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<Alias>,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub aliases: List<Alias>,
     /// The state the person comes from or serves (a state id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
-    pub citations: Vec<Citation>,
+    pub summary: Option<Text>,
+    pub citations: List<Citation>,
 }
 
 /// A position that people hold in turn, such as Secretary General.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Post {
-    pub id: String,
-    pub organization: String,
+    pub id: Text,
+    pub organization: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<Alias>,
+    pub body: Option<Text>,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub aliases: List<Alias>,
     /// One holder at a time (the default); its terms may not overlap.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub single_holder: bool,
-    pub citations: Vec<Citation>,
+    pub citations: List<Citation>,
 }
 
 /// One person's time in a post. `start` and `end` are both inclusive; a missing
@@ -378,9 +391,9 @@ pub struct Post {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
-    pub id: String,
-    pub post: String,
-    pub person: String,
+    pub id: Text,
+    pub post: Text,
+    pub person: Text,
     pub start: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
@@ -389,14 +402,14 @@ pub struct Term {
     pub acting: bool,
     /// The decision or meeting that appointed the holder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub appointed_by: Option<String>,
+    pub appointed_by: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub appointment_note: Option<String>,
+    pub appointment_note: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_cause: Option<EndCause>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub citations: Vec<Citation>,
+    pub note: Option<Text>,
+    pub citations: List<Citation>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -478,7 +491,7 @@ pub struct Outcomes {
     /// What the sources say about the rest (counts are `documents-signed`
     /// claims about the meeting).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 impl MeetingStatus {
@@ -497,9 +510,9 @@ impl MeetingKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
-    pub id: String,
-    pub body: String,
-    pub name: String,
+    pub id: Text,
+    pub body: Text,
+    pub name: Text,
     pub date: Date,
     /// The last day of a meeting that ran over several days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -513,32 +526,32 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
     pub kind_confidence: Confidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
+    pub place: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub venue: Option<String>,
+    pub venue: Option<Text>,
     /// The state chairing the meeting (a state id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub chair_state: Option<String>,
+    pub chair_state: Option<Text>,
     /// The person presiding (a person id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub chair_person: Option<String>,
+    pub chair_person: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub format: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub participants: Vec<Participant>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub absentees: Vec<Absentee>,
+    pub format: Option<Text>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub participants: List<Participant>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub absentees: List<Absentee>,
     /// How completely its documents and decisions are recorded. Absent means
     /// not recorded: never read as "nothing was adopted".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcomes: Option<Outcomes>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub citations: Vec<Citation>,
+    pub note: Option<Text>,
+    pub citations: List<Citation>,
 }
 
 impl Meeting {
@@ -556,40 +569,40 @@ pub struct Participant {
     /// The person who attended (a person id); a state alone where the source
     /// names no person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub person: Option<String>,
+    pub person: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Absentee {
-    pub state: String,
+    pub state: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub citations: Vec<Citation>,
+    pub note: Option<Text>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub citations: List<Citation>,
 }
 
 /// A text adopted or signed: a declaration, a strategy, a plan, a treaty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
-    pub id: String,
-    pub title: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<Alias>,
+    pub id: Text,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub aliases: List<Alias>,
     pub kind: DocumentKind,
     /// The meeting that adopted it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub adopted_at: Option<String>,
+    pub adopted_at: Option<Text>,
     /// The day it was adopted or signed; defaults to the meeting's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopted: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
+    pub place: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_force: Option<Date>,
     /// The period it is for, in whole calendar units: "2026" to "2030" runs
@@ -600,16 +613,16 @@ pub struct Document {
     pub valid_to: Option<Date>,
     /// The document this one amends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amends: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub topics: Vec<String>,
+    pub amends: Option<Text>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub topics: List<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub citations: Vec<Citation>,
+    pub note: Option<Text>,
+    pub citations: List<Citation>,
 }
 
 #[derive(
@@ -653,22 +666,22 @@ pub enum DocumentKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
-    pub id: String,
-    pub meeting: String,
+    pub id: Text,
+    pub meeting: Text,
     pub kind: DecisionKind,
-    pub title: String,
+    pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<Date>,
     /// The records it concerns: a person, a body, a document, a chairmanship.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub concerns: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub concerns: List<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub citations: Vec<Citation>,
+    pub note: Option<Text>,
+    pub citations: List<Citation>,
 }
 
 #[derive(
@@ -732,40 +745,40 @@ impl DecisionKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chairmanship {
-    pub id: String,
-    pub organization: String,
-    pub state: String,
+    pub id: Text,
+    pub organization: Text,
+    pub state: Text,
     /// A label, such as the year or the intersessional period the
     /// organisation names the chairmanship by ("2025", "2018-2019"). Never a bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
     /// The meeting at which the chair passed to this state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub handed_over_at: Option<String>,
+    pub handed_over_at: Option<Text>,
     /// The meeting that decided this chairmanship, where that is another one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decided_at: Option<String>,
+    pub decided_at: Option<Text>,
     /// A temporary chairmanship, taken on instead of the state next in turn.
     #[serde(default, skip_serializing_if = "is_false")]
     pub temporary: bool,
     #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub head_of_state: Option<String>,
+    pub head_of_state: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slogan: Option<Slogan>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub priorities: Vec<Priority>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub priorities: List<Priority>,
     /// The chairmanship that follows (a chairmanship id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub handed_to: Option<String>,
+    pub handed_to: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub citations: Vec<Citation>,
+    pub note: Option<Text>,
+    pub citations: List<Citation>,
 }
 
 /// A chairmanship's slogan or motto in its official language, with the
@@ -773,54 +786,54 @@ pub struct Chairmanship {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Slogan {
-    pub text: String,
-    pub lang: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub renderings: Vec<Rendering>,
-    pub citations: Vec<Citation>,
+    pub text: Text,
+    pub lang: Text,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub renderings: List<Rendering>,
+    pub citations: List<Citation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rendering {
-    pub text: String,
-    pub lang: String,
-    pub citations: Vec<Citation>,
+    pub text: Text,
+    pub lang: Text,
+    pub citations: List<Citation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Priority {
-    pub text: String,
-    pub citations: Vec<Citation>,
+    pub text: Text,
+    pub citations: List<Citation>,
 }
 
 /// A standing operation or programme, such as an anti-drug operation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Operation {
-    pub id: String,
-    pub organization: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<Alias>,
+    pub id: Text,
+    pub organization: Text,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub aliases: List<Alias>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub events: Vec<Event>,
+    pub summary: Option<Text>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub events: List<Event>,
     #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
     pub confidence: Confidence,
-    pub citations: Vec<Citation>,
+    pub citations: List<Citation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub date: Date,
-    pub text: String,
-    pub citations: Vec<Citation>,
+    pub text: Text,
+    pub citations: List<Citation>,
 }
 
 /// One source's statement of a value that sources disagree on, such as how many
@@ -828,24 +841,24 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
-    pub id: String,
+    pub id: Text,
     /// The record the claim is about.
-    pub subject: String,
+    pub subject: Text,
     /// What is claimed, as a short kebab-case name (`documents-signed`).
-    pub property: String,
+    pub property: Text,
     pub value: ClaimValue,
     #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub citations: Vec<Citation>,
+    pub note: Option<Text>,
+    pub citations: List<Citation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum ClaimValue {
     Integer(i64),
-    Text(String),
+    Text(Text),
 }
 
 impl std::fmt::Display for ClaimValue {
@@ -1013,21 +1026,21 @@ impl<'a> Record<'a> {
     pub fn label(&self) -> String {
         match *self {
             Record::Source(r) => format!("{}: {}", r.publisher, r.title),
-            Record::Organization(r) => r.name.clone(),
-            Record::State(r) => r.name.clone(),
+            Record::Organization(r) => r.name.to_string(),
+            Record::State(r) => r.name.to_string(),
             Record::Membership(r) => format!("{} in {}", r.state, r.organization),
-            Record::Body(r) => r.name.clone(),
-            Record::Person(r) => r.name.clone(),
-            Record::Post(r) => r.name.clone(),
+            Record::Body(r) => r.name.to_string(),
+            Record::Person(r) => r.name.to_string(),
+            Record::Post(r) => r.name.to_string(),
             Record::Term(r) => format!("{} as {}", r.person, r.post),
-            Record::Meeting(r) => r.name.clone(),
-            Record::Document(r) => r.title.clone(),
-            Record::Decision(r) => r.title.clone(),
+            Record::Meeting(r) => r.name.to_string(),
+            Record::Document(r) => r.title.to_string(),
+            Record::Decision(r) => r.title.to_string(),
             Record::Chairmanship(r) => match &r.label {
                 Some(label) => format!("{} chairmanship {label}", r.state),
                 None => format!("{} chairmanship", r.state),
             },
-            Record::Operation(r) => r.name.clone(),
+            Record::Operation(r) => r.name.to_string(),
             Record::Claim(r) => format!("{} {} = {}", r.subject, r.property, r.value),
         }
     }
@@ -1105,7 +1118,7 @@ impl<'a> Record<'a> {
             Record::Organization(r) => aliases(f, &r.aliases),
             Record::State(r) => aliases(f, &r.aliases),
             Record::Membership(r) => {
-                for c in &r.changes {
+                for c in r.changes.iter() {
                     f(&|| format!("changes[{}]", c.date), &c.citations);
                 }
             }
@@ -1114,25 +1127,25 @@ impl<'a> Record<'a> {
             Record::Post(r) => aliases(f, &r.aliases),
             Record::Term(_) | Record::Decision(_) | Record::Claim(_) => {}
             Record::Meeting(r) => {
-                for a in &r.absentees {
+                for a in r.absentees.iter() {
                     f(&|| format!("absentees[{}]", a.state), &a.citations);
                 }
             }
             Record::Document(r) => aliases(f, &r.aliases),
             Record::Chairmanship(r) => {
                 if let Some(slogan) = &r.slogan {
-                    for x in &slogan.renderings {
+                    for x in slogan.renderings.iter() {
                         f(&|| format!("slogan.renderings[{}]", x.text), &x.citations);
                     }
                     f(&|| "slogan".to_string(), &slogan.citations);
                 }
-                for x in &r.priorities {
+                for x in r.priorities.iter() {
                     f(&|| format!("priorities[{}]", x.text), &x.citations);
                 }
             }
             Record::Operation(r) => {
                 aliases(f, &r.aliases);
-                for e in &r.events {
+                for e in r.events.iter() {
                     f(&|| format!("events[{}]", e.text), &e.citations);
                 }
             }
@@ -1173,20 +1186,29 @@ impl Dataset {
         if self.dataset.is_none() {
             self.dataset = other.dataset;
         }
-        self.source.extend(other.source);
-        self.organization.extend(other.organization);
-        self.state.extend(other.state);
-        self.membership.extend(other.membership);
-        self.body.extend(other.body);
-        self.person.extend(other.person);
-        self.post.extend(other.post);
-        self.term.extend(other.term);
-        self.meeting.extend(other.meeting);
-        self.document.extend(other.document);
-        self.decision.extend(other.decision);
-        self.chairmanship.extend(other.chairmanship);
-        self.operation.extend(other.operation);
-        self.claim.extend(other.claim);
+        extend(&mut self.source, other.source);
+        extend(&mut self.organization, other.organization);
+        extend(&mut self.state, other.state);
+        extend(&mut self.membership, other.membership);
+        extend(&mut self.body, other.body);
+        extend(&mut self.person, other.person);
+        extend(&mut self.post, other.post);
+        extend(&mut self.term, other.term);
+        extend(&mut self.meeting, other.meeting);
+        extend(&mut self.document, other.document);
+        extend(&mut self.decision, other.decision);
+        extend(&mut self.chairmanship, other.chairmanship);
+        extend(&mut self.operation, other.operation);
+        extend(&mut self.claim, other.claim);
+    }
+}
+
+/// Appends `more` to `list`, taking it whole when `list` is empty.
+fn extend<T: Clone>(list: &mut List<T>, more: List<T>) {
+    if list.is_empty() {
+        *list = more;
+    } else {
+        list.to_mut().extend(more.into_owned());
     }
 }
 
@@ -1205,9 +1227,9 @@ impl<'a> Record<'a> {
         const STATE: &[K] = &[K::State];
         const PERSON: &[K] = &[K::Person];
         let mut refs: Vec<Reference<'a>> = Vec::new();
-        let mut add = |field, target: Option<&'a String>, kinds| {
+        let mut add = |field, target: Option<&'a Text>, kinds| {
             if let Some(t) = target {
-                refs.push((field, t.as_str(), kinds));
+                refs.push((field, t.as_ref(), kinds));
             }
         };
         match self {
@@ -1239,11 +1261,11 @@ impl<'a> Record<'a> {
                 add("body", Some(&r.body), &[K::Body]);
                 add("chair_state", r.chair_state.as_ref(), STATE);
                 add("chair_person", r.chair_person.as_ref(), PERSON);
-                for p in &r.participants {
+                for p in r.participants.iter() {
                     add("participants.person", p.person.as_ref(), PERSON);
                     add("participants.state", p.state.as_ref(), STATE);
                 }
-                for a in &r.absentees {
+                for a in r.absentees.iter() {
                     add("absentees.state", Some(&a.state), STATE);
                 }
             }
@@ -1253,7 +1275,7 @@ impl<'a> Record<'a> {
             }
             Record::Decision(r) => {
                 add("meeting", Some(&r.meeting), &[K::Meeting]);
-                for c in &r.concerns {
+                for c in r.concerns.iter() {
                     add("concerns", Some(c), &[]);
                 }
             }

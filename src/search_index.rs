@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Alias, Citation, Record, RecordKind};
+use crate::model::{Alias, Citation, Record, RecordKind, Text};
 
 /// What a field of a record is, for ranking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -827,7 +827,7 @@ pub fn record_fields(record: Record<'_>) -> Vec<FieldText<'_>> {
             }
         }
     }
-    fn text<'r>(f: &mut Vec<FieldText<'r>>, label: &'static str, t: &'r Option<String>) {
+    fn text<'r>(f: &mut Vec<FieldText<'r>>, label: &'static str, t: &'r Option<Text>) {
         if let Some(t) = t {
             f.push((Role::Text, label, t));
         }
@@ -849,7 +849,7 @@ pub fn record_fields(record: Record<'_>) -> Vec<FieldText<'_>> {
         }
         Record::Membership(r) => {
             text(&mut f, "note", &r.note);
-            for c in &r.changes {
+            for c in r.changes.iter() {
                 text(&mut f, "note", &c.note);
                 quotes(&mut f, &c.citations);
             }
@@ -877,7 +877,7 @@ pub fn record_fields(record: Record<'_>) -> Vec<FieldText<'_>> {
             text(&mut f, "place", &r.place);
             text(&mut f, "venue", &r.venue);
             text(&mut f, "summary", &r.summary);
-            for a in &r.absentees {
+            for a in r.absentees.iter() {
                 text(&mut f, "note", &a.note);
                 quotes(&mut f, &a.citations);
             }
@@ -885,7 +885,7 @@ pub fn record_fields(record: Record<'_>) -> Vec<FieldText<'_>> {
         Record::Document(r) => {
             f.push((Role::Name, "title", &r.title));
             aliases(&mut f, &r.aliases);
-            for t in &r.topics {
+            for t in r.topics.iter() {
                 f.push((Role::Text, "topic", t));
             }
             text(&mut f, "summary", &r.summary);
@@ -900,12 +900,12 @@ pub fn record_fields(record: Record<'_>) -> Vec<FieldText<'_>> {
             if let Some(s) = &r.slogan {
                 f.push((Role::Text, "slogan", &s.text));
                 quotes(&mut f, &s.citations);
-                for rendering in &s.renderings {
+                for rendering in s.renderings.iter() {
                     f.push((Role::Text, "slogan", &rendering.text));
                     quotes(&mut f, &rendering.citations);
                 }
             }
-            for p in &r.priorities {
+            for p in r.priorities.iter() {
                 f.push((Role::Text, "priority", &p.text));
                 quotes(&mut f, &p.citations);
             }
@@ -915,7 +915,7 @@ pub fn record_fields(record: Record<'_>) -> Vec<FieldText<'_>> {
             f.push((Role::Name, "name", &r.name));
             aliases(&mut f, &r.aliases);
             text(&mut f, "summary", &r.summary);
-            for e in &r.events {
+            for e in r.events.iter() {
                 f.push((Role::Text, "event", &e.text));
                 quotes(&mut f, &e.citations);
             }

@@ -320,7 +320,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                     Severity::Error,
                     record,
                     "source",
-                    ValueMatch::Text(citation.source.clone()),
+                    ValueMatch::Text(citation.source.to_string()),
                     format!("citation: {message}"),
                 );
             }
@@ -407,7 +407,7 @@ fn check_meeting_dates(kb: &Kb<'_>, record: Record<'_>, found: &mut Findings<'_>
             d.adopted_at.as_deref(),
             vec![("adopted", d.adopted), ("in_force", d.in_force)],
         ),
-        Record::Decision(d) => (Some(d.meeting.as_str()), vec![("effective", d.effective)]),
+        Record::Decision(d) => (Some(d.meeting.as_ref()), vec![("effective", d.effective)]),
         _ => return,
     };
     let Some(meeting) = meeting.and_then(|m| kb.meeting(m)) else {
@@ -457,8 +457,8 @@ fn check_meeting_dates(kb: &Kb<'_>, record: Record<'_>, found: &mut Findings<'_>
 /// Overlapping terms of a single-holder post, and gaps between terms.
 fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
     let by_post = kb.terms_by_post();
-    for post in &kb.data().post {
-        let terms = by_post.get(post.id.as_str()).cloned().unwrap_or_default();
+    for post in kb.data().post.iter() {
+        let terms = by_post.get(post.id.as_ref()).cloned().unwrap_or_default();
         // Each term is compared with the earlier term that ends last, so that a
         // long term overlapping several later ones is caught, not only its
         // neighbour.
@@ -524,7 +524,7 @@ fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
 /// overlap; bounds too coarse to tell are left alone.
 fn check_chairmanships(kb: &Kb<'_>, found: &mut Findings<'_>) {
     let chairs = kb.chairmanships();
-    let mut orgs: Vec<&str> = chairs.iter().map(|c| c.organization.as_str()).collect();
+    let mut orgs: Vec<&str> = chairs.iter().map(|c| c.organization.as_ref()).collect();
     orgs.sort_unstable();
     orgs.dedup();
     for org in orgs {
@@ -533,7 +533,7 @@ fn check_chairmanships(kb: &Kb<'_>, found: &mut Findings<'_>) {
             .filter(|c| c.organization == org)
             .map(|c| (*c, chair_interval(c)))
             .collect();
-        list.sort_by_key(|(c, i)| (i.hull().0, c.id.as_str()));
+        list.sort_by_key(|(c, i)| (i.hull().0, c.id.as_ref()));
         // Each is compared with the earlier one that may end last.
         let mut latest: Option<(&Chairmanship, Interval)> = None;
         for (b, bi) in list {
@@ -564,7 +564,7 @@ fn check_chairmanships(kb: &Kb<'_>, found: &mut Findings<'_>) {
 /// A meeting whose chairing state is not the state whose chairmanship covers
 /// its day (either side of a handover made at it).
 fn check_meeting_chairs(kb: &Kb<'_>, found: &mut Findings<'_>) {
-    for meeting in &kb.data().meeting {
+    for meeting in kb.data().meeting.iter() {
         let (Some(state), Some(day)) = (&meeting.chair_state, meeting.date.as_day()) else {
             continue;
         };
@@ -582,7 +582,7 @@ fn check_meeting_chairs(kb: &Kb<'_>, found: &mut Findings<'_>) {
         let certain: Vec<&str> = covering
             .iter()
             .filter(|(_, c)| *c == Certainty::Yes)
-            .map(|(c, _)| c.id.as_str())
+            .map(|(c, _)| c.id.as_ref())
             .collect();
         if certain.is_empty() || covering.iter().any(|(c, _)| &c.state == state) {
             continue;
@@ -608,26 +608,26 @@ fn check_meeting_chairs(kb: &Kb<'_>, found: &mut Findings<'_>) {
 /// kind `appointment` about a term, or a term's `appointed_by`.
 fn check_appointments(kb: &Kb<'_>, found: &mut Findings<'_>) {
     let date_of = |id: &str| match kb.get(id) {
-        Some(Record::Meeting(m)) => Some((m.date, m.id.as_str())),
-        Some(Record::Decision(d)) => kb.meeting(&d.meeting).map(|m| (m.date, m.id.as_str())),
+        Some(Record::Meeting(m)) => Some((m.date, m.id.as_ref())),
+        Some(Record::Decision(d)) => kb.meeting(&d.meeting).map(|m| (m.date, m.id.as_ref())),
         _ => None,
     };
     let late = |term: &Term, date: Date| date.first_day() > term.start.last_day();
-    for decision in &kb.data().decision {
+    for decision in kb.data().decision.iter() {
         if decision.kind != DecisionKind::Appointment {
             continue;
         }
         let Some((date, meeting)) = date_of(&decision.id) else {
             continue;
         };
-        for id in &decision.concerns {
+        for id in decision.concerns.iter() {
             if let Some(Record::Term(term)) = kb.get(id) {
                 if late(term, date) {
                     found.field(
                         Severity::Warning,
                         Record::Decision(decision),
                         "concerns",
-                        ValueMatch::Text(id.clone()),
+                        ValueMatch::Text(id.to_string()),
                         format!(
                             "appoints to term '{}', which started on {}, before its meeting '{meeting}' on {date}",
                             term.id, term.start
@@ -637,7 +637,7 @@ fn check_appointments(kb: &Kb<'_>, found: &mut Findings<'_>) {
             }
         }
     }
-    for term in &kb.data().term {
+    for term in kb.data().term.iter() {
         let Some((date, meeting)) = term.appointed_by.as_deref().and_then(date_of) else {
             continue;
         };

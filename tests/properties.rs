@@ -486,7 +486,7 @@ proptest! {
             let mut got: Vec<(String, Certainty)> = kb
                 .holders_on(post, day)
                 .into_iter()
-                .map(|m| (m.record.id.clone(), m.certainty))
+                .map(|m| (m.record.id.to_string(), m.certainty))
                 .collect();
             got.sort();
             prop_assert_eq!(got, brute_holders(&spec, day), "on {}", day);
@@ -566,7 +566,7 @@ proptest! {
         for record in dataset.records() {
             // The name a user would type: a source's title, a record's name.
             let name = match record {
-                Record::Source(s) => s.title.clone(),
+                Record::Source(s) => s.title.to_string(),
                 Record::Term(_) => String::new(),
                 other => other.label(),
             };

@@ -99,7 +99,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             end: m.record.end,
             temporary: m.record.temporary,
             head_of_state: m.record.head_of_state.as_deref(),
-            slogan: m.record.slogan.as_ref().map(|s| s.text.as_str()),
+            slogan: m.record.slogan.as_ref().map(|s| s.text.as_ref()),
             chairmanship: m.record,
             explain: args
                 .explain
@@ -193,7 +193,7 @@ fn chair_blocks(
             ("state", kb.name_of(&c.state)),
             ("certainty", certainty),
             ("period", chair_period(c)),
-            ("label", c.label.clone().unwrap_or_default()),
+            ("label", c.label.clone().unwrap_or_default().to_string()),
             (
                 "temporary",
                 if c.temporary {
@@ -226,9 +226,9 @@ fn chair_blocks(
             ("slogan", slogan),
             ("renderings", renderings),
             ("priorities", priorities),
-            ("note", c.note.clone().unwrap_or_default()),
+            ("note", c.note.clone().unwrap_or_default().to_string()),
             ("sources", publishers(kb, &c.citations)),
-            ("id", c.id.clone()),
+            ("id", c.id.to_string()),
         ]));
         if args.explain {
             blocks.extend(evidence::blocks(kb, &period(c), on, m.certainty));

@@ -59,10 +59,10 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         .iter()
         .map(|d| {
             vec![
-                d.id.clone(),
+                d.id.to_string(),
                 serde_name(&d.kind),
-                d.title.clone(),
-                d.meeting.clone(),
+                d.title.to_string(),
+                d.meeting.to_string(),
                 d.effective.map(|e| e.to_string()).unwrap_or_default(),
                 serde_name(&d.confidence),
             ]

@@ -82,7 +82,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         .data()
         .document
         .iter()
-        .filter(|d| meeting.is_none_or(|m| d.adopted_at.as_deref() == Some(m.id.as_str())))
+        .filter(|d| meeting.is_none_or(|m| d.adopted_at.as_deref() == Some(m.id.as_ref())))
         .filter(|d| args.kind.is_none_or(|k| d.kind == k))
         .filter(|d| kb.in_org(Record::Document(d), org))
         .filter(|d| {
@@ -114,9 +114,9 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         .iter()
         .map(|d| {
             vec![
-                d.id.clone(),
+                d.id.to_string(),
                 serde_name(&d.kind),
-                d.title.clone(),
+                d.title.to_string(),
                 adopted(kb, d).map(|a| a.to_string()).unwrap_or_default(),
                 period(d.valid_from, d.valid_to),
             ]

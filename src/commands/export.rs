@@ -172,7 +172,7 @@ pub fn meta(dataset: &Dataset) -> Meta {
         dataset: dataset.dataset.as_ref().map(|d| d.name.clone()),
         licence: dataset.dataset.as_ref().and_then(|d| d.licence.clone()),
         counts,
-        content_hash: format!("sha256:{hash}"),
+        content_hash: format!("sha256:{hash}").into(),
     }
 }
 
@@ -270,7 +270,7 @@ mod tests {
         assert_eq!(with_meta(&data).meta.unwrap(), meta);
         // Any change to the data changes it.
         let mut changed = loaded.dataset.clone();
-        changed.term[0].note = Some("x".to_string());
+        changed.term.to_mut()[0].note = Some("x".into());
         assert_ne!(
             with_meta(&changed).meta.unwrap().content_hash,
             meta.content_hash

@@ -141,7 +141,7 @@ fn answer_for<'a>(
     let title = if labelled {
         format!("{} ({})", post.name, kb.name_of(&post.organization))
     } else {
-        post.name.clone()
+        post.name.to_string()
     };
     let mut blocks = Vec::new();
     if matches.is_empty() {
@@ -166,7 +166,7 @@ fn answer_for<'a>(
             .appointed_by
             .as_deref()
             .map(|a| format!("{} ({a})", kb.name_of(a)))
-            .or_else(|| term.appointment_note.clone())
+            .or_else(|| term.appointment_note.as_ref().map(|n| n.to_string()))
             .unwrap_or_default();
         blocks.push(Block::fields([
             ("holder", holder),

@@ -194,7 +194,7 @@ pub fn outcomes_of<'a>(kb: &Kb<'a>, meeting: &'a Meeting) -> OutcomesKnown<'a> {
                 id: &c.id,
                 property: &c.property,
                 value: &c.value,
-                sources: c.citations.iter().map(|x| x.source.as_str()).collect(),
+                sources: c.citations.iter().map(|x| x.source.as_ref()).collect(),
             })
             .collect(),
     }
@@ -263,7 +263,7 @@ pub fn publishers(kb: &Kb<'_>, citations: &[Citation]) -> String {
     for c in citations {
         let name = kb
             .source(&c.source)
-            .map_or(c.source.as_str(), |s| &s.publisher);
+            .map_or(c.source.as_ref(), |s| &s.publisher);
         if !names.contains(&name) {
             names.push(name);
         }
@@ -344,7 +344,7 @@ pub fn cell(value: &Value) -> String {
 /// publisher.
 pub fn record_sources(kb: &Kb<'_>, id: &str) -> String {
     match kb.get(id) {
-        Some(Record::Source(s)) => s.publisher.clone(),
+        Some(Record::Source(s)) => s.publisher.to_string(),
         Some(record) => publishers(kb, record.citations()),
         None => String::new(),
     }

@@ -143,8 +143,8 @@ fn source_ids(kb: &Kb<'_>, id: &str) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     if let Some(record) = kb.get(id) {
         for c in record.citations() {
-            if !ids.contains(&c.source) {
-                ids.push(c.source.clone());
+            if !ids.iter().any(|i| *i == c.source) {
+                ids.push(c.source.to_string());
             }
         }
     }

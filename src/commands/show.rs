@@ -134,7 +134,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     }
 
     let source_ids: Vec<&str> = {
-        let mut ids: Vec<&str> = cited.iter().map(|(_, c)| c.source.as_str()).collect();
+        let mut ids: Vec<&str> = cited.iter().map(|(_, c)| c.source.as_ref()).collect();
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -239,7 +239,7 @@ struct ShowField {
 fn claim_blocks(kb: &Kb<'_>, claims: &[&Claim]) -> Vec<Block> {
     let mut properties: Vec<&str> = Vec::new();
     for c in claims {
-        if !properties.contains(&c.property.as_str()) {
+        if !properties.contains(&c.property.as_ref()) {
             properties.push(&c.property);
         }
     }
@@ -268,11 +268,11 @@ fn claim_blocks(kb: &Kb<'_>, claims: &[&Claim]) -> Vec<Block> {
                 })
                 .collect();
             rows.push(vec![
-                c.property.clone(),
+                c.property.to_string(),
                 c.value.to_string(),
-                c.id.clone(),
+                c.id.to_string(),
                 sources.join("\n"),
-                c.note.clone().unwrap_or_default(),
+                c.note.clone().unwrap_or_default().to_string(),
             ]);
         }
     }

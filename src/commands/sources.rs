@@ -45,10 +45,10 @@ pub fn uses<'a>(kb: &Kb<'a>) -> HashMap<&'a str, Use> {
     for record in kb.data().records() {
         let mut seen: Vec<&str> = Vec::new();
         for c in record.cited() {
-            let entry = out.entry(c.source.as_str()).or_default();
+            let entry = out.entry(c.source.as_ref()).or_default();
             entry.citations += 1;
             entry.quoted += usize::from(c.quote.is_some());
-            if !seen.contains(&c.source.as_str()) {
+            if !seen.contains(&c.source.as_ref()) {
                 seen.push(&c.source);
                 entry.records += 1;
             }
@@ -65,7 +65,7 @@ pub fn citing<'a>(kb: &Kb<'a>, source: &str) -> Vec<(Record<'a>, String, Option<
             r.all_citations()
                 .into_iter()
                 .filter(|(_, c)| c.source == source)
-                .map(move |(path, c)| (r, path, c.quote))
+                .map(move |(path, c)| (r, path, c.quote.map(String::from)))
         })
         .collect()
 }
@@ -83,11 +83,11 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Answer {
     let rows = list
         .iter()
         .map(|s| {
-            let u = uses.get(s.id.as_str()).copied().unwrap_or_default();
+            let u = uses.get(s.id.as_ref()).copied().unwrap_or_default();
             vec![
-                s.id.clone(),
+                s.id.to_string(),
                 s.kind.as_ref().map(serde_name).unwrap_or_default(),
-                s.publisher.clone(),
+                s.publisher.to_string(),
                 s.published.map(|d| d.to_string()).unwrap_or_default(),
                 u.records.to_string(),
                 u.quotes().to_string(),
@@ -108,7 +108,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Answer {
     let rows: Vec<SourceRow> = list
         .iter()
         .map(|s| {
-            let u = uses.get(s.id.as_str()).copied().unwrap_or_default();
+            let u = uses.get(s.id.as_ref()).copied().unwrap_or_default();
             SourceRow {
                 source: s,
                 cited_by: u.records,

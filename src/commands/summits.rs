@@ -49,11 +49,11 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         .map(|r| {
             let m = r.meeting;
             vec![
-                m.id.clone(),
+                m.id.to_string(),
                 m.date.to_string(),
                 r.organization.unwrap_or_default().to_string(),
                 serde_name(&m.kind),
-                m.place.clone().unwrap_or_default(),
+                m.place.clone().unwrap_or_default().to_string(),
                 r.chair_state_name.clone().unwrap_or_default(),
                 match r.status_today {
                     "scheduled-not-recorded-as-held" => "scheduled; not recorded as held",

@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
                 t.start.to_string(),
                 show_end(t.end),
                 if t.acting { "acting" } else { "" }.to_string(),
-                t.id.clone(),
+                t.id.to_string(),
             ]
         })
         .collect();

@@ -89,27 +89,27 @@ pub fn events(kb: &Kb<'_>) -> Vec<TimelineEvent> {
             in_range: None,
         });
     };
-    for m in &data.meeting {
-        let mut what = m.name.clone();
+    for m in data.meeting.iter() {
+        let mut what = m.name.to_string();
         match m.status {
             MeetingStatus::Held => {}
             MeetingStatus::Scheduled => what.push_str(" (scheduled)"),
             MeetingStatus::NotHeld => what.push_str(" (planned, not held)"),
         }
-        add(m.date, "meeting", what, &m.id);
+        add(m.date, "meeting", what.to_string(), &m.id);
     }
     // Decisions and documents on the day of their meeting, unless dated apart.
-    for d in &data.decision {
+    for d in data.decision.iter() {
         if let Some(meeting) = kb.meeting(&d.meeting) {
             let kind = if d.kind.is_appointment() {
                 "appointment"
             } else {
                 "decision"
             };
-            add(meeting.date, kind, d.title.clone(), &d.id);
+            add(meeting.date, kind, d.title.to_string(), &d.id);
         }
     }
-    for t in &data.term {
+    for t in data.term.iter() {
         let post = kb.name_of(&t.post);
         let person = kb.name_of(&t.person);
         let acting = if t.acting { " (acting)" } else { "" };
@@ -128,7 +128,7 @@ pub fn events(kb: &Kb<'_>) -> Vec<TimelineEvent> {
             );
         }
     }
-    for c in &data.chairmanship {
+    for c in data.chairmanship.iter() {
         let state = kb.name_of(&c.state);
         let label = c
             .label
@@ -151,9 +151,9 @@ pub fn events(kb: &Kb<'_>) -> Vec<TimelineEvent> {
             );
         }
     }
-    for d in &data.document {
+    for d in data.document.iter() {
         if let Some(date) = crate::commands::docs::adopted(kb, d) {
-            add(date, "adopted", d.title.clone(), &d.id);
+            add(date, "adopted", d.title.to_string(), &d.id);
         }
         if let Some(date) = d.in_force {
             add(
@@ -175,7 +175,7 @@ pub fn events(kb: &Kb<'_>) -> Vec<TimelineEvent> {
             add(date, "valid-to", format!("{}: valid to", d.title), &d.id);
         }
     }
-    for b in &data.body {
+    for b in data.body.iter() {
         if let Some(date) = b.established {
             add(
                 date,
@@ -185,15 +185,15 @@ pub fn events(kb: &Kb<'_>) -> Vec<TimelineEvent> {
             );
         }
     }
-    for m in &data.membership {
+    for m in data.membership.iter() {
         let state = kb.name_of(&m.state);
-        for change in &m.changes {
+        for change in m.changes.iter() {
             let kind = crate::commands::serde_name(&change.kind);
             add(change.date, "membership", format!("{state}: {kind}"), &m.id);
         }
     }
-    for o in &data.operation {
-        for e in &o.events {
+    for o in data.operation.iter() {
+        for e in o.events.iter() {
             add(
                 e.date,
                 "operation",
@@ -346,13 +346,13 @@ impl ChartRow {
 
 fn rows(kb: &Kb<'_>) -> Vec<ChartRow> {
     let mut rows = Vec::new();
-    for post in &kb.data().post {
+    for post in kb.data().post.iter() {
         for t in kb.terms_of(&post.id) {
             let acting = if t.acting { " (acting)" } else { "" };
             rows.push(ChartRow {
-                group: post.name.clone(),
+                group: post.name.to_string(),
                 label: format!("{}{acting}", kb.name_of(&t.person)),
-                id: t.id.clone(),
+                id: t.id.to_string(),
                 start: t.start,
                 end: t.end,
             });
@@ -373,7 +373,7 @@ fn rows(kb: &Kb<'_>) -> Vec<ChartRow> {
         rows.push(ChartRow {
             group: format!("Chairmanship ({})", c.organization),
             label: format!("{}{label}", kb.name_of(&c.state)),
-            id: c.id.clone(),
+            id: c.id.to_string(),
             start,
             end,
         });

@@ -220,22 +220,22 @@ pub struct Link<'a> {
 
 /// The Popolo document of a dataset, with the `meta` of its export.
 pub fn document<'a>(data: &'a Dataset, meta: &'a Meta) -> Document<'a> {
-    let sources: HashMap<&str, &Source> = data.source.iter().map(|s| (s.id.as_str(), s)).collect();
+    let sources: HashMap<&str, &Source> = data.source.iter().map(|s| (s.id.as_ref(), s)).collect();
     let links = |citations: &'a [Citation]| -> Vec<Link<'a>> {
         citations.iter().map(|c| link(&sources, c)).collect()
     };
     // Lookups built once, so that the export stays linear in the data.
     let labels: HashMap<&str, Record<'_>> = data.records().map(|r| (r.id(), r)).collect();
     let name_of = |id: &str| -> Option<String> { labels.get(id).map(|r| r.label()) };
-    let post_by_id: HashMap<&str, &Post> = data.post.iter().map(|p| (p.id.as_str(), p)).collect();
+    let post_by_id: HashMap<&str, &Post> = data.post.iter().map(|p| (p.id.as_ref(), p)).collect();
     let mut documents_of: HashMap<&str, Vec<&str>> = HashMap::new();
-    for d in &data.document {
+    for d in data.document.iter() {
         if let Some(meeting) = &d.adopted_at {
             documents_of.entry(meeting).or_default().push(&d.id);
         }
     }
     let mut decisions_of: HashMap<&str, Vec<&str>> = HashMap::new();
-    for d in &data.decision {
+    for d in data.decision.iter() {
         decisions_of.entry(&d.meeting).or_default().push(&d.id);
     }
     let other_names = |aliases: &'a [Alias]| -> Vec<OtherName<'a>> {
@@ -280,7 +280,7 @@ pub fn document<'a>(data: &'a Dataset, meta: &'a Meta) -> Document<'a> {
         .collect();
 
     let mut organizations = Vec::new();
-    for o in &data.organization {
+    for o in data.organization.iter() {
         organizations.push(Organization {
             other_names: other_names(&o.aliases),
             description: o.summary.as_deref(),
@@ -288,14 +288,14 @@ pub fn document<'a>(data: &'a Dataset, meta: &'a Meta) -> Document<'a> {
             ..organization(&o.id, &o.name, "organization")
         });
     }
-    for s in &data.state {
+    for s in data.state.iter() {
         organizations.push(Organization {
             other_names: other_names(&s.aliases),
             sources: links(&s.citations),
             ..organization(&s.id, &s.name, "state")
         });
     }
-    for b in &data.body {
+    for b in data.body.iter() {
         organizations.push(Organization {
             other_names: other_names(&b.aliases),
             parent_id: Some(b.parent.as_deref().unwrap_or(&b.organization)),
@@ -314,7 +314,7 @@ pub fn document<'a>(data: &'a Dataset, meta: &'a Meta) -> Document<'a> {
         .map(|p| PopoloPost {
             id: &p.id,
             label: &p.name,
-            other_label: p.aliases.iter().map(|a| a.name.as_str()).collect(),
+            other_label: p.aliases.iter().map(|a| a.name.as_ref()).collect(),
             organization_id: &p.organization,
             body_id: p.body.as_deref(),
             single_holder: p.single_holder,
@@ -323,9 +323,9 @@ pub fn document<'a>(data: &'a Dataset, meta: &'a Meta) -> Document<'a> {
         .collect();
 
     let mut memberships = Vec::new();
-    for t in &data.term {
-        let post = post_by_id.get(t.post.as_str()).copied();
-        let post_name = post.map_or(t.post.as_str(), |p| p.name.as_str());
+    for t in data.term.iter() {
+        let post = post_by_id.get(t.post.as_ref()).copied();
+        let post_name = post.map_or(t.post.as_ref(), |p| p.name.as_ref());
         let role = if t.acting {
             format!("acting {post_name}")
         } else {
@@ -335,13 +335,13 @@ pub fn document<'a>(data: &'a Dataset, meta: &'a Meta) -> Document<'a> {
             id: &t.id,
             label: Some(format!(
                 "{} as {role}",
-                name_of(&t.person).unwrap_or_else(|| t.person.clone())
+                name_of(&t.person).unwrap_or_else(|| t.person.to_string())
             )),
             role,
             person_id: Some(&t.person),
             member: None,
             post_id: Some(&t.post),
-            organization_id: post.map(|p| p.organization.as_str()),
+            organization_id: post.map(|p| p.organization.as_ref()),
             start_date: Some(t.start),
             start_date_precision: Some(t.start.precision()),
             end_date: t.end,
@@ -356,7 +356,7 @@ pub fn document<'a>(data: &'a Dataset, meta: &'a Meta) -> Document<'a> {
             sources: links(&t.citations),
         });
     }
-    for m in &data.membership {
+    for m in data.membership.iter() {
         let changes = m
             .changes
             .iter()
@@ -433,8 +433,8 @@ pub fn document<'a>(data: &'a Dataset, meta: &'a Meta) -> Document<'a> {
                 format: m.format.as_deref(),
                 participants: &m.participants,
                 absentees: &m.absentees,
-                documents: documents_of.get(m.id.as_str()).cloned().unwrap_or_default(),
-                decisions: decisions_of.get(m.id.as_str()).cloned().unwrap_or_default(),
+                documents: documents_of.get(m.id.as_ref()).cloned().unwrap_or_default(),
+                decisions: decisions_of.get(m.id.as_ref()).cloned().unwrap_or_default(),
                 sources: links(&m.citations),
             }
         })
@@ -454,7 +454,7 @@ pub fn document<'a>(data: &'a Dataset, meta: &'a Meta) -> Document<'a> {
 /// recorded without one (or with only a bare host and path) is named by a
 /// `urn:summit-kb:source:ID` instead, and what was recorded is kept beside it.
 fn link<'a>(sources: &HashMap<&str, &'a Source>, c: &'a Citation) -> Link<'a> {
-    let source = sources.get(c.source.as_str()).copied();
+    let source = sources.get(c.source.as_ref()).copied();
     let recorded = source.and_then(|s| s.url.as_deref());
     let absolute = recorded.filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     let url = absolute.map_or_else(
@@ -512,10 +512,10 @@ mod tests {
     fn a_source_without_an_absolute_url_is_a_urn_and_keeps_what_was_recorded() {
         let mut sources = HashMap::new();
         let source = Source {
-            id: "rt".to_string(),
-            publisher: "P".to_string(),
-            title: "T".to_string(),
-            url: Some("example.org/news/1".to_string()),
+            id: "rt".into(),
+            publisher: "P".into(),
+            title: "T".into(),
+            url: Some("example.org/news/1".into()),
             published: None,
             language: None,
             kind: None,
@@ -523,8 +523,8 @@ mod tests {
         };
         sources.insert("rt", &source);
         let c = Citation {
-            source: "rt".to_string(),
-            quote: Some("q".to_string()),
+            source: "rt".into(),
+            quote: Some("q".into()),
             note: None,
             confidence: Default::default(),
         };

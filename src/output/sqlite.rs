@@ -651,8 +651,8 @@ fn record_row(record: Record<'_>) -> Row {
             .boolean(r.temporary)
             .shown(Some(r.confidence))
             .opt(r.head_of_state.as_deref())
-            .opt(r.slogan.as_ref().map(|s| s.text.as_str()))
-            .opt(r.slogan.as_ref().map(|s| s.lang.as_str()))
+            .opt(r.slogan.as_ref().map(|s| s.text.as_ref()))
+            .opt(r.slogan.as_ref().map(|s| s.lang.as_ref()))
             .opt(r.handed_to.as_deref())
             .opt(r.note.as_deref()),
         Record::Operation(r) => row
@@ -666,7 +666,7 @@ fn record_row(record: Record<'_>) -> Row {
             .text(&r.property)
             .value(match &r.value {
                 crate::model::ClaimValue::Integer(n) => Value::Integer(*n),
-                crate::model::ClaimValue::Text(t) => Value::Text(t.clone()),
+                crate::model::ClaimValue::Text(t) => Value::Text(t.to_string()),
             })
             .shown(Some(r.confidence))
             .opt(r.note.as_deref()),
@@ -693,7 +693,7 @@ fn child_rows(record: Record<'_>) -> Vec<(&'static str, Row)> {
     let child = || Row::default().serial().text(id);
     match record {
         Record::Membership(r) => {
-            for c in &r.changes {
+            for c in r.changes.iter() {
                 let row = child().date(Some(c.date)).shown(Some(c.kind));
                 add(
                     "membership_changes",
@@ -702,35 +702,35 @@ fn child_rows(record: Record<'_>) -> Vec<(&'static str, Row)> {
             }
         }
         Record::Meeting(r) => {
-            for p in &r.participants {
+            for p in r.participants.iter() {
                 let row = child().opt(p.person.as_deref()).opt(p.state.as_deref());
                 add("meeting_participants", row.opt(p.role.as_deref()));
             }
-            for a in &r.absentees {
+            for a in r.absentees.iter() {
                 let row = child().text(&a.state).opt(a.note.as_deref());
                 add("meeting_absentees", row);
             }
         }
         Record::Document(r) => {
-            for t in &r.topics {
+            for t in r.topics.iter() {
                 add("document_topics", child().text(t));
             }
         }
         Record::Decision(r) => {
-            for c in &r.concerns {
+            for c in r.concerns.iter() {
                 add("decision_concerns", child().text(c));
             }
         }
         Record::Chairmanship(r) => {
-            for p in &r.priorities {
+            for p in r.priorities.iter() {
                 add("chairmanship_priorities", child().text(&p.text));
             }
-            for x in r.slogan.iter().flat_map(|s| &s.renderings) {
+            for x in r.slogan.iter().flat_map(|s| s.renderings.iter()) {
                 add("slogan_renderings", child().text(&x.text).text(&x.lang));
             }
         }
         Record::Operation(r) => {
-            for e in &r.events {
+            for e in r.events.iter() {
                 add("operation_events", child().date(Some(e.date)).text(&e.text));
             }
         }
