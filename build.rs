@@ -17,6 +17,8 @@ mod date;
 mod embed;
 #[path = "src/kb.rs"]
 mod kb;
+#[path = "src/literal.rs"]
+mod literal;
 #[path = "src/load.rs"]
 mod load;
 #[path = "src/locate.rs"]
@@ -69,16 +71,16 @@ fn main() {
     code.push_str("];\n\n");
     let _ = writeln!(
         code,
-        "/// Why one of the embedded files is not text, if one is not.\nconst UNREADABLE: Option<&str> = {unreadable:?};\n"
+        "/// Why one of the embedded files is not text, if one is not.\npub const UNREADABLE: Option<&str> = {unreadable:?};\n"
     );
     code.push_str("/// The records, loaded and checked when the binary was built; `None` when\n/// they had errors.\n");
     match snapshot {
-        Ok(json) => {
-            let path = out.join("snapshot.json");
-            fs::write(&path, json).expect("OUT_DIR is writable");
+        Ok(snapshot) => {
+            let path = out.join("snapshot.rs");
+            fs::write(&path, snapshot).expect("OUT_DIR is writable");
             let _ = writeln!(
                 code,
-                "const SNAPSHOT: Option<&str> = Some(include_str!({:?}));",
+                "pub static SNAPSHOT: Option<&Snapshot> = Some(&include!({:?}));",
                 path.display()
             );
         }
@@ -95,7 +97,7 @@ fn main() {
             println!(
                 "cargo::warning=embedded dataset: not snapshotted; every run parses and checks it"
             );
-            code.push_str("const SNAPSHOT: Option<&str> = None;\n");
+            code.push_str("pub static SNAPSHOT: Option<&Snapshot> = None;\n");
         }
     }
     fs::write(out.join("embedded.rs"), code).expect("OUT_DIR is writable");

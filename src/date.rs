@@ -63,6 +63,18 @@ impl Date {
         }
     }
 
+    /// The year, month and day as written: what [`Date::from_parts`] takes.
+    pub fn parts(&self) -> (i16, Option<i8>, Option<i8>) {
+        (self.year, self.month, self.day)
+    }
+
+    /// A date from the parts of one that was checked when it was made: the
+    /// embedded dataset's statics, which build.rs writes from checked dates
+    /// (see `crate::literal`). Nothing is checked here.
+    pub const fn from_parts(year: i16, month: Option<i8>, day: Option<i8>) -> Date {
+        Date { year, month, day }
+    }
+
     /// A date known to the day.
     pub fn from_day(day: civil::Date) -> Date {
         Date {

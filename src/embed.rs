@@ -1,15 +1,18 @@
 //! What the build compiles into the binary as its default dataset: the files
 //! of a dataset directory, and, when they load and `check` finds no error in
-//! them, a snapshot of their records (JSON, one `[file, records]` pair a file)
-//! that loads without parsing TOML and without checking again. build.rs
+//! them, a snapshot of their records: Rust source for a `static`
+//! [`load::Snapshot`] (see [`crate::literal`]), which a query reads where it
+//! lies in the binary, without parsing, building or checking anything. build.rs
 //! includes this module, with the loader, the model and the checks, by path.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
 use crate::kb::Kb;
-use crate::load;
+use crate::literal::Literal;
+use crate::load::{self, Loaded};
 use crate::validate::{self, Severity};
 
 /// What to embed from a dataset directory.
@@ -17,7 +20,7 @@ use crate::validate::{self, Severity};
 pub struct Embedding {
     /// Each file, named as `--data DIR` names it, and its path.
     pub files: Vec<(String, PathBuf)>,
-    /// The snapshot, or, when the data has errors, each error as `check`
+    /// The snapshot (a Rust expression of type `load::Snapshot`), or, when the data has errors, each error as `check`
     /// writes it (`file:line:column: error: record: message`); a file that
     /// does not parse is one error, the first.
     pub snapshot: Result<String, Vec<String>>,
@@ -38,24 +41,36 @@ pub fn prepare(dir: &Path) -> Result<Embedding> {
 }
 
 fn snapshot(dir: &Path, paths: &[PathBuf]) -> Result<String, Vec<String>> {
-    let mut json = String::from("[");
-    let loaded = load::load_files(dir, paths, &mut |name, part| {
-        if json.len() > 1 {
-            json.push_str(",\n");
-        }
-        json.push_str(&serde_json::to_string(&(name, part))?);
-        Ok(())
-    })
-    .map_err(|err| vec![load::escape_controls(&format!("{err:#}"))])?;
-    json.push_str("]\n");
+    let loaded = load::load_files(dir, paths, &mut |_, _| Ok(()))
+        .map_err(|err| vec![load::escape_controls(&format!("{err:#}"))])?;
     let kb = Kb::new(&loaded);
     let mut errors: Vec<_> = validate::check(&kb)
         .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .collect();
     if errors.is_empty() {
-        return Ok(json);
+        return Ok(snapshot_literal(&loaded));
     }
     validate::locate(&loaded, &mut errors);
     Err(errors.iter().map(ToString::to_string).collect())
+}
+
+/// The Rust expression of the [`load::Snapshot`] of `loaded`.
+pub fn snapshot_literal(loaded: &Loaded) -> String {
+    let mut out = String::from("Snapshot{dataset:");
+    loaded.dataset.literal(&mut out);
+    out.push_str(",\ncounts:&[");
+    for (file, counts) in &loaded.counts {
+        let _ = write!(out, "({file:?},&[");
+        for (kind, n) in counts {
+            let _ = write!(out, "(RecordKind::{kind:?},{n}),");
+        }
+        out.push_str("]),");
+    }
+    out.push_str("],\ninfo_files:&[");
+    for file in &loaded.info_files {
+        let _ = write!(out, "{file:?},");
+    }
+    out.push_str("]}");
+    out
 }

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod date;
 pub mod embed;
 pub mod kb;
+pub mod literal;
 pub mod load;
 pub mod locate;
 pub mod model;

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{bail, Context, Result};
 
@@ -13,16 +14,37 @@ use crate::locate::line_column;
 use crate::model::{Dataset, RecordKind};
 
 // `EMBEDDED` (each file's name and text), `UNREADABLE` (why a file is not
-// text, if one is not) and `SNAPSHOT` (the records, checked), written by
-// build.rs. build.rs compiles this module too, before it has written them.
+// text, if one is not) and `SNAPSHOT` (the records, checked, as statics),
+// written by build.rs. build.rs compiles this module too, before it has
+// written them.
 #[cfg(summit_kb_embedded)]
-include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+#[allow(unused_imports, clippy::all)]
+mod compiled {
+    use super::Snapshot;
+    use crate::date::Date;
+    use crate::model::*;
+    use std::borrow::Cow;
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+#[cfg(summit_kb_embedded)]
+pub use compiled::EMBEDDED;
+#[cfg(summit_kb_embedded)]
+use compiled::{SNAPSHOT, UNREADABLE};
 #[cfg(not(summit_kb_embedded))]
 pub const EMBEDDED: &[(&str, &str)] = &[];
 #[cfg(not(summit_kb_embedded))]
 const UNREADABLE: Option<&str> = None;
 #[cfg(not(summit_kb_embedded))]
-const SNAPSHOT: Option<&str> = None;
+const SNAPSHOT: Option<&Snapshot> = None;
+
+/// The embedded dataset as build.rs compiles it when `check` finds no error
+/// in it: its records as statics, and what [`Loaded`] records of its files.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub dataset: Dataset,
+    pub counts: &'static [(&'static str, &'static [(RecordKind, usize)])],
+    pub info_files: &'static [&'static str],
+}
 
 /// JSON files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -39,8 +61,9 @@ const MAX_DEPTH: usize = 32;
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub dataset: Dataset,
-    /// For each id, the files that define a record with it, in load order.
-    pub origins: BTreeMap<String, Vec<String>>,
+    /// For each id, the files that define a record with it, in load order:
+    /// made from `counts` when first asked for (see [`Loaded::origins`]).
+    origins: OnceLock<BTreeMap<String, Vec<String>>>,
     /// The files that hold a `[dataset]` table.
     pub info_files: Vec<String>,
     /// Whether the files are the ones compiled into the binary.
@@ -53,9 +76,66 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// For each id, the files that define a record with it, in load order.
+    pub fn origins(&self) -> &BTreeMap<String, Vec<String>> {
+        self.origins.get_or_init(|| {
+            let mut pairs: Vec<(&str, usize)> = self
+                .dataset
+                .records()
+                .zip(self.file_indices())
+                .map(|(record, file)| (record.id(), file))
+                .collect();
+            // By id, then file: an id's files in load order.
+            pairs.sort_unstable();
+            let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for (id, file) in pairs {
+                let name = self.counts[file].0.clone();
+                match out.get_mut(id) {
+                    Some(files) => files.push(name),
+                    None => {
+                        out.insert(id.to_string(), vec![name]);
+                    }
+                }
+            }
+            out
+        })
+    }
+
+    /// For each record of `dataset.records()`, in that order, the index in
+    /// `counts` of the file it was read from. The records of a kind come
+    /// file by file, in load order, so `counts` tells where each file's end.
+    pub fn file_indices(&self) -> impl Iterator<Item = usize> + '_ {
+        let count_in = |file: usize, kind: RecordKind| {
+            self.counts[file]
+                .1
+                .iter()
+                .find(|(k, _)| *k == kind)
+                .map_or(0, |(_, n)| *n)
+        };
+        let mut kind = None;
+        let (mut file, mut left) = (0, 0);
+        self.dataset.records().map(move |record| {
+            if kind != Some(record.kind()) {
+                kind = Some(record.kind());
+                file = 0;
+                left = if self.counts.is_empty() {
+                    0
+                } else {
+                    count_in(0, record.kind())
+                };
+            }
+            while left == 0 && file + 1 < self.counts.len() {
+                file += 1;
+                left = count_in(file, record.kind());
+            }
+            left = left.saturating_sub(1);
+            file
+        })
+    }
+
     /// The file a record was read from (the first, when an id is defined twice).
     pub fn file_of(&self, id: &str) -> Option<&str> {
-        self.origins
+        self.origins()
             .get(id)
             .and_then(|files| files.first())
             .map(String::as_str)
@@ -91,30 +171,7 @@ impl Loaded {
             }
         }
         self.counts.push((name.to_string(), counts));
-        if self.origins.is_empty() {
-            // The first file (often the only one, an export): build the index in
-            // one sorted pass rather than record by record.
-            let mut pairs: Vec<(String, Vec<String>)> = part
-                .records()
-                .map(|record| (record.id().to_string(), vec![name.to_string()]))
-                .collect();
-            pairs.sort_by(|a, b| a.0.cmp(&b.0));
-            pairs.dedup_by(|later, earlier| {
-                let same = later.0 == earlier.0;
-                if same {
-                    earlier.1.append(&mut later.1);
-                }
-                same
-            });
-            self.origins = pairs.into_iter().collect();
-        } else {
-            for record in part.records() {
-                self.origins
-                    .entry(record.id().to_string())
-                    .or_default()
-                    .push(name.to_string());
-            }
-        }
+        self.origins = OnceLock::new();
         if part.dataset.is_some() {
             self.info_files.push(name.to_string());
         }
@@ -132,7 +189,7 @@ impl Loaded {
 /// as `--data` would, so that queries refuse it and `check` lists the errors.
 pub fn embedded() -> Result<Loaded> {
     match SNAPSHOT {
-        Some(snapshot) => from_snapshot(snapshot),
+        Some(snapshot) => Ok(from_snapshot(snapshot)),
         None => embedded_files(),
     }
 }
@@ -152,20 +209,21 @@ pub fn embedded_files() -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// Loads a snapshot: the JSON array of `[file name, records]` pairs that
-/// [`crate::embed::prepare`] writes, in load order.
-pub fn from_snapshot(json: &str) -> Result<Loaded> {
-    let files: Vec<(String, Dataset)> =
-        serde_json::from_str(json).context("the dataset compiled into the binary is damaged")?;
-    let mut loaded = Loaded {
+/// The embedded dataset from its snapshot: its lists are borrowed from the
+/// binary, so this copies no record.
+pub fn from_snapshot(snapshot: &'static Snapshot) -> Loaded {
+    Loaded {
+        dataset: snapshot.dataset.clone(),
+        origins: OnceLock::new(),
+        info_files: snapshot.info_files.iter().map(|f| f.to_string()).collect(),
         embedded: true,
         checked: true,
-        ..Loaded::default()
-    };
-    for (name, part) in files {
-        loaded.add(&name, part);
+        counts: snapshot
+            .counts
+            .iter()
+            .map(|(file, counts)| (file.to_string(), counts.to_vec()))
+            .collect(),
     }
-    Ok(loaded)
 }
 
 /// A dataset directory (every `.toml` and `.json` file below it) or one file.
@@ -395,20 +453,29 @@ mod tests {
         assert!(snapshot.checked && !files.checked);
         assert!(snapshot.embedded && files.embedded);
         assert_eq!(snapshot.dataset, files.dataset);
-        assert_eq!(snapshot.origins, files.origins);
+        assert_eq!(snapshot.origins(), files.origins());
         assert_eq!(snapshot.info_files, files.info_files);
         assert_eq!(snapshot.counts, files.counts);
     }
 
     #[test]
-    fn a_damaged_snapshot_is_an_error_not_a_panic() {
-        let err = from_snapshot("[[\"a.toml\", {\"nmae\": 1}]]").unwrap_err();
-        assert!(
-            format!("{err:#}").starts_with(
-                "the dataset compiled into the binary is damaged: unknown field `nmae`"
-            ),
-            "{err:#}"
-        );
+    fn origins_name_every_file_of_an_id_in_load_order() {
+        let part = |toml: &str| parse_toml("t.toml", toml).unwrap();
+        let source =
+            |id: &str| format!("[[source]]\nid = \"{id}\"\npublisher = \"p\"\ntitle = \"t\"\n");
+        let state = |id: &str| format!("[[state]]\nid = \"{id}\"\nname = \"n\"\ncitations = []\n");
+        let mut loaded = Loaded::default();
+        loaded.add("a.toml", part(&(state("x") + &source("s1"))));
+        loaded.add("b.toml", part(&source("x")));
+        loaded.add("c.toml", part(&(source("s2") + &state("x") + &state("y"))));
+        assert_eq!(loaded.origins()["x"], ["a.toml", "b.toml", "c.toml"]);
+        assert_eq!(loaded.origins()["s1"], ["a.toml"]);
+        assert_eq!(loaded.origins()["s2"], ["c.toml"]);
+        assert_eq!(loaded.file_of("y"), Some("c.toml"));
+        assert_eq!(loaded.file_of("nothing"), None);
+        // Adding a file afterwards makes them again.
+        loaded.add("d.toml", part(&source("y")));
+        assert_eq!(loaded.origins()["y"], ["c.toml", "d.toml"]);
     }
 
     #[test]

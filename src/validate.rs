@@ -162,7 +162,7 @@ impl Findings<'_> {
         let id = record.id();
         if self
             .loaded
-            .origins
+            .origins()
             .get(id)
             .is_none_or(|files| files.len() < 2)
         {
@@ -183,41 +183,17 @@ impl Findings<'_> {
 fn duplicates(loaded: &Loaded) -> DuplicateIndex {
     let mut out = HashMap::new();
     let mut seen: HashMap<(RecordKind, &str, &str), usize> = HashMap::new();
-    let count_in = |file: usize, kind: RecordKind| {
-        loaded.counts[file]
-            .1
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map_or(0, |(_, n)| *n)
-    };
-    // Records of a kind come file by file, in load order: walk the files
-    // alongside them.
-    let mut kind = None;
-    let (mut file, mut left) = (0, 0);
-    for record in loaded.dataset.records() {
-        if kind != Some(record.kind()) {
-            kind = Some(record.kind());
-            file = 0;
-            left = loaded
-                .counts
-                .first()
-                .map_or(0, |_| count_in(0, record.kind()));
-        }
-        while left == 0 && file + 1 < loaded.counts.len() {
-            file += 1;
-            left = count_in(file, record.kind());
-        }
-        left = left.saturating_sub(1);
+    let origins = loaded.origins();
+    for (record, file) in loaded.dataset.records().zip(loaded.file_indices()) {
         let id = record.id();
-        if loaded.origins.get(id).is_some_and(|files| files.len() > 1) {
-            if let Some((name, _)) = loaded.counts.get(file) {
-                let count = seen.entry((record.kind(), id, name.as_str())).or_default();
-                out.insert(
-                    (record.kind(), id.as_ptr() as usize),
-                    (name.clone(), *count),
-                );
-                *count += 1;
-            }
+        if origins.get(id).is_some_and(|files| files.len() > 1) {
+            let name = &loaded.counts[file].0;
+            let count = seen.entry((record.kind(), id, name.as_str())).or_default();
+            out.insert(
+                (record.kind(), id.as_ptr() as usize),
+                (name.clone(), *count),
+            );
+            *count += 1;
         }
     }
     out
@@ -254,7 +230,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             }),
         });
     }
-    for (id, files) in &loaded.origins {
+    for (id, files) in loaded.origins() {
         for (k, file) in files.iter().enumerate().skip(1) {
             let occurrence = files[..k].iter().filter(|f| *f == file).count();
             found.list.push(Finding {
