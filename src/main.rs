@@ -133,7 +133,7 @@ fn run(cli: &Cli) -> Result<bool> {
         command => {
             let loaded = load(cli.data.as_deref())?;
             let kb = validate::checked(loaded)?;
-            let ctx = Ctx::new(&kb, style.width);
+            let ctx = Ctx::new(&kb, style.width).writing(cli.format);
             let answer = match command {
                 Command::Summits(args) => commands::summits::run(&ctx, args)?,
                 Command::Docs(args) => commands::docs::run(&ctx, args)?,

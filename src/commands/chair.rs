@@ -110,7 +110,9 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         on: on.to_string(),
         chairs: &chairs,
     };
-    Ok(Answer::typed(&json, COLUMNS, &chairs, blocks, found))
+    Ok(Answer::typed(
+        ctx.needs, &json, COLUMNS, &chairs, blocks, found,
+    ))
 }
 
 /// What CSV writes of each chairmanship that matched.

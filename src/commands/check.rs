@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::commands::Answer;
+use crate::commands::{Answer, Needs};
 use crate::output::Block;
 use crate::validate::{Finding, Severity};
 
@@ -36,6 +36,7 @@ pub fn run(findings: &[Finding], records: usize) -> Answer {
         findings,
     };
     Answer::typed(
+        Needs::ALL,
         &json,
         COLUMNS,
         findings,

@@ -84,7 +84,8 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         table = with_sources(table, cites.collect());
     }
     let rows: Vec<DecisionRow> = decisions.iter().map(|d| DecisionRow::of(kb, d)).collect();
-    let mut answer = Answer::list(&rows, COLUMNS, "decisions", table);
+    let mut answer = Answer::list(ctx.needs, &rows, COLUMNS, "decisions", table);
+    let listed = rows.len();
     let json = match meeting {
         Some(m) => DecisionsJson::OfMeeting {
             meeting: &m.id,
@@ -93,9 +94,11 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         },
         None => DecisionsJson::List(rows),
     };
-    answer.view.json = to_json(&json);
+    if ctx.needs.json {
+        answer.view.json = to_json(&json);
+    }
     if let Some(m) = meeting {
-        answer.say_outcomes(kb, m, "decisions");
+        answer.say_outcomes(kb, m, listed, "decisions");
     }
     Ok(answer)
 }

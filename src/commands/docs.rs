@@ -136,7 +136,8 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         let cites = docs.iter().map(|r| publishers(kb, &r.citations));
         table = with_sources(table, cites.collect());
     }
-    let mut answer = Answer::list(&rows, COLUMNS, "documents", table);
+    let mut answer = Answer::list(ctx.needs, &rows, COLUMNS, "documents", table);
+    let listed = rows.len();
     possibly.sort_unstable();
     let json = match (meeting, args.in_force_on) {
         (_, Some(_)) => DocsJson::InForce {
@@ -150,9 +151,11 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         },
         (None, None) => DocsJson::List(rows),
     };
-    answer.view.json = to_json(&json);
+    if ctx.needs.json {
+        answer.view.json = to_json(&json);
+    }
     if let (Some(m), None) = (meeting, args.in_force_on) {
-        answer.say_outcomes(kb, m, "documents");
+        answer.say_outcomes(kb, m, listed, "documents");
     }
     if !possibly.is_empty() {
         answer.view.blocks.push(Block::Text(format!(

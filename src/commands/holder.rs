@@ -67,7 +67,9 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             answers: &answers,
         }
     };
-    Ok(Answer::typed(&json, COLUMNS, &every, blocks, found))
+    Ok(Answer::typed(
+        ctx.needs, &json, COLUMNS, &every, blocks, found,
+    ))
 }
 
 /// What CSV writes of each holder that matched.

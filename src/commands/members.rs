@@ -292,7 +292,9 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         on: on.to_string(),
         members: &json_rows,
     };
-    Ok(Answer::typed(&json, COLUMNS, &json_rows, blocks, found))
+    Ok(Answer::typed(
+        ctx.needs, &json, COLUMNS, &json_rows, blocks, found,
+    ))
 }
 
 /// What CSV writes of each state.

@@ -22,6 +22,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::cli::Format;
 use crate::date::Date;
 use crate::kb::Kb;
 use crate::model::{Citation, Claim, ClaimValue, Completeness, Meeting, Record};
@@ -34,7 +35,45 @@ use crate::output::{Block, Data, Kind, View};
 pub struct Ctx<'k> {
     pub kb: &'k Kb<'k>,
     pub width: Option<u16>,
+    /// The forms of the answer that the output will read.
+    pub needs: Needs,
     today: std::cell::OnceCell<jiff::civil::Date>,
+}
+
+/// Which forms of an answer an output format reads, so that an answer builds
+/// only those: the table and Markdown read its blocks, JSON its value, CSV
+/// and NDJSON its records. Building the JSON of 193 documents costs more than
+/// the rest of `docs` together; the table never reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Needs {
+    pub json: bool,
+    pub records: bool,
+}
+
+impl Needs {
+    /// Every form (tests, and anything that reads more than one).
+    pub const ALL: Needs = Needs {
+        json: true,
+        records: true,
+    };
+
+    pub fn of(format: Format) -> Needs {
+        match format {
+            Format::Table | Format::Markdown => Needs {
+                json: false,
+                records: false,
+            },
+            Format::Json => Needs {
+                json: true,
+                records: false,
+            },
+            Format::Csv | Format::Ndjson => Needs {
+                json: false,
+                records: true,
+            },
+            Format::Popolo | Format::Sqlite => Needs::ALL,
+        }
+    }
 }
 
 impl<'k> Ctx<'k> {
@@ -42,7 +81,16 @@ impl<'k> Ctx<'k> {
         Ctx {
             kb,
             width,
+            needs: Needs::ALL,
             today: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// This context, building only what `format` reads of an answer.
+    pub fn writing(self, format: Format) -> Ctx<'k> {
+        Ctx {
+            needs: Needs::of(format),
+            ..self
         }
     }
 
@@ -102,20 +150,30 @@ impl Answer {
     /// `columns` of each row; the table says so when the list is empty (and
     /// CSV still has its header row).
     pub fn list<T: Serialize>(
+        needs: Needs,
         rows: &[T],
         columns: &[&'static str],
         what: &str,
         table: Block,
     ) -> Answer {
-        let records: Vec<Value> = rows.iter().map(to_json).collect();
+        let records: Vec<Value> = if needs.json || needs.records {
+            rows.iter().map(to_json).collect()
+        } else {
+            Vec::new()
+        };
         let blocks = if rows.is_empty() {
             vec![table, Block::Text(format!("No {what} match."))]
         } else {
             vec![table]
         };
+        let (json, records) = match (needs.json, needs.records) {
+            (true, true) => (Value::Array(records.clone()), records),
+            (true, false) => (Value::Array(records), Vec::new()),
+            _ => (Value::Null, records),
+        };
         Answer {
             view: View {
-                json: Value::Array(records.clone()),
+                json,
                 blocks,
                 data: Data::new(columns, records),
             },
@@ -126,17 +184,27 @@ impl Answer {
 
     /// An answer that is one typed value (`json`) whose records are `records`.
     pub fn typed<T: Serialize, R: Serialize>(
+        needs: Needs,
         json: &T,
         columns: &[&'static str],
         records: &[R],
         blocks: Vec<Block>,
         found: bool,
     ) -> Answer {
+        let records = if needs.records {
+            records.iter().map(to_json).collect()
+        } else {
+            Vec::new()
+        };
         Answer {
             view: View {
-                json: to_json(json),
+                json: if needs.json {
+                    to_json(json)
+                } else {
+                    Value::Null
+                },
                 blocks,
-                data: Data::new(columns, records.iter().map(to_json).collect()),
+                data: Data::new(columns, records),
             },
             found,
             notice: None,
@@ -147,8 +215,8 @@ impl Answer {
     /// --summit`, `decisions --summit`), how completely the meeting's
     /// outcomes are recorded, so that an empty list is never read as
     /// "nothing adopted"; the same line is the answer's notice.
-    pub fn say_outcomes(&mut self, kb: &Kb<'_>, meeting: &Meeting, what: &str) {
-        let notice = outcomes_notice(kb, meeting, self.view.data.records.len(), what);
+    pub fn say_outcomes(&mut self, kb: &Kb<'_>, meeting: &Meeting, listed: usize, what: &str) {
+        let notice = outcomes_notice(kb, meeting, listed, what);
         if let Some(notice) = &notice {
             // Replaces "No documents match." with what is really known.
             self.view.blocks.retain(|b| !matches!(b, Block::Text(_)));
@@ -401,5 +469,65 @@ mod tests {
         args.on = None;
         holder::run(&ctx, &args).unwrap();
         assert!(ctx.today.get().is_some());
+    }
+
+    /// An answer built for one format renders in it exactly as one built
+    /// with every form, and leaves out what the format does not read.
+    #[test]
+    fn an_answer_built_for_a_format_renders_as_the_whole_answer() {
+        use crate::output::{render, Style};
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let day = Some("2019-06-01".parse().unwrap());
+        let holder = holder::Args {
+            org: Default::default(),
+            post: "secretary-general".to_string(),
+            on: day,
+            explain: false,
+        };
+        let terms = terms::Args {
+            org: Default::default(),
+            post: Some("secretary-general".to_string()),
+            sources: false,
+        };
+        let style = Style {
+            color: false,
+            width: None,
+        };
+        let rendered = |answer: &Answer, format| {
+            let mut out = Vec::new();
+            render(&answer.view, format, style, &mut out).unwrap();
+            out
+        };
+        for format in [
+            Format::Table,
+            Format::Markdown,
+            Format::Json,
+            Format::Csv,
+            Format::Ndjson,
+        ] {
+            let whole = Ctx::new(&kb, None);
+            let lean = Ctx::new(&kb, None).writing(format);
+            for (all, only) in [
+                (
+                    holder::run(&whole, &holder).unwrap(),
+                    holder::run(&lean, &holder).unwrap(),
+                ),
+                (
+                    terms::run(&whole, &terms).unwrap(),
+                    terms::run(&lean, &terms).unwrap(),
+                ),
+            ] {
+                assert_eq!(
+                    rendered(&only, format),
+                    rendered(&all, format),
+                    "{format:?}"
+                );
+                assert_eq!(only.view.json.is_null(), format != Format::Json);
+                let csv = matches!(format, Format::Csv | Format::Ndjson);
+                assert_eq!(only.view.data.records.is_empty(), !csv);
+                assert!(!all.view.json.is_null() && !all.view.data.records.is_empty());
+            }
+        }
     }
 }

@@ -108,7 +108,14 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             sources: args.sources.then(|| source_ids(kb, &h.id)),
         })
         .collect();
-    Ok(Answer::typed(&rows, COLUMNS, &rows, blocks, total > 0))
+    Ok(Answer::typed(
+        ctx.needs,
+        &rows,
+        COLUMNS,
+        &rows,
+        blocks,
+        total > 0,
+    ))
 }
 
 /// What CSV writes of each hit.

@@ -183,6 +183,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             .collect(),
     };
     Ok(Answer::typed(
+        ctx.needs,
         &json,
         &["field", "value"],
         &fields,

@@ -117,7 +117,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Answer {
             }
         })
         .collect();
-    Answer::list(&rows, COLUMNS, "sources", table)
+    Answer::list(ctx.needs, &rows, COLUMNS, "sources", table)
 }
 
 /// What CSV writes of each source.

@@ -82,7 +82,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         let cites = meetings.iter().map(|m| publishers(kb, &m.citations));
         table = with_sources(table, cites.collect());
     }
-    Ok(Answer::list(&rows, COLUMNS, "meetings", table))
+    Ok(Answer::list(ctx.needs, &rows, COLUMNS, "meetings", table))
 }
 
 /// What CSV writes of each meeting.

@@ -69,7 +69,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         table = with_sources(table, cites.collect());
     }
     let rows: Vec<TermRow> = terms.iter().map(|t| TermRow::of(kb, t)).collect();
-    Ok(Answer::list(&rows, COLUMNS, "terms", table))
+    Ok(Answer::list(ctx.needs, &rows, COLUMNS, "terms", table))
 }
 
 /// What CSV writes of each term: ids beside names, the bounds as dates.

@@ -11,7 +11,7 @@ use jiff::civil;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::commands::{Answer, Ctx};
+use crate::commands::{Answer, Ctx, Needs};
 use crate::date::{Certainty, Date, Precision};
 use crate::kb::Kb;
 use crate::model::{MeetingStatus, Organization};
@@ -220,7 +220,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     if args.chart {
         // --width is at least 40; a terminal narrower than 20 columns gets 20.
         let width = args.width.or(terminal_width).unwrap_or(80).max(MIN_WIDTH);
-        return Ok(chart(kb, args, org, usize::from(width)));
+        return Ok(chart(ctx.needs, kb, args, org, usize::from(width)));
     }
     let filtering = args.range.from.is_some() || args.range.to.is_some();
     let events: Vec<TimelineEvent> = events(kb)
@@ -268,6 +268,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         blocks.push(Block::Text("No dated events match.".to_string()));
     }
     Ok(Answer::typed(
+        ctx.needs,
         &events,
         EVENT_COLUMNS,
         &events,
@@ -301,17 +302,17 @@ pub struct ChartJson {
 }
 
 /// A chart with no rows, saying why.
-fn nothing_to_draw(why: &str) -> Answer {
+fn nothing_to_draw(needs: Needs, why: &str) -> Answer {
     let empty = ChartJson {
         from: None,
         to: None,
         rows: Vec::new(),
     };
-    chart_answer(empty, vec![Block::Text(why.to_string())], false)
+    chart_answer(needs, empty, vec![Block::Text(why.to_string())], false)
 }
 
-fn chart_answer(json: ChartJson, blocks: Vec<Block>, found: bool) -> Answer {
-    Answer::typed(&json, CHART_COLUMNS, &json.rows, blocks, found)
+fn chart_answer(needs: Needs, json: ChartJson, blocks: Vec<Block>, found: bool) -> Answer {
+    Answer::typed(needs, &json, CHART_COLUMNS, &json.rows, blocks, found)
 }
 
 /// The narrowest chart drawn.
@@ -417,7 +418,13 @@ fn fit(s: &str, width: usize) -> String {
     out.chars().take(width).collect()
 }
 
-fn chart(kb: &Kb<'_>, args: &Args, org: Option<&Organization>, width: usize) -> Answer {
+fn chart(
+    needs: Needs,
+    kb: &Kb<'_>,
+    args: &Args,
+    org: Option<&Organization>,
+    width: usize,
+) -> Answer {
     let glyphs = if args.ascii { &ASCII } else { &UNICODE };
     let mut rows: Vec<ChartRow> = rows(kb)
         .into_iter()
@@ -439,7 +446,7 @@ fn chart(kb: &Kb<'_>, args: &Args, org: Option<&Organization>, width: usize) -> 
         .map(|t| t.last_day())
         .or_else(|| known_ends.max().map(|d| civil::date(d.year(), 12, 31)));
     let (Some(axis_start), Some(axis_end)) = (axis_start, axis_end) else {
-        return nothing_to_draw("No terms or chairmanships to draw.");
+        return nothing_to_draw(needs, "No terms or chairmanships to draw.");
     };
     // Only what shows between the axis ends.
     rows.retain(|r| {
@@ -447,7 +454,7 @@ fn chart(kb: &Kb<'_>, args: &Args, org: Option<&Organization>, width: usize) -> 
         last >= axis_start && first <= axis_end
     });
     if rows.is_empty() {
-        return nothing_to_draw("No terms or chairmanships fall in this range.");
+        return nothing_to_draw(needs, "No terms or chairmanships fall in this range.");
     }
 
     let label_width = rows
@@ -553,7 +560,7 @@ fn chart(kb: &Kb<'_>, args: &Args, org: Option<&Organization>, width: usize) -> 
         to: Some(axis_end.to_string()),
         rows,
     };
-    chart_answer(json, blocks, true)
+    chart_answer(needs, json, blocks, true)
 }
 
 #[cfg(test)]
@@ -595,7 +602,7 @@ mod tests {
             width: None,
             ascii: false,
         };
-        chart(kb, &args, None, width)
+        chart(Needs::ALL, kb, &args, None, width)
             .view
             .blocks
             .into_iter()
