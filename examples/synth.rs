@@ -514,6 +514,7 @@ fn generate(scale: usize, out: &Path, check_it: bool) -> Result<usize> {
         .with_context(|| format!("cannot write {}", json_path.display()))?;
     export::write(
         &loaded.dataset,
+        &export::meta(&loaded.dataset),
         export::Written::Json,
         &mut BufWriter::new(file),
     )?;

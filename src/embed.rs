@@ -71,6 +71,10 @@ pub fn snapshot_literal(loaded: &Loaded) -> String {
     for file in &loaded.info_files {
         let _ = write!(out, "{file:?},");
     }
-    out.push_str("]}");
+    let _ = write!(
+        out,
+        "],\ncontent_hash:{:?}}}",
+        loaded.dataset.content_hash()
+    );
     out
 }

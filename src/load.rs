@@ -44,6 +44,8 @@ pub struct Snapshot {
     pub dataset: Dataset,
     pub counts: &'static [(&'static str, &'static [(RecordKind, usize)])],
     pub info_files: &'static [&'static str],
+    /// What [`Dataset::content_hash`] gives for `dataset`.
+    pub content_hash: &'static str,
 }
 
 /// JSON files larger than this are refused rather than read.
@@ -73,6 +75,8 @@ pub struct Loaded {
     pub checked: bool,
     /// For each file in load order, how many records of each kind it gave.
     pub counts: Vec<(String, Vec<(RecordKind, usize)>)>,
+    /// The dataset's [`Dataset::content_hash`], when the build computed it.
+    pub content_hash: Option<&'static str>,
 }
 
 impl Loaded {
@@ -223,6 +227,7 @@ pub fn from_snapshot(snapshot: &'static Snapshot) -> Loaded {
             .iter()
             .map(|(file, counts)| (file.to_string(), counts.to_vec()))
             .collect(),
+        content_hash: Some(snapshot.content_hash),
     }
 }
 
@@ -456,6 +461,11 @@ mod tests {
         assert_eq!(snapshot.origins(), files.origins());
         assert_eq!(snapshot.info_files, files.info_files);
         assert_eq!(snapshot.counts, files.counts);
+        assert_eq!(
+            snapshot.content_hash,
+            Some(files.dataset.content_hash().as_str())
+        );
+        assert_eq!(files.content_hash, None);
     }
 
     #[test]

@@ -124,9 +124,10 @@ fn run(cli: &Cli) -> Result<bool> {
             let format = commands::export::Written::of(cli.format, args.output.as_deref())?;
             let loaded = load(cli.data.as_deref())?;
             validate::checked(loaded)?;
+            let meta = commands::export::meta_of(loaded);
             match &args.output {
-                Some(path) => commands::export::write_file(&loaded.dataset, format, path)?,
-                None => commands::export::write(&loaded.dataset, format, &mut out)?,
+                Some(path) => commands::export::write_file(&loaded.dataset, &meta, format, path)?,
+                None => commands::export::write(&loaded.dataset, &meta, format, &mut out)?,
             }
             true
         }

@@ -55,10 +55,22 @@ fn load_oracle(name: &str, data: &[u8]) -> bool {
         return true;
     }
     let mut first = Vec::new();
-    export::write(&loaded.dataset, export::Written::Json, &mut first).unwrap();
+    export::write(
+        &loaded.dataset,
+        &export::meta(&loaded.dataset),
+        export::Written::Json,
+        &mut first,
+    )
+    .unwrap();
     let again = load::parse_bytes("export.json", &first).expect("an export loads again");
     let mut second = Vec::new();
-    export::write(&again, export::Written::Json, &mut second).unwrap();
+    export::write(
+        &again,
+        &export::meta(&again),
+        export::Written::Json,
+        &mut second,
+    )
+    .unwrap();
     assert!(
         first == second,
         "export -> load -> export changed the bytes"

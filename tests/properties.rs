@@ -367,7 +367,13 @@ fn parse(name: &str, text: &str) -> Dataset {
 
 fn export_bytes(dataset: &Dataset) -> Vec<u8> {
     let mut out = Vec::new();
-    export::write(dataset, export::Written::Json, &mut out).unwrap();
+    export::write(
+        dataset,
+        &export::meta(dataset),
+        export::Written::Json,
+        &mut out,
+    )
+    .unwrap();
     out
 }
 

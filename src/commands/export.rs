@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
 use crate::cli::Format;
+use crate::load::Loaded;
 use crate::model::{Dataset, Meta};
 use crate::output::popolo;
 use crate::output::sqlite;
@@ -69,11 +69,11 @@ impl Written {
 ///
 /// A symbolic link stays a link: the file it points to is replaced. A device
 /// or a pipe is written to directly.
-pub fn write_file(dataset: &Dataset, format: Written, path: &Path) -> Result<()> {
+pub fn write_file(dataset: &Dataset, meta: &Meta, format: Written, path: &Path) -> Result<()> {
     let fail = || format!("cannot write {}", path.display());
     let stream = |file: &mut std::fs::File| -> Result<()> {
         let mut out = BufWriter::new(file);
-        write(dataset, format, &mut out)?;
+        write(dataset, meta, format, &mut out)?;
         Ok(out.flush()?)
     };
     // Links followed: what is there now is what the export replaces.
@@ -117,7 +117,7 @@ pub fn write_file(dataset: &Dataset, format: Written, path: &Path) -> Result<()>
         .map_err(|err| io::Error::from(err.kind()))
         .with_context(fail)?;
     if format == Written::Sqlite {
-        sqlite::write(dataset, &meta(dataset), temp.path()).with_context(fail)?;
+        sqlite::write(dataset, meta, temp.path()).with_context(fail)?;
     } else {
         stream(temp.as_file_mut()).with_context(fail)?;
     }
@@ -145,25 +145,22 @@ fn link_target(path: &Path) -> PathBuf {
 }
 
 /// The `meta` block of a dataset: its name, licence, counts, and a SHA-256 of
-/// the compact JSON of its records (without any `meta` it carries).
-///
-/// The JSON is streamed into the hash, never held in memory: at 100,000
-/// records a copy would double what `export` needs.
+/// the compact JSON of its records (see [`Dataset::content_hash`]).
 pub fn meta(dataset: &Dataset) -> Meta {
-    let mut hasher = Sha256::new();
-    if dataset.meta.is_none() {
-        serde_json::to_writer(&mut HashWriter(&mut hasher), dataset)
-    } else {
-        let mut data = dataset.clone();
-        data.meta = None;
-        serde_json::to_writer(&mut HashWriter(&mut hasher), &data)
+    meta_with(dataset, dataset.content_hash())
+}
+
+/// The `meta` block of a loaded dataset, whose hash the build computed when
+/// the dataset is the embedded one: hashing the JSON of every record costs
+/// three times what the rest of `export` does.
+pub fn meta_of(loaded: &Loaded) -> Meta {
+    match loaded.content_hash {
+        Some(hash) => meta_with(&loaded.dataset, hash.to_string()),
+        None => meta(&loaded.dataset),
     }
-    .expect("a dataset serializes to JSON");
-    let hash: String = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+}
+
+fn meta_with(dataset: &Dataset, content_hash: String) -> Meta {
     let mut counts = BTreeMap::new();
     for record in dataset.records() {
         *counts.entry(record.kind().to_string()).or_insert(0) += 1;
@@ -172,21 +169,7 @@ pub fn meta(dataset: &Dataset) -> Meta {
         dataset: dataset.dataset.as_ref().map(|d| d.name.clone()),
         licence: dataset.dataset.as_ref().and_then(|d| d.licence.clone()),
         counts,
-        content_hash: format!("sha256:{hash}").into(),
-    }
-}
-
-/// Feeds what serde_json writes to a hash.
-struct HashWriter<'h>(&'h mut Sha256);
-
-impl Write for HashWriter<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+        content_hash: content_hash.into(),
     }
 }
 
@@ -200,7 +183,7 @@ struct Exported<'a> {
 
 /// Writes the dataset to a stream; a database only to a file
 /// ([`write_file`]).
-pub fn write(dataset: &Dataset, format: Written, out: &mut dyn Write) -> Result<()> {
+pub fn write(dataset: &Dataset, meta: &Meta, format: Written, out: &mut dyn Write) -> Result<()> {
     match format {
         Written::Sqlite => bail!("a database is written to a file"),
         Written::Ndjson => {
@@ -209,7 +192,7 @@ pub fn write(dataset: &Dataset, format: Written, out: &mut dyn Write) -> Result<
                 out.write_all(b"\n")?;
                 Ok(())
             };
-            line("meta", serde_json::to_value(meta(dataset))?)?;
+            line("meta", serde_json::to_value(meta)?)?;
             if let Some(info) = &dataset.dataset {
                 line("dataset", serde_json::to_value(info)?)?;
             }
@@ -218,21 +201,19 @@ pub fn write(dataset: &Dataset, format: Written, out: &mut dyn Write) -> Result<
             }
         }
         Written::Popolo => {
-            let meta = meta(dataset);
-            let document = popolo::document(dataset, &meta);
+            let document = popolo::document(dataset, meta);
             serde_json::to_writer_pretty(&mut *out, &document)?;
             out.write_all(b"\n")?;
         }
         Written::Json => {
             // The records are borrowed, not copied: the export of a large
             // dataset needs little more memory than the dataset.
-            let meta = meta(dataset);
             let mut records = std::borrow::Cow::Borrowed(dataset);
             if dataset.meta.is_some() {
                 records.to_mut().meta = None;
             }
             let exported = Exported {
-                meta: &meta,
+                meta,
                 data: &records,
             };
             serde_json::to_writer_pretty(&mut *out, &exported)?;
