@@ -223,11 +223,17 @@ def main():
         v, cv = worst[4]["after"][1], worst[4]["after"][3]
         print(f"- {worst[0]}: query <= {goal}x --version: worst {worst[2]} {v:.2f}x "
               f"(CPU {cv:.2f}x) -> {'met' if v <= goal else 'MISSED'}")
+        met = [r[2] for r in queries if r[4]["after"][1] <= goal]
+        missed = [f"{r[2]} {r[4]['after'][1]:.2f}x" for r in queries if r[4]["after"][1] > goal]
+        print(f"  - met by: {', '.join(met) or 'none'}; missed by: {', '.join(missed) or 'none'}")
         if shipped:
             worst = max(queries, key=lambda r: r[4]["after"][2])
             j, cj = worst[4]["after"][2], worst[4]["after"][4]
             print(f"- shipped: query <= {GOAL_JQ}x jq: worst {worst[2]} {j:.3f}x "
                   f"(CPU {cj:.3f}x) -> {'met' if j <= GOAL_JQ else 'MISSED'}")
+            missed = [f"{r[2]} {r[4]['after'][2]:.3f}x" for r in queries
+                      if r[4]["after"][2] > GOAL_JQ]
+            print(f"  - missed by: {', '.join(missed) or 'none'}")
 
 
 if __name__ == "__main__":
