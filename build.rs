@@ -55,10 +55,16 @@ fn main() {
     println!("cargo::rerun-if-changed={dir}");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
 
-    let (files, snapshot) = match embed::prepare(Path::new(&dir)) {
-        Ok(embedding) => (embedding.files, embedding.snapshot),
-        Err(err) => (Vec::new(), Err(vec![format!("{err:#}")])),
+    let (files, snapshot, index) = match embed::prepare(Path::new(&dir)) {
+        Ok(embedding) => (embedding.files, embedding.snapshot, embedding.index),
+        Err(err) => (Vec::new(), Err(vec![format!("{err:#}")]), None),
     };
+    // The search index of the snapshot, read by src/search_index.rs.
+    let index = match index {
+        Some(index) => format!("Some(&{index})"),
+        None => "None".to_string(),
+    };
+    fs::write(out.join("search_index.rs"), index).expect("OUT_DIR is writable");
     let mut code = String::from("/// The default dataset: (name, text) of each of its files.\n");
     code.push_str("pub const EMBEDDED: &[(&str, &str)] = &[\n");
     let mut unreadable = None;

@@ -13,6 +13,7 @@ use anyhow::Result;
 use crate::kb::Kb;
 use crate::literal::Literal;
 use crate::load::{self, Loaded};
+use crate::search_index::Index;
 use crate::validate::{self, Severity};
 
 /// What to embed from a dataset directory.
@@ -24,6 +25,9 @@ pub struct Embedding {
     /// writes it (`file:line:column: error: record: message`); a file that
     /// does not parse is one error, the first.
     pub snapshot: Result<String, Vec<String>>,
+    /// When there is a snapshot: the search index of its records, a Rust
+    /// expression of type `Index<'static>` (see [`Index::literal`]).
+    pub index: Option<String>,
 }
 
 /// Lists, loads and checks the dataset at `dir`. Errors in the data are in
@@ -34,13 +38,19 @@ pub fn prepare(dir: &Path) -> Result<Embedding> {
         .iter()
         .map(|path| (path.display().to_string(), path.clone()))
         .collect();
+    let (snapshot, index) = match snapshot(dir, &paths) {
+        Ok((snapshot, index)) => (Ok(snapshot), Some(index)),
+        Err(errors) => (Err(errors), None),
+    };
     Ok(Embedding {
         files,
-        snapshot: snapshot(dir, &paths),
+        snapshot,
+        index,
     })
 }
 
-fn snapshot(dir: &Path, paths: &[PathBuf]) -> Result<String, Vec<String>> {
+/// The snapshot and the search index of a dataset without errors.
+fn snapshot(dir: &Path, paths: &[PathBuf]) -> Result<(String, String), Vec<String>> {
     let loaded = load::load_files(dir, paths, &mut |_, _| Ok(()))
         .map_err(|err| vec![load::escape_controls(&format!("{err:#}"))])?;
     let kb = Kb::new(&loaded);
@@ -49,7 +59,8 @@ fn snapshot(dir: &Path, paths: &[PathBuf]) -> Result<String, Vec<String>> {
         .filter(|f| f.severity == Severity::Error)
         .collect();
     if errors.is_empty() {
-        return Ok(snapshot_literal(&loaded));
+        let index = Index::of_records(loaded.dataset.records()).literal();
+        return Ok((snapshot_literal(&loaded), index));
     }
     validate::locate(&loaded, &mut errors);
     Err(errors.iter().map(ToString::to_string).collect())

@@ -9,6 +9,8 @@
 //! word is stored once, and a query compares its words with that vocabulary
 //! (not with every occurrence), so a search is linear in the size of the data.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::model::{Alias, Citation, Record, RecordKind, Text};
@@ -72,14 +74,14 @@ pub struct Options {
     pub allow_missing: usize,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Token {
     word: u32,
     /// Byte offset of the word in the field's text.
     start: u32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 struct TextField<'t> {
     role: Role,
     label: &'static str,
@@ -90,7 +92,7 @@ struct TextField<'t> {
     distinct: u32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 struct Entry<'t> {
     kind: &'t str,
     id: &'t str,
@@ -99,18 +101,36 @@ struct Entry<'t> {
 }
 
 /// A search index: every record's fields, folded once. It borrows the text
-/// it indexes; words, tokens and fields are stored in flat lists.
-#[derive(Debug, Default)]
+/// it indexes; words, tokens and fields are stored in flat lists, owned
+/// while an index is built, or borrowed from the binary for the index that
+/// build.rs makes of the embedded dataset (see [`Index::embedded`]).
+#[derive(Debug, Default, PartialEq)]
 pub struct Index<'t> {
-    words: Vec<String>,
+    words: Cow<'t, [Cow<'t, str>]>,
     /// Each word's spelling key (see [`spelling_key`]), by word id.
-    keys: Vec<String>,
-    word_ids: foldhash::HashMap<String, u32>,
-    tokens: Vec<Token>,
-    fields: Vec<TextField<'t>>,
-    entries: Vec<Entry<'t>>,
+    keys: Cow<'t, [Cow<'t, str>]>,
+    /// While the index is built: each word's id.
+    word_ids: Option<foldhash::HashMap<String, u32>>,
+    /// Once it is built: the word ids in the order of their words, for a
+    /// binary search.
+    sorted: Cow<'t, [u32]>,
+    tokens: Cow<'t, [Token]>,
+    fields: Cow<'t, [TextField<'t>]>,
+    entries: Cow<'t, [Entry<'t>]>,
     /// Scratch space for folding a word.
     scratch: String,
+}
+
+// The index of the embedded dataset, when the build made one (see
+// `Index::embedded`).
+#[cfg(summit_kb_embedded)]
+static EMBEDDED: Option<&Index<'static>> = include!(concat!(env!("OUT_DIR"), "/search_index.rs"));
+#[cfg(not(summit_kb_embedded))]
+static EMBEDDED: Option<&Index<'static>> = None;
+
+/// A token in the index that build.rs writes.
+const fn token(word: u32, start: u32) -> Token {
+    Token { word, start }
 }
 
 /// How many letters may differ in a query word of this length.
@@ -213,6 +233,7 @@ impl<'t> Index<'t> {
         for record in records {
             index.add(record.kind().name(), record.id(), record_fields(record));
         }
+        index.finish();
         index
     }
 
@@ -226,6 +247,7 @@ impl<'t> Index<'t> {
                 .filter(|(role, _, _)| *role != Role::Text);
             index.add(record.kind().name(), record.id(), names);
         }
+        index.finish();
         index
     }
 
@@ -242,11 +264,91 @@ impl<'t> Index<'t> {
                 self.add_field(role, label, text);
             }
         }
-        self.entries.push(Entry {
+        self.entries.to_mut().push(Entry {
             kind,
             id,
             fields: (first, self.fields.len() as u32),
         });
+    }
+
+    /// The index of the embedded dataset, made when the binary was built,
+    /// when `check` found no error in it: what [`Index::of_records`] makes of
+    /// its records, which a search then need not fold again.
+    pub fn embedded() -> Option<&'static Index<'static>> {
+        EMBEDDED
+    }
+
+    /// Makes the index ready to be read, and written as a static: its words
+    /// in order, for [`Index::id_of`] without the table used to build it.
+    fn finish(&mut self) {
+        let mut sorted: Vec<u32> = (0..self.words.len() as u32).collect();
+        sorted.sort_unstable_by(|a, b| self.words[*a as usize].cmp(&self.words[*b as usize]));
+        self.sorted = sorted.into();
+        self.word_ids = None;
+        self.scratch = String::new();
+    }
+
+    /// The id of a word of the index.
+    fn id_of(&self, word: &str) -> Option<u32> {
+        if let Some(ids) = &self.word_ids {
+            return ids.get(word).copied();
+        }
+        self.sorted
+            .binary_search_by(|id| self.words[*id as usize].as_ref().cmp(word))
+            .ok()
+            .map(|at| self.sorted[at])
+    }
+
+    /// The index as a Rust expression of type `Index<'static>`, which build.rs
+    /// writes for the embedded dataset.
+    pub fn literal(&self) -> String {
+        use std::fmt::Write as _;
+        let mut index = Index {
+            words: self.words.clone(),
+            keys: self.keys.clone(),
+            word_ids: self.word_ids.clone(),
+            sorted: self.sorted.clone(),
+            tokens: self.tokens.clone(),
+            fields: self.fields.clone(),
+            entries: self.entries.clone(),
+            scratch: String::new(),
+        };
+        index.finish();
+        let mut out = String::from("Index{words:Cow::Borrowed(&[");
+        let strings = |out: &mut String, list: &[Cow<'_, str>]| {
+            for s in list {
+                let _ = write!(out, "Cow::Borrowed({s:?}),");
+            }
+        };
+        strings(&mut out, &index.words);
+        out.push_str("]),\nkeys:Cow::Borrowed(&[");
+        strings(&mut out, &index.keys);
+        out.push_str("]),\nword_ids:None,sorted:Cow::Borrowed(&[");
+        for id in index.sorted.iter() {
+            let _ = write!(out, "{id},");
+        }
+        out.push_str("]),\ntokens:Cow::Borrowed(&[");
+        for t in index.tokens.iter() {
+            let _ = write!(out, "token({},{}),", t.word, t.start);
+        }
+        out.push_str("]),\nfields:Cow::Borrowed(&[");
+        for f in index.fields.iter() {
+            let _ = write!(
+                out,
+                "TextField{{role:Role::{:?},label:{:?},text:{:?},tokens:({},{}),distinct:{}}},",
+                f.role, f.label, f.text, f.tokens.0, f.tokens.1, f.distinct
+            );
+        }
+        out.push_str("]),\nentries:Cow::Borrowed(&[");
+        for e in index.entries.iter() {
+            let _ = write!(
+                out,
+                "Entry{{kind:{:?},id:{:?},fields:({},{})}},",
+                e.kind, e.id, e.fields.0, e.fields.1
+            );
+        }
+        out.push_str("]),\nscratch:String::new()}");
+        out
     }
 
     fn add_field(&mut self, role: Role, label: &'static str, text: &'t str) {
@@ -265,18 +367,18 @@ impl<'t> Index<'t> {
                 scratch.extend(word.chars().map(|c| c.to_ascii_lowercase()));
                 let id = self.word_id(&scratch);
                 self.scratch = scratch;
-                self.tokens.push(Token { word: id, start });
+                self.tokens.to_mut().push(Token { word: id, start });
             } else {
                 for folded in fold_word(word) {
                     let id = self.word_id(&folded);
-                    self.tokens.push(Token { word: id, start });
+                    self.tokens.to_mut().push(Token { word: id, start });
                 }
             }
         }
         let mut words: Vec<u32> = self.tokens[first..].iter().map(|t| t.word).collect();
         words.sort_unstable();
         words.dedup();
-        self.fields.push(TextField {
+        self.fields.to_mut().push(TextField {
             role,
             label,
             text,
@@ -286,13 +388,14 @@ impl<'t> Index<'t> {
     }
 
     fn word_id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.word_ids.get(word) {
+        let id = self.words.len() as u32;
+        let ids = self.word_ids.get_or_insert_with(Default::default);
+        if let Some(&id) = ids.get(word) {
             return id;
         }
-        let id = self.words.len() as u32;
-        self.words.push(word.to_string());
-        self.keys.push(spelling_key(word));
-        self.word_ids.insert(word.to_string(), id);
+        ids.insert(word.to_string(), id);
+        self.words.to_mut().push(word.to_string().into());
+        self.keys.to_mut().push(spelling_key(word).into());
         id
     }
 
@@ -549,7 +652,7 @@ impl<'t> Index<'t> {
         let key = spelling_key(query);
         self.words
             .iter()
-            .zip(&self.keys)
+            .zip(self.keys.iter())
             .map(|(word, word_key)| {
                 let plain = word_cost(query, word, budget);
                 if plain == 0 || (key == query && *word_key == *word) {
@@ -572,7 +675,7 @@ impl<'t> Index<'t> {
             // Only a compound the data has: every other join would be one
             // more pass over the index for nothing.
             let compound = format!("{}{}", words[i], words[i + 1]);
-            if !self.word_ids.contains_key(&compound) {
+            if self.id_of(&compound).is_none() {
                 continue;
             }
             let mut joined = words[..i].to_vec();
@@ -586,7 +689,7 @@ impl<'t> Index<'t> {
             }
             for at in 2..=word.len() - 2 {
                 let (head, tail) = word.split_at(at);
-                if self.word_ids.contains_key(head) && self.word_ids.contains_key(tail) {
+                if self.id_of(head).is_some() && self.id_of(tail).is_some() {
                     let mut split = words[..i].to_vec();
                     split.push(head.to_string());
                     split.push(tail.to_string());
@@ -934,6 +1037,26 @@ pub fn record_fields(record: Record<'_>) -> Vec<FieldText<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_index_is_the_index_of_the_embedded_records() {
+        // 'static, as the embedded index's text is: an index's lifetime is
+        // that of its text, exactly.
+        let loaded = Box::leak(Box::new(crate::load::embedded().unwrap()));
+        let built = Index::of_records(loaded.dataset.records());
+        let embedded = Index::embedded().expect("the shipped data has no errors");
+        assert!(embedded.len() > 1000);
+        assert!(*embedded == built);
+        // Its words are found without the table that built them.
+        assert!(embedded.word_ids.is_none());
+        for (id, word) in embedded.words.iter().enumerate() {
+            assert_eq!(embedded.id_of(word), Some(id as u32), "{word}");
+        }
+        assert_eq!(embedded.id_of("zzzznotaword"), None);
+        let hits = embedded.search("masadykov", Options::default());
+        assert_eq!(hits, built.search("masadykov", Options::default()));
+        assert_eq!(hits[0].id, "taalatbek-masadykov");
+    }
 
     #[test]
     fn the_search_order_ranks_every_kind_once() {

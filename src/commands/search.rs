@@ -34,9 +34,12 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     if fold(&query).is_empty() {
         bail!("nothing to search for in '{query}': give a word of letters or digits");
     }
-    let index = Index::of_records(kb.data().records());
     let org = kb.org_filter(args.org.as_deref())?;
-    let mut hits = index.search(&query, Options::default());
+    // The embedded dataset's index was made when the binary was built.
+    let mut hits = match Index::embedded().filter(|_| kb.loaded.embedded && kb.loaded.checked) {
+        Some(index) => index.search(&query, Options::default()),
+        None => Index::of_records(kb.data().records()).search(&query, Options::default()),
+    };
     // With --org: its records, and those tied to no one organisation
     // (people, states, sources).
     if org.is_some() {
