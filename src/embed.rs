@@ -84,8 +84,12 @@ pub fn snapshot_literal(loaded: &Loaded) -> String {
     }
     let _ = write!(
         out,
-        "],\ncontent_hash:{:?}}}",
+        "],\ncontent_hash:{:?},\nids:&[",
         loaded.dataset.content_hash()
     );
+    for (id, kind, index) in loaded.dataset.sorted_ids() {
+        let _ = write!(out, "({id:?},RecordKind::{kind:?},{index}),");
+    }
+    out.push_str("]}");
     out
 }

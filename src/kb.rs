@@ -19,10 +19,16 @@ use crate::search_index::{Hit, Index, Role};
 /// A knowledge base over a loaded dataset.
 pub struct Kb<'a> {
     pub loaded: &'a Loaded,
-    /// Every record by id. foldhash (randomly seeded per run) rather than
-    /// SipHash: indexing and checking 117,000 records hashes every id and
-    /// every reference.
-    by_id: HashMap<&'a str, Record<'a>, RandomState>,
+    /// Every record by id: the embedded dataset's ids, sorted when the binary
+    /// was built, or a table made here. foldhash (randomly seeded per run)
+    /// rather than SipHash: indexing and checking 117,000 records hashes every
+    /// id and every reference.
+    by_id: ById<'a>,
+}
+
+enum ById<'a> {
+    Sorted(&'static [(&'static str, RecordKind, u32)]),
+    Table(HashMap<&'a str, Record<'a>, RandomState>),
 }
 
 /// A record that matched a question about a day, and how sure the data is.
@@ -35,12 +41,21 @@ pub struct Match<T> {
 impl<'a> Kb<'a> {
     /// Indexes the dataset. The first record of an id wins; `check` reports the rest.
     pub fn new(loaded: &'a Loaded) -> Kb<'a> {
+        if let Some(ids) = loaded.ids {
+            return Kb {
+                loaded,
+                by_id: ById::Sorted(ids),
+            };
+        }
         let count = loaded.dataset.records().count();
         let mut by_id = HashMap::with_capacity_and_hasher(count, RandomState::default());
         for record in loaded.dataset.records() {
             by_id.entry(record.id()).or_insert(record);
         }
-        Kb { loaded, by_id }
+        Kb {
+            loaded,
+            by_id: ById::Table(by_id),
+        }
     }
 
     pub fn data(&self) -> &'a Dataset {
@@ -48,7 +63,16 @@ impl<'a> Kb<'a> {
     }
 
     pub fn get(&self, id: &str) -> Option<Record<'a>> {
-        self.by_id.get(id).copied()
+        match &self.by_id {
+            ById::Table(table) => table.get(id).copied(),
+            ById::Sorted(ids) => {
+                let at = ids
+                    .binary_search_by(|(other, _, _)| (*other).cmp(id))
+                    .ok()?;
+                let (_, kind, index) = ids[at];
+                self.loaded.dataset.record(kind, index as usize)
+            }
+        }
     }
 
     /// The record with this id, or an error that suggests a close id.
@@ -612,6 +636,44 @@ mod tests {
 
     fn day(s: &str) -> civil::Date {
         s.parse().unwrap()
+    }
+
+    /// The ids the build sorts find what a table of them finds, the first of
+    /// records sharing an id included.
+    #[test]
+    fn sorted_ids_find_what_the_table_finds() {
+        let toml = "[[source]]\nid = \"x\"\npublisher = \"p\"\ntitle = \"t\"\n\
+                    [[state]]\nid = \"x\"\nname = \"X\"\ncitations = []\n\
+                    [[state]]\nid = \"a\"\nname = \"A\"\ncitations = []\n";
+        let mut loaded = Loaded::default();
+        loaded.add("t.toml", load::parse_toml("t.toml", toml).unwrap());
+        let table = Kb::new(&loaded);
+        let sorted: &'static [_] = {
+            let ids: Vec<(&'static str, RecordKind, u32)> = loaded
+                .dataset
+                .sorted_ids()
+                .into_iter()
+                .map(|(id, kind, i)| (&*id.to_string().leak(), kind, i))
+                .collect();
+            ids.leak()
+        };
+        assert_eq!(
+            sorted,
+            [("a", RecordKind::State, 1), ("x", RecordKind::Source, 0)]
+        );
+        let mut with_ids = Loaded::default();
+        with_ids.add("t.toml", load::parse_toml("t.toml", toml).unwrap());
+        with_ids.ids = Some(sorted);
+        let by_sorted = Kb::new(&with_ids);
+        assert!(matches!(by_sorted.by_id, ById::Sorted(_)));
+        for id in ["a", "x", "nothing", ""] {
+            assert_eq!(
+                by_sorted.get(id).map(|r| (r.kind(), r.label())),
+                table.get(id).map(|r| (r.kind(), r.label())),
+                "{id}"
+            );
+        }
+        assert_eq!(by_sorted.get("x").unwrap().kind(), RecordKind::Source);
     }
 
     fn default_kb_holder(on: &str) -> Vec<(String, Certainty, bool)> {

@@ -46,6 +46,8 @@ pub struct Snapshot {
     pub info_files: &'static [&'static str],
     /// What [`Dataset::content_hash`] gives for `dataset`.
     pub content_hash: &'static str,
+    /// What [`Dataset::sorted_ids`] gives for `dataset`.
+    pub ids: &'static [(&'static str, RecordKind, u32)],
 }
 
 /// JSON files larger than this are refused rather than read.
@@ -77,6 +79,8 @@ pub struct Loaded {
     pub counts: Vec<(String, Vec<(RecordKind, usize)>)>,
     /// The dataset's [`Dataset::content_hash`], when the build computed it.
     pub content_hash: Option<&'static str>,
+    /// The dataset's [`Dataset::sorted_ids`], when the build sorted them.
+    pub ids: Option<&'static [(&'static str, RecordKind, u32)]>,
 }
 
 impl Loaded {
@@ -228,6 +232,7 @@ pub fn from_snapshot(snapshot: &'static Snapshot) -> Loaded {
             .map(|(file, counts)| (file.to_string(), counts.to_vec()))
             .collect(),
         content_hash: Some(snapshot.content_hash),
+        ids: Some(snapshot.ids),
     }
 }
 
@@ -466,6 +471,8 @@ mod tests {
             Some(files.dataset.content_hash().as_str())
         );
         assert_eq!(files.content_hash, None);
+        assert_eq!(snapshot.ids.unwrap(), files.dataset.sorted_ids());
+        assert_eq!(files.ids, None);
     }
 
     #[test]

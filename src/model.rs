@@ -1217,6 +1217,48 @@ impl Dataset {
         format!("sha256:{hex}")
     }
 
+    /// The `index`th record of a kind, in the order of its list.
+    pub fn record(&self, kind: RecordKind, index: usize) -> Option<Record<'_>> {
+        use RecordKind as K;
+        Some(match kind {
+            K::Source => Record::Source(self.source.get(index)?),
+            K::Organization => Record::Organization(self.organization.get(index)?),
+            K::State => Record::State(self.state.get(index)?),
+            K::Membership => Record::Membership(self.membership.get(index)?),
+            K::Body => Record::Body(self.body.get(index)?),
+            K::Person => Record::Person(self.person.get(index)?),
+            K::Post => Record::Post(self.post.get(index)?),
+            K::Term => Record::Term(self.term.get(index)?),
+            K::Meeting => Record::Meeting(self.meeting.get(index)?),
+            K::Document => Record::Document(self.document.get(index)?),
+            K::Decision => Record::Decision(self.decision.get(index)?),
+            K::Chairmanship => Record::Chairmanship(self.chairmanship.get(index)?),
+            K::Operation => Record::Operation(self.operation.get(index)?),
+            K::Claim => Record::Claim(self.claim.get(index)?),
+        })
+    }
+
+    /// Every record's id with its kind and place in its kind's list, sorted
+    /// by id; of records that share an id, the first. What [`crate::kb::Kb`]
+    /// looks ids up in for the embedded dataset, sorted by the build.
+    pub fn sorted_ids(&self) -> Vec<(&str, RecordKind, u32)> {
+        let mut ids: Vec<(&str, RecordKind, u32)> = Vec::new();
+        let mut kind = None;
+        let mut index = 0;
+        for record in self.records() {
+            if kind != Some(record.kind()) {
+                kind = Some(record.kind());
+                index = 0;
+            }
+            ids.push((record.id(), record.kind(), index));
+            index += 1;
+        }
+        // Stable: the first record of an id stays first.
+        ids.sort_by(|a, b| a.0.cmp(b.0));
+        ids.dedup_by(|later, earlier| later.0 == earlier.0);
+        ids
+    }
+
     /// Appends every list of `other` to this dataset's. The `[dataset]` table of
     /// `other` is taken only when this one has none; the caller decides whether
     /// two of them are an error.
