@@ -396,14 +396,16 @@ impl<'a> Kb<'a> {
     /// Every chairmanship, oldest first, in a list per organisation (in the
     /// order the organisations first appear).
     fn chairs_by_org(&self) -> Vec<Vec<&'a Chairmanship>> {
-        let mut by_org: Vec<(&str, Vec<&Chairmanship>)> = Vec::new();
+        let mut by_org: Vec<Vec<&Chairmanship>> = Vec::new();
+        let mut slot: HashMap<&str, usize, RandomState> = HashMap::default();
         for c in self.chairmanships() {
-            match by_org.iter_mut().find(|(org, _)| *org == c.organization) {
-                Some((_, list)) => list.push(c),
-                None => by_org.push((&c.organization, vec![c])),
-            }
+            let at = *slot.entry(&c.organization).or_insert_with(|| {
+                by_org.push(Vec::new());
+                by_org.len() - 1
+            });
+            by_org[at].push(c);
         }
-        by_org.into_iter().map(|(_, chairs)| chairs).collect()
+        by_org
     }
 }
 
