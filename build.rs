@@ -47,8 +47,16 @@ fn main() {
     // `--version` costs (1.3 to 3.2 ms, most of it page faults). Linked at a
     // fixed address, the linker resolves them and a query loads only the
     // pages it reads. Shared libraries keep their random addresses.
+    // Not for a static binary (`-C target-feature=+crt-static`), which rustc
+    // links as a static PIE: `-no-pie` beside it gives one that crashes.
     let target = |key: &str| env::var(key).unwrap_or_default();
-    if target("CARGO_CFG_TARGET_OS") == "linux" && target("CARGO_CFG_TARGET_ENV") == "gnu" {
+    let crt_static = target("CARGO_CFG_TARGET_FEATURE")
+        .split(',')
+        .any(|f| f == "crt-static");
+    if target("CARGO_CFG_TARGET_OS") == "linux"
+        && target("CARGO_CFG_TARGET_ENV") == "gnu"
+        && !crt_static
+    {
         println!("cargo::rustc-link-arg-bins=-no-pie");
     }
     let dir = env::var("SUMMIT_KB_EMBED_DIR").unwrap_or_else(|_| "data".to_string());

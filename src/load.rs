@@ -97,7 +97,11 @@ impl Loaded {
             pairs.sort_unstable();
             let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
             for (id, file) in pairs {
-                let name = self.counts[file].0.clone();
+                // No file is known for records added other than by `add`.
+                let Some((name, _)) = self.counts.get(file) else {
+                    continue;
+                };
+                let name = name.clone();
                 match out.get_mut(id) {
                     Some(files) => files.push(name),
                     None => {
@@ -114,11 +118,12 @@ impl Loaded {
     /// file by file, in load order, so `counts` tells where each file's end.
     pub fn file_indices(&self) -> impl Iterator<Item = usize> + '_ {
         let count_in = |file: usize, kind: RecordKind| {
-            self.counts[file]
-                .1
-                .iter()
-                .find(|(k, _)| *k == kind)
-                .map_or(0, |(_, n)| *n)
+            self.counts.get(file).map_or(0, |(_, counts)| {
+                counts
+                    .iter()
+                    .find(|(k, _)| *k == kind)
+                    .map_or(0, |(_, n)| *n)
+            })
         };
         let mut kind = None;
         let (mut file, mut left) = (0, 0);
@@ -179,7 +184,10 @@ impl Loaded {
             }
         }
         self.counts.push((name.to_string(), counts));
+        // What was made of the records before no longer holds.
         self.origins = OnceLock::new();
+        self.ids = None;
+        self.content_hash = None;
         if part.dataset.is_some() {
             self.info_files.push(name.to_string());
         }
@@ -490,6 +498,13 @@ mod tests {
         assert_eq!(loaded.origins()["s2"], ["c.toml"]);
         assert_eq!(loaded.file_of("y"), Some("c.toml"));
         assert_eq!(loaded.file_of("nothing"), None);
+        // What the build made of the embedded records no longer holds once
+        // a file is added.
+        let mut embedded = embedded().unwrap();
+        assert!(embedded.ids.is_some() && embedded.content_hash.is_some());
+        embedded.add("x.toml", part(&source("zz-added")));
+        assert!(embedded.ids.is_none() && embedded.content_hash.is_none());
+        assert_eq!(embedded.file_of("zz-added"), Some("x.toml"));
         // Adding a file afterwards makes them again.
         loaded.add("d.toml", part(&source("y")));
         assert_eq!(loaded.origins()["y"], ["c.toml", "d.toml"]);

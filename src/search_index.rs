@@ -128,7 +128,9 @@ static EMBEDDED: Option<&Index<'static>> = include!(concat!(env!("OUT_DIR"), "/s
 #[cfg(not(summit_kb_embedded))]
 static EMBEDDED: Option<&Index<'static>> = None;
 
-/// A token in the index that build.rs writes.
+/// A token in the index that build.rs writes (none when the embedded data has
+/// errors, and so no index).
+#[allow(dead_code)]
 const fn token(word: u32, start: u32) -> Token {
     Token { word, start }
 }
@@ -389,10 +391,22 @@ impl<'t> Index<'t> {
 
     fn word_id(&mut self, word: &str) -> u32 {
         let id = self.words.len() as u32;
-        let ids = self.word_ids.get_or_insert_with(Default::default);
+        // A finished index that is added to again makes its table again.
+        let words = &self.words;
+        let ids = self.word_ids.get_or_insert_with(|| {
+            let mut ids = foldhash::HashMap::default();
+            ids.extend(
+                words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| (w.to_string(), i as u32)),
+            );
+            ids
+        });
         if let Some(&id) = ids.get(word) {
             return id;
         }
+        self.sorted = Cow::Borrowed(&[]);
         ids.insert(word.to_string(), id);
         self.words.to_mut().push(word.to_string().into());
         self.keys.to_mut().push(spelling_key(word).into());
@@ -732,7 +746,11 @@ fn word_cost(query: &str, word: &str, budget: usize) -> u8 {
 /// transposition neither. Cheaper than the distance, it rules out most of
 /// the index's words before a search computes any.
 fn letters_apart(a: &str, b: &str) -> usize {
-    let mut diff = [0i16; 128];
+    // The edit distance counts characters: for other than ASCII, no bound.
+    if !(a.is_ascii() && b.is_ascii()) {
+        return 0;
+    }
+    let mut diff = [0i32; 128];
     for byte in a.bytes() {
         diff[usize::from(byte & 0x7f)] += 1;
     }
@@ -1067,12 +1085,29 @@ mod tests {
         /// The letter count never rules out a word within the typo budget.
         #[test]
         fn letters_apart_is_at_most_twice_the_edit_distance(
-            a in "[a-e]{0,9}",
-            b in "[a-e]{0,9}",
+            a in "[a-e]{0,9}|[ -~]{0,12}|[a-zé]{0,6}",
+            b in "[a-e]{0,9}|[ -~]{0,12}|[a-zé]{0,6}",
         ) {
             let distance = strsim::osa_distance(&a, &b);
             proptest::prop_assert!(letters_apart(&a, &b) <= 2 * distance);
         }
+    }
+
+    #[test]
+    fn a_finished_index_added_to_again_keeps_one_id_a_word() {
+        let mut index = Index::new();
+        index.add("person", "a", [(Role::Name, "name", "Anna Petrova")]);
+        index.finish();
+        index.add("person", "b", [(Role::Name, "name", "Boris Petrov")]);
+        index.add("person", "c", [(Role::Name, "name", "Anna Ivanova")]);
+        index.finish();
+        assert_eq!(index.words.len(), 5);
+        let ids: Vec<String> = index
+            .search("anna", Options::default())
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        assert_eq!(ids, ["a", "c"]);
     }
 
     #[test]
@@ -1082,6 +1117,8 @@ mod tests {
         assert_eq!(letters_apart("masadykov", "masadikov"), 2);
         assert_eq!(letters_apart("abc", "abcd"), 1);
         assert_eq!(letters_apart("", "xyz"), 3);
+        // Not ASCII: a byte count would not bound the distance in characters.
+        assert_eq!(letters_apart("abcd", "ébcd"), 0);
     }
 
     #[test]

@@ -187,7 +187,9 @@ fn duplicates(loaded: &Loaded) -> DuplicateIndex {
     for (record, file) in loaded.dataset.records().zip(loaded.file_indices()) {
         let id = record.id();
         if origins.get(id).is_some_and(|files| files.len() > 1) {
-            let name = &loaded.counts[file].0;
+            let Some((name, _)) = loaded.counts.get(file) else {
+                continue;
+            };
             let count = seen.entry((record.kind(), id, name.as_str())).or_default();
             out.insert(
                 (record.kind(), id.as_ptr() as usize),
