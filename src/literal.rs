@@ -101,19 +101,7 @@ macro_rules! unit_enums {
     )*};
 }
 
-unit_enums!(
-    SourceKind,
-    Confidence,
-    AliasKind,
-    MembershipStatus,
-    ChangeKind,
-    EndCause,
-    MeetingStatus,
-    MeetingKind,
-    Completeness,
-    DocumentKind,
-    DecisionKind,
-);
+crate::model::value_enums!(unit_enums);
 
 /// A struct, written with every field by name.
 macro_rules! structs {
@@ -161,55 +149,42 @@ structs! {
     Claim { id, subject, property, value, confidence, note, citations }
 }
 
-/// The records of a dataset. Its `meta` (what an export says of itself) is
-/// not a record and is dropped when a file is loaded, so it is never written.
-impl Literal for Dataset {
-    fn literal(&self, out: &mut String) {
-        let Dataset {
-            meta: _,
-            dataset,
-            source,
-            organization,
-            state,
-            membership,
-            body,
-            person,
-            post,
-            term,
-            meeting,
-            document,
-            decision,
-            chairmanship,
-            operation,
-            claim,
-        } = self;
-        out.push_str("Dataset{meta:None,dataset:");
-        dataset.literal(out);
-        macro_rules! lists {
-            ($($list:ident),*) => {$(
-                out.push_str(concat!(",", stringify!($list), ":"));
-                $list.literal(out);
-            )*};
+/// The records of a dataset, list by list. Its `meta` (what an export says of
+/// itself) is not a record and is dropped when a file is loaded, so it is
+/// never written.
+macro_rules! dataset {
+    ($($list:ident),* $(,)?) => {
+        impl Literal for Dataset {
+            fn literal(&self, out: &mut String) {
+                let Dataset { meta: _, dataset, $($list),* } = self;
+                out.push_str("Dataset{meta:None,dataset:");
+                dataset.literal(out);
+                $(
+                    out.push_str(concat!(",", stringify!($list), ":"));
+                    $list.literal(out);
+                )*
+                out.push('}');
+            }
         }
-        lists!(
-            source,
-            organization,
-            state,
-            membership,
-            body,
-            person,
-            post,
-            term,
-            meeting,
-            document,
-            decision,
-            chairmanship,
-            operation,
-            claim
-        );
-        out.push('}');
-    }
+    };
 }
+
+dataset!(
+    source,
+    organization,
+    state,
+    membership,
+    body,
+    person,
+    post,
+    term,
+    meeting,
+    document,
+    decision,
+    chairmanship,
+    operation,
+    claim,
+);
 
 #[cfg(test)]
 mod tests {

@@ -38,19 +38,28 @@ macro_rules! display_as_serde {
     )*};
 }
 
-display_as_serde!(
-    SourceKind,
-    Confidence,
-    AliasKind,
-    MembershipStatus,
-    ChangeKind,
-    EndCause,
-    MeetingStatus,
-    MeetingKind,
-    Completeness,
-    DocumentKind,
-    DecisionKind,
-);
+/// The model's field-less enums, handed to a macro that implements something
+/// for each (`Display` here, `Literal` in [`crate::literal`]).
+macro_rules! value_enums {
+    ($each:ident) => {
+        $each!(
+            SourceKind,
+            Confidence,
+            AliasKind,
+            MembershipStatus,
+            ChangeKind,
+            EndCause,
+            MeetingStatus,
+            MeetingKind,
+            Completeness,
+            DocumentKind,
+            DecisionKind,
+        );
+    };
+}
+pub(crate) use value_enums;
+
+value_enums!(display_as_serde);
 
 fn is_false(b: &bool) -> bool {
     !*b
