@@ -63,9 +63,16 @@ fn main() {
     println!("cargo::rerun-if-changed={dir}");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
 
+    // A directory that cannot be listed embeds its error, which every run
+    // then gives, rather than an empty dataset.
+    let mut unreadable = None;
     let (files, snapshot, index) = match embed::prepare(Path::new(&dir)) {
         Ok(embedding) => (embedding.files, embedding.snapshot, embedding.index),
-        Err(err) => (Vec::new(), Err(vec![format!("{err:#}")]), None),
+        Err(err) => {
+            let err = format!("{err:#}");
+            unreadable = Some(format!("the dataset compiled into the binary: {err}"));
+            (Vec::new(), Err(vec![err]), None)
+        }
     };
     // The search index of the snapshot, read by src/search_index.rs.
     let index = match index {
@@ -75,7 +82,6 @@ fn main() {
     fs::write(out.join("search_index.rs"), index).expect("OUT_DIR is writable");
     let mut code = String::from("/// The default dataset: (name, text) of each of its files.\n");
     code.push_str("pub const EMBEDDED: &[(&str, &str)] = &[\n");
-    let mut unreadable = None;
     for (name, path) in &files {
         println!("cargo::rerun-if-changed={}", path.display());
         let bytes = fs::read(path).unwrap_or_default();
@@ -96,7 +102,7 @@ fn main() {
     code.push_str("];\n\n");
     let _ = writeln!(
         code,
-        "/// Why one of the embedded files is not text, if one is not.\npub const UNREADABLE: Option<&str> = {unreadable:?};\n"
+        "/// Why the embedded dataset cannot be read (its directory, or a file that is\n/// not text), if it cannot.\npub const UNREADABLE: Option<&str> = {unreadable:?};\n"
     );
     code.push_str("/// The records, loaded and checked when the binary was built; `None` when\n/// they had errors.\n");
     match snapshot {

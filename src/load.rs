@@ -222,6 +222,9 @@ pub fn embedded_files() -> Result<Loaded> {
     for (name, text) in EMBEDDED {
         loaded.add(name, parse_bytes(name, text.as_bytes())?);
     }
+    if loaded.dataset.records().next().is_none() {
+        bail!("the dataset compiled into the binary has no records; give one with --data");
+    }
     Ok(loaded)
 }
 
