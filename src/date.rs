@@ -393,18 +393,28 @@ impl Interval {
         (first, last)
     }
 
-    /// The first and last days it covers for certain, if any.
+    /// The first and last days it covers for certain, if any. A period does
+    /// not end before it starts, so a coarse bound counts only the days the
+    /// other bound leaves it: a term from 1975-02-23 to "1975" certainly
+    /// holds 1975-02-23, and one from "1975-02" to 1975-02-10 certainly
+    /// holds 1975-02-10.
     pub fn core(&self) -> Option<(civil::Date, civil::Date)> {
-        let first = match self.start {
+        let mut first = match self.start {
             Bound::At(d) => d.last_day(),
             Bound::Open => civil::Date::MIN,
             Bound::Unknown => return None,
         };
-        let last = match self.end {
+        let mut last = match self.end {
             Bound::At(d) => d.first_day(),
             Bound::Open => civil::Date::MAX,
             Bound::Unknown => return None,
         };
+        if let Bound::At(end) = self.end {
+            first = first.min(end.last_day());
+        }
+        if let Bound::At(start) = self.start {
+            last = last.max(start.first_day());
+        }
         (first <= last).then_some((first, last))
     }
 
@@ -733,12 +743,22 @@ mod tests {
     }
 
     #[test]
-    fn a_bound_inside_the_same_coarse_unit_as_the_other_leaves_no_certain_day() {
-        // Started some time in 2007, ended on 2007-03-01: no day is certain.
+    fn a_bound_inside_the_same_coarse_unit_as_the_other_is_its_only_certain_day() {
+        // Started some time in 2007, ended on 2007-03-01: it did not start
+        // after it ended, so 2007-03-01 is certain, and only that day.
         let span = running("2007", Some("2007-03-01"));
-        assert_eq!(span.core(), None);
+        assert_eq!(span.core(), Some((day("2007-03-01"), day("2007-03-01"))));
         assert_eq!(span.contains(day("2007-02-01")), Certainty::Possibly);
+        assert_eq!(span.contains(day("2007-03-01")), Certainty::Yes);
         assert_eq!(span.contains(day("2007-03-02")), Certainty::No);
+        // The other way round: from 1975-02-23 to some day of 1975.
+        let span = running("1975-02-23", Some("1975"));
+        assert_eq!(span.contains(day("1975-02-23")), Certainty::Yes);
+        assert_eq!(span.contains(day("1975-02-24")), Certainty::Possibly);
+        assert_eq!(span.contains(day("1975-02-22")), Certainty::No);
+        // Both in one unit: no day is certain.
+        assert_eq!(running("1975", Some("1975")).core(), None);
+        assert_eq!(running("1975-02", Some("1975")).core(), None);
     }
 
     #[test]

@@ -410,20 +410,31 @@ proptest! {
 /// day its bounds could stand for: yes when every combination covers the day,
 /// no when none does, possibly otherwise.
 fn brute_certainty(term: &TermSpec, day: civil::Date) -> Certainty {
+    // Every (start, end) the bounds allow, a start never after its end: the
+    // day is certain when every such pair holds it, possible when one does.
     let starts = term.start.days();
     let ends = term.end.map(|e| e.days());
-    let started_all = starts.iter().all(|s| *s <= day);
-    let started_any = starts.iter().any(|s| *s <= day);
-    let (ended_all, ended_any) = match &ends {
-        None => (true, true),
-        Some(ends) => (
-            ends.iter().all(|e| day <= *e),
-            ends.iter().any(|e| day <= *e),
-        ),
-    };
-    if started_all && ended_all {
+    let (mut all, mut any) = (true, false);
+    for s in &starts {
+        let (holds_all, holds_any) = match &ends {
+            None => (*s <= day, *s <= day),
+            Some(ends) => {
+                // The ends not before this start, which are in order.
+                let valid = &ends[ends.partition_point(|e| e < s)..];
+                if valid.is_empty() {
+                    continue;
+                }
+                let all_end_after = valid.iter().all(|e| day <= *e);
+                let any_end_after = valid.iter().any(|e| day <= *e);
+                (*s <= day && all_end_after, *s <= day && any_end_after)
+            }
+        };
+        all &= holds_all;
+        any |= holds_any;
+    }
+    if all && any {
         Certainty::Yes
-    } else if started_any && ended_any {
+    } else if any {
         Certainty::Possibly
     } else {
         Certainty::No
