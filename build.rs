@@ -66,18 +66,18 @@ fn main() {
     // A directory that cannot be listed embeds its error, which every run
     // then gives, rather than an empty dataset.
     let mut unreadable = None;
-    let (files, snapshot, index) = match embed::prepare(Path::new(&dir)) {
-        Ok(embedding) => (embedding.files, embedding.snapshot, embedding.index),
+    let (files, snapshot) = match embed::prepare(Path::new(&dir)) {
+        Ok(embedding) => (embedding.files, embedding.snapshot),
         Err(err) => {
             let err = format!("{err:#}");
             unreadable = Some(format!("the dataset compiled into the binary: {err}"));
-            (Vec::new(), Err(vec![err]), None)
+            (Vec::new(), Err(vec![err]))
         }
     };
     // The search index of the snapshot, read by src/search_index.rs.
-    let index = match index {
-        Some(index) => format!("Some(&{index})"),
-        None => "None".to_string(),
+    let index = match &snapshot {
+        Ok(compiled) => format!("Some(&{})", compiled.index),
+        Err(_) => "None".to_string(),
     };
     fs::write(out.join("search_index.rs"), index).expect("OUT_DIR is writable");
     let mut code = String::from("/// The default dataset: (name, text) of each of its files.\n");
@@ -108,7 +108,7 @@ fn main() {
     match snapshot {
         Ok(snapshot) => {
             let path = out.join("snapshot.rs");
-            fs::write(&path, snapshot).expect("OUT_DIR is writable");
+            fs::write(&path, &snapshot.records).expect("OUT_DIR is writable");
             let _ = writeln!(
                 code,
                 "pub static SNAPSHOT: Option<&Snapshot> = Some(&include!({:?}));",

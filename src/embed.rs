@@ -21,13 +21,21 @@ use crate::validate::{self, Severity};
 pub struct Embedding {
     /// Each file, named as `--data DIR` names it, and its path.
     pub files: Vec<(String, PathBuf)>,
-    /// The snapshot (a Rust expression of type `load::Snapshot`), or, when the data has errors, each error as `check`
-    /// writes it (`file:line:column: error: record: message`); a file that
-    /// does not parse is one error, the first.
-    pub snapshot: Result<String, Vec<String>>,
-    /// When there is a snapshot: the search index of its records, a Rust
-    /// expression of type `Index<'static>` (see [`Index::literal`]).
-    pub index: Option<String>,
+    /// What the binary is built with, or, when the data has errors, each
+    /// error as `check` writes it (`file:line:column: error: record:
+    /// message`); a file that does not parse is one error, the first.
+    pub snapshot: Result<Compiled, Vec<String>>,
+}
+
+/// The Rust source of a checked dataset's statics.
+#[derive(Debug)]
+pub struct Compiled {
+    /// An expression of type `load::Snapshot`: the records and what is known
+    /// of them.
+    pub records: String,
+    /// An expression of type `Index<'static>`: their search index (see
+    /// [`Index::literal`]).
+    pub index: String,
 }
 
 /// Lists, loads and checks the dataset at `dir`. Errors in the data are in
@@ -38,20 +46,14 @@ pub fn prepare(dir: &Path) -> Result<Embedding> {
         .iter()
         .map(|path| (path.display().to_string(), path.clone()))
         .collect();
-    let (snapshot, index) = match snapshot(dir, &paths) {
-        Ok((snapshot, index)) => (Ok(snapshot), Some(index)),
-        Err(errors) => (Err(errors), None),
-    };
     Ok(Embedding {
         files,
-        snapshot,
-        index,
+        snapshot: snapshot(dir, &paths),
     })
 }
 
-/// The snapshot and the search index of a dataset without errors.
-fn snapshot(dir: &Path, paths: &[PathBuf]) -> Result<(String, String), Vec<String>> {
-    let loaded = load::load_files(dir, paths, &mut |_, _| Ok(()))
+fn snapshot(dir: &Path, paths: &[PathBuf]) -> Result<Compiled, Vec<String>> {
+    let loaded = load::load_files(dir, paths)
         .map_err(|err| vec![load::escape_controls(&format!("{err:#}"))])?;
     let kb = Kb::new(&loaded);
     let mut errors: Vec<_> = validate::check(&kb)
@@ -59,8 +61,10 @@ fn snapshot(dir: &Path, paths: &[PathBuf]) -> Result<(String, String), Vec<Strin
         .filter(|f| f.severity == Severity::Error)
         .collect();
     if errors.is_empty() {
-        let index = Index::of_records(loaded.dataset.records()).literal();
-        return Ok((snapshot_literal(&loaded), index));
+        return Ok(Compiled {
+            records: snapshot_literal(&loaded),
+            index: Index::of_records(loaded.dataset.records()).literal(),
+        });
     }
     validate::locate(&loaded, &mut errors);
     Err(errors.iter().map(ToString::to_string).collect())

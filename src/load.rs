@@ -12,6 +12,7 @@ use anyhow::{bail, Context, Result};
 
 use crate::locate::line_column;
 use crate::model::{Dataset, RecordKind};
+use crate::search_index::Index;
 
 // `EMBEDDED` (each file's name and text), `UNREADABLE` (why a file is not
 // text, if one is not) and `SNAPSHOT` (the records, checked, as statics),
@@ -81,6 +82,8 @@ pub struct Loaded {
     pub content_hash: Option<&'static str>,
     /// The dataset's [`Dataset::sorted_ids`], when the build sorted them.
     pub ids: Option<&'static [(&'static str, RecordKind, u32)]>,
+    /// The dataset's search index, when the build made it.
+    pub search_index: Option<&'static Index<'static>>,
 }
 
 impl Loaded {
@@ -188,6 +191,7 @@ impl Loaded {
         self.origins = OnceLock::new();
         self.ids = None;
         self.content_hash = None;
+        self.search_index = None;
         if part.dataset.is_some() {
             self.info_files.push(name.to_string());
         }
@@ -244,12 +248,13 @@ pub fn from_snapshot(snapshot: &'static Snapshot) -> Loaded {
             .collect(),
         content_hash: Some(snapshot.content_hash),
         ids: Some(snapshot.ids),
+        search_index: Index::embedded(),
     }
 }
 
 /// A dataset directory (every `.toml` and `.json` file below it) or one file.
 pub fn from_path(path: &Path) -> Result<Loaded> {
-    load_files(path, &files_of(path)?, &mut |_, _| Ok(()))
+    load_files(path, &files_of(path)?)
 }
 
 /// The files a dataset path stands for, in load order: every `.toml` and
@@ -273,19 +278,13 @@ pub fn files_of(path: &Path) -> Result<Vec<PathBuf>> {
     }
 }
 
-/// Reads and parses `files` (those of `path`), handing each file's records to
-/// `each` before they are added.
-pub fn load_files(
-    path: &Path,
-    files: &[PathBuf],
-    each: &mut dyn FnMut(&str, &Dataset) -> Result<()>,
-) -> Result<Loaded> {
+/// Reads and parses `files` (those of `path`).
+pub fn load_files(path: &Path, files: &[PathBuf]) -> Result<Loaded> {
     let mut loaded = Loaded::default();
     for file in files {
         let name = file.display().to_string();
         let bytes = read_bytes(file)?;
         let part = parse_bytes(&name, &bytes)?;
-        each(&name, &part)?;
         loaded.add(&name, part);
     }
     if loaded.dataset.records().next().is_none() {
@@ -505,8 +504,10 @@ mod tests {
         // a file is added.
         let mut embedded = embedded().unwrap();
         assert!(embedded.ids.is_some() && embedded.content_hash.is_some());
+        assert!(embedded.search_index.is_some());
         embedded.add("x.toml", part(&source("zz-added")));
         assert!(embedded.ids.is_none() && embedded.content_hash.is_none());
+        assert!(embedded.search_index.is_none());
         assert_eq!(embedded.file_of("zz-added"), Some("x.toml"));
         // Adding a file afterwards makes them again.
         loaded.add("d.toml", part(&source("y")));

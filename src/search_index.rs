@@ -303,38 +303,32 @@ impl<'t> Index<'t> {
 
     /// The index as a Rust expression of type `Index<'static>`, which build.rs
     /// writes for the embedded dataset.
-    pub fn literal(&self) -> String {
+    pub fn literal(mut self) -> String {
         use std::fmt::Write as _;
-        let mut index = Index {
-            words: self.words.clone(),
-            keys: self.keys.clone(),
-            word_ids: self.word_ids.clone(),
-            sorted: self.sorted.clone(),
-            tokens: self.tokens.clone(),
-            fields: self.fields.clone(),
-            entries: self.entries.clone(),
-            scratch: String::new(),
-        };
-        index.finish();
+        // `of_records` finishes what it builds; an index built by hand is
+        // finished here.
+        if self.word_ids.is_some() {
+            self.finish();
+        }
         let mut out = String::from("Index{words:Cow::Borrowed(&[");
         let strings = |out: &mut String, list: &[Cow<'_, str>]| {
             for s in list {
                 let _ = write!(out, "Cow::Borrowed({s:?}),");
             }
         };
-        strings(&mut out, &index.words);
+        strings(&mut out, &self.words);
         out.push_str("]),\nkeys:Cow::Borrowed(&[");
-        strings(&mut out, &index.keys);
+        strings(&mut out, &self.keys);
         out.push_str("]),\nword_ids:None,sorted:Cow::Borrowed(&[");
-        for id in index.sorted.iter() {
+        for id in self.sorted.iter() {
             let _ = write!(out, "{id},");
         }
         out.push_str("]),\ntokens:Cow::Borrowed(&[");
-        for t in index.tokens.iter() {
+        for t in self.tokens.iter() {
             let _ = write!(out, "token({},{}),", t.word, t.start);
         }
         out.push_str("]),\nfields:Cow::Borrowed(&[");
-        for f in index.fields.iter() {
+        for f in self.fields.iter() {
             let _ = write!(
                 out,
                 "TextField{{role:Role::{:?},label:{:?},text:{:?},tokens:({},{}),distinct:{}}},",
@@ -342,7 +336,7 @@ impl<'t> Index<'t> {
             );
         }
         out.push_str("]),\nentries:Cow::Borrowed(&[");
-        for e in index.entries.iter() {
+        for e in self.entries.iter() {
             let _ = write!(
                 out,
                 "Entry{{kind:{:?},id:{:?},fields:({},{})}},",

@@ -155,7 +155,10 @@ fn the_build_snapshots_a_dataset_without_errors() {
     // The snapshot is Rust source for the binary's statics; that the compiled
     // one holds what the files hold is tested in `load` (it is this crate's).
     let embedding = prepare_in_repo("data");
-    let snapshot = embedding.snapshot.expect("the shipped data has no errors");
+    let snapshot = embedding
+        .snapshot
+        .expect("the shipped data has no errors")
+        .records;
     let files =
         summit_kb::load::from_path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
     assert!(snapshot.starts_with("Snapshot{dataset:Dataset{meta:None,"));

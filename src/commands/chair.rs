@@ -195,7 +195,7 @@ fn chair_blocks(
             ("state", kb.name_of(&c.state)),
             ("certainty", certainty),
             ("period", chair_period(c)),
-            ("label", c.label.clone().unwrap_or_default().to_string()),
+            ("label", c.label.as_deref().unwrap_or_default().to_string()),
             (
                 "temporary",
                 if c.temporary {
@@ -228,7 +228,7 @@ fn chair_blocks(
             ("slogan", slogan),
             ("renderings", renderings),
             ("priorities", priorities),
-            ("note", c.note.clone().unwrap_or_default().to_string()),
+            ("note", c.note.as_deref().unwrap_or_default().to_string()),
             ("sources", publishers(kb, &c.citations)),
             ("id", c.id.to_string()),
         ]));

@@ -84,7 +84,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         table = with_sources(table, cites.collect());
     }
     let rows: Vec<DecisionRow> = decisions.iter().map(|d| DecisionRow::of(kb, d)).collect();
-    let mut answer = Answer::list(ctx.needs, &rows, COLUMNS, "decisions", table);
+    let mut answer = Answer::list(ctx.needs.but_json(), &rows, COLUMNS, "decisions", table);
     let listed = rows.len();
     let json = match meeting {
         Some(m) => DecisionsJson::OfMeeting {

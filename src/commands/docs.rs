@@ -140,7 +140,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         let cites = docs.iter().map(|r| publishers(kb, &r.citations));
         table = with_sources(table, cites.collect());
     }
-    let mut answer = Answer::list(ctx.needs, &rows, COLUMNS, "documents", table);
+    let mut answer = Answer::list(ctx.needs.but_json(), &rows, COLUMNS, "documents", table);
     let listed = rows.len();
     possibly.sort_unstable();
     let json = match (meeting, args.in_force_on) {

@@ -57,6 +57,15 @@ impl Needs {
         records: true,
     };
 
+    /// These needs but the JSON value: for an answer whose JSON is built
+    /// apart from its list (`docs --summit`'s `{meeting, outcomes, documents}`).
+    pub fn but_json(self) -> Needs {
+        Needs {
+            json: false,
+            ..self
+        }
+    }
+
     pub fn of(format: Format) -> Needs {
         match format {
             Format::Table | Format::Markdown => Needs {

@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     }
     let org = kb.org_filter(args.org.as_deref())?;
     // The embedded dataset's index was made when the binary was built.
-    let mut hits = match Index::embedded().filter(|_| kb.loaded.embedded && kb.loaded.checked) {
+    let mut hits = match kb.loaded.search_index {
         Some(index) => index.search(&query, Options::default()),
         None => Index::of_records(kb.data().records()).search(&query, Options::default()),
     };

@@ -273,7 +273,7 @@ fn claim_blocks(kb: &Kb<'_>, claims: &[&Claim]) -> Vec<Block> {
                 c.value.to_string(),
                 c.id.to_string(),
                 sources.join("\n"),
-                c.note.clone().unwrap_or_default().to_string(),
+                c.note.as_deref().unwrap_or_default().to_string(),
             ]);
         }
     }

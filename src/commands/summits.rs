@@ -53,7 +53,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
                 m.date.to_string(),
                 r.organization.unwrap_or_default().to_string(),
                 serde_name(&m.kind),
-                m.place.clone().unwrap_or_default().to_string(),
+                m.place.as_deref().unwrap_or_default().to_string(),
                 r.chair_state_name.clone().unwrap_or_default(),
                 match r.status_today {
                     "scheduled-not-recorded-as-held" => "scheduled; not recorded as held",

@@ -96,7 +96,7 @@ pub fn events(kb: &Kb<'_>) -> Vec<TimelineEvent> {
             MeetingStatus::Scheduled => what.push_str(" (scheduled)"),
             MeetingStatus::NotHeld => what.push_str(" (planned, not held)"),
         }
-        add(m.date, "meeting", what.to_string(), &m.id);
+        add(m.date, "meeting", what, &m.id);
     }
     // Decisions and documents on the day of their meeting, unless dated apart.
     for d in data.decision.iter() {
