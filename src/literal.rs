@@ -133,9 +133,9 @@ structs! {
     Body { id, organization, name, aliases, parent, established, established_by, summary, citations }
     Person { id, name, aliases, country, summary, citations }
     Post { id, organization, body, name, aliases, single_holder, citations }
-    Term { id, post, person, start, end, acting, appointed_by, appointment_note, end_cause, note, citations }
+    Term { id, post, person, start, end, acting, appointed_by, appointment_note, end_cause, end_derived, note, citations }
     Outcomes { recorded, note }
-    Meeting { id, body, name, date, end_date, status, kind, kind_confidence, place, venue, chair_state, chair_person, format, participants, absentees, outcomes, summary, confidence, note, citations }
+    Meeting { id, body, name, date, start_date, end_date, status, kind, kind_confidence, place, venue, chair_state, chair_person, format, participants, absentees, attendance, outcomes, summary, confidence, note, citations }
     Participant { person, state, role }
     Absentee { state, note, citations }
     Document { id, title, aliases, kind, adopted_at, adopted, place, in_force, valid_from, valid_to, amends, topics, summary, confidence, note, citations }

@@ -416,6 +416,10 @@ pub struct Term {
     pub appointment_note: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_cause: Option<EndCause>,
+    /// The end is not reported by a source but worked out (from the
+    /// successor's start, a fixed term, the next summit); the note says how.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub end_derived: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     pub citations: List<Citation>,
@@ -443,6 +447,9 @@ pub enum MeetingStatus {
     Scheduled,
     /// Planned, then not held (cancelled or postponed).
     NotHeld,
+    /// Planned for a day that has passed, and no stored source says whether
+    /// it was held: neither held nor not held, and never "scheduled".
+    Unrecorded,
 }
 
 /// What kind of meeting it was, as the sources call it.
@@ -522,8 +529,14 @@ pub struct Meeting {
     pub id: Text,
     pub body: Text,
     pub name: Text,
+    /// The day the body itself met (for a summit of several days, the day
+    /// of the council's meeting, on which its documents were signed).
     pub date: Date,
-    /// The last day of a meeting that ran over several days.
+    /// The first day of a summit that began before `date` (the council met
+    /// on a later day of it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<Date>,
+    /// The last day of a meeting that ran on after `date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<Date>,
     #[serde(default, skip_serializing_if = "MeetingStatus::is_held")]
@@ -550,6 +563,11 @@ pub struct Meeting {
     pub participants: List<Participant>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub absentees: List<Absentee>,
+    /// How completely its participants and absentees are recorded (the same
+    /// shape as `outcomes`). Absent means not said: a list of participants is
+    /// never read as everyone who attended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<Outcomes>,
     /// How completely its documents and decisions are recorded. Absent means
     /// not recorded: never read as "nothing was adopted".
     #[serde(default, skip_serializing_if = "Option::is_none")]

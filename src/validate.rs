@@ -392,17 +392,19 @@ fn check_meeting_dates(kb: &Kb<'_>, record: Record<'_>, found: &mut Findings<'_>
         return;
     };
     let held = meeting.date;
-    // A meeting of several days runs to its end date.
+    // A meeting of several days runs from its start date to its end date.
+    let first = meeting.start_date.unwrap_or(held);
     let last = meeting.end_date.unwrap_or(held);
-    let shown = match meeting.end_date {
-        Some(end) => format!("{held} to {end}"),
-        None => held.to_string(),
+    let shown = if first == last {
+        held.to_string()
+    } else {
+        format!("{first} to {last}")
     };
     for (key, date) in dates {
         let Some(date) = date else { continue };
         // Only a date that cannot be the meeting's day (or later) whatever days
         // the coarse dates stand for is a contradiction.
-        let before = date.last_day() < held.first_day();
+        let before = date.last_day() < first.first_day();
         let after = date.first_day() > last.last_day();
         let (severity, message) = match key {
             "adopted" if before || after => (
@@ -706,6 +708,12 @@ fn periods(record: Record<'_>) -> Vec<DatedField> {
         Record::Term(t) => vec![("the term", "end", Some(t.start), t.end)],
         Record::Document(d) => vec![("the validity period", "valid_to", d.valid_from, d.valid_to)],
         Record::Chairmanship(c) => vec![("the chairmanship", "end", c.start, c.end)],
+        // A summit runs from its start_date through the council's day to its
+        // end_date.
+        Record::Meeting(m) => vec![
+            ("the meeting", "end_date", Some(m.date), m.end_date),
+            ("the summit", "start_date", m.start_date, Some(m.date)),
+        ],
         _ => Vec::new(),
     }
 }

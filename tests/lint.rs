@@ -690,3 +690,65 @@ fn an_appointment_dated_after_the_term_it_opens_is_a_warning() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_summit_that_starts_after_its_council_day_or_ends_before_it_is_an_error() {
+    let copy = Copy::new();
+    let file = "csto-2002-2013.toml";
+    let anchor = "id = \"csc-2010-yerevan\"";
+    copy.damage(
+        file,
+        anchor,
+        "date = \"2010-08-20\"\n",
+        "date = \"2010-08-20\"\nstart_date = \"2010-08-21\"\n",
+    );
+    copy.damage(
+        file,
+        anchor,
+        "end_date = \"2010-08-22\"",
+        "end_date = \"2010-08-19\"",
+    );
+    let (code, stdout) = copy.check(&[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert_finding(
+        &stdout,
+        &copy.at(file, anchor, "\"2010-08-21\""),
+        "error",
+        "csc-2010-yerevan",
+        "the summit ends (2010-08-20) before it starts (2010-08-21)",
+    );
+    assert_finding(
+        &stdout,
+        &copy.at(file, anchor, "\"2010-08-19\""),
+        "error",
+        "csc-2010-yerevan",
+        "the meeting ends (2010-08-19) before it starts (2010-08-20)",
+    );
+}
+
+#[test]
+fn a_document_adopted_on_the_first_day_of_a_summit_is_not_off_its_days() {
+    let copy = Copy::new();
+    let file = "csto-2002-2013.toml";
+    let anchor = "id = \"csc-2010-yerevan\"";
+    copy.damage(
+        file,
+        anchor,
+        "date = \"2010-08-20\"\n",
+        "date = \"2010-08-21\"\nstart_date = \"2010-08-20\"\n",
+    );
+    copy.append(
+        file,
+        "\n[[document]]\nid = \"first-day-statement\"\ntitle = \"A statement of the first day\"\nkind = \"statement\"\nadopted_at = \"csc-2010-yerevan\"\nadopted = \"2010-08-20\"\ncitations = [{ source = \"tass-923635\" }]\n\n[[document]]\nid = \"eve-statement\"\ntitle = \"A statement of the day before\"\nkind = \"statement\"\nadopted_at = \"csc-2010-yerevan\"\nadopted = \"2010-08-19\"\ncitations = [{ source = \"tass-923635\" }]\n",
+    );
+    let (code, stdout) = copy.check(&[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(!stdout.contains("first-day-statement"), "{stdout}");
+    assert_finding(
+        &stdout,
+        &copy.at(file, "id = \"eve-statement\"", "\"2010-08-19\""),
+        "error",
+        "eve-statement",
+        "adopted on 2010-08-19, but its meeting 'csc-2010-yerevan' was held on 2010-08-20 to 2010-08-22",
+    );
+}

@@ -92,6 +92,7 @@ const COLUMNS: &[&str] = &[
     "organization",
     "body",
     "date",
+    "start_date",
     "end_date",
     "kind=regular",
     "kind_confidence=confirmed",
@@ -117,7 +118,9 @@ pub struct MeetingRow<'a> {
     pub chair_state_name: Option<String>,
     pub outcomes_recorded: Completeness,
     /// held, scheduled, scheduled-not-recorded-as-held (its date has passed
-    /// with no record of it being held) or not-held.
+    /// with no record of it being held), planned-not-recorded-as-held (the
+    /// data says its day passed with no source on whether it was held) or
+    /// not-held.
     pub status_today: &'static str,
 }
 
@@ -135,6 +138,7 @@ impl<'a> MeetingRow<'a> {
                 }
                 MeetingStatus::Scheduled => "scheduled",
                 MeetingStatus::NotHeld => "not-held",
+                MeetingStatus::Unrecorded => "planned-not-recorded-as-held",
             },
         }
     }

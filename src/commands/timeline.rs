@@ -95,6 +95,7 @@ pub fn events(kb: &Kb<'_>) -> Vec<TimelineEvent> {
             MeetingStatus::Held => {}
             MeetingStatus::Scheduled => what.push_str(" (scheduled)"),
             MeetingStatus::NotHeld => what.push_str(" (planned, not held)"),
+            MeetingStatus::Unrecorded => what.push_str(" (planned; not recorded as held)"),
         }
         add(m.date, "meeting", what, &m.id);
     }

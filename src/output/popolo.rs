@@ -421,7 +421,7 @@ pub fn document<'a>(data: &'a Dataset, meta: &'a Meta) -> Document<'a> {
                 id: &m.id,
                 name: &m.name,
                 classification: "meeting",
-                start_date: m.date,
+                start_date: m.start_date.unwrap_or(m.date),
                 end_date: m.end_date.unwrap_or(m.date),
                 date_precision: m.date.precision(),
                 location: (!location.is_empty()).then(|| location.join(", ")),

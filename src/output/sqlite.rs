@@ -229,6 +229,7 @@ const TABLES: &[Table] = &[
             to_any("appointed_by"),
             text("appointment_note"),
             text("end_cause"),
+            boolean("end_derived"),
             text("note"),
         ],
     ),
@@ -239,6 +240,7 @@ const TABLES: &[Table] = &[
             to("body", K::Body),
             text("name"),
             date("date"),
+            date("start_date"),
             date("end_date"),
             text("status"),
             text("kind"),
@@ -250,6 +252,8 @@ const TABLES: &[Table] = &[
             text("format"),
             text("outcomes_recorded"),
             text("outcomes_note"),
+            text("attendance_recorded"),
+            text("attendance_note"),
             text("summary"),
             text("confidence"),
             text("note"),
@@ -600,11 +604,13 @@ fn record_row(record: Record<'_>) -> Row {
             .opt(r.appointed_by.as_deref())
             .opt(r.appointment_note.as_deref())
             .shown(r.end_cause)
+            .boolean(r.end_derived)
             .opt(r.note.as_deref()),
         Record::Meeting(r) => row
             .text(&r.body)
             .text(&r.name)
             .date(Some(r.date))
+            .date(r.start_date)
             .date(r.end_date)
             .shown(Some(r.status))
             .shown(Some(r.kind))
@@ -616,6 +622,8 @@ fn record_row(record: Record<'_>) -> Row {
             .opt(r.format.as_deref())
             .shown(Some(r.completeness()))
             .opt(r.outcomes.as_ref().and_then(|o| o.note.as_deref()))
+            .shown(r.attendance.as_ref().map(|a| a.recorded))
+            .opt(r.attendance.as_ref().and_then(|a| a.note.as_deref()))
             .opt(r.summary.as_deref())
             .shown(Some(r.confidence))
             .opt(r.note.as_deref()),
