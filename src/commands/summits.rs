@@ -57,6 +57,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
                 r.chair_state_name.clone().unwrap_or_default(),
                 match r.status_today {
                     "scheduled-not-recorded-as-held" => "scheduled; not recorded as held",
+                    "planned-not-recorded-as-held" => "planned; not recorded as held",
                     "not-held" => "not held",
                     other => other,
                 }
@@ -168,10 +169,25 @@ mod tests {
 
     #[test]
     fn a_scheduled_meeting_whose_day_has_passed_is_not_called_held() {
-        assert_eq!(status_of("csc-2026-moscow", "2026-11-11"), "scheduled");
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let mut meeting = kb.meeting("csc-2026-moscow").unwrap().clone();
+        meeting.status = MeetingStatus::Scheduled;
+        let on = |day: &str| MeetingRow::of(&kb, &meeting, day.parse().unwrap()).status_today;
+        assert_eq!(on("2026-11-11"), "scheduled");
+        assert_eq!(on("2026-11-12"), "scheduled-not-recorded-as-held");
+    }
+
+    #[test]
+    fn a_meeting_planned_for_a_past_day_reads_the_same_on_any_day() {
+        // The data says the day passed with no record of the meeting.
         assert_eq!(
-            status_of("csc-2026-moscow", "2026-11-12"),
-            "scheduled; not recorded as held"
+            status_of("csc-2026-moscow", "2026-11-10"),
+            "planned; not recorded as held"
+        );
+        assert_eq!(
+            status_of("csc-2026-moscow", "2026-12-07"),
+            "planned; not recorded as held"
         );
         assert_eq!(status_of("csc-2025-bishkek", "2026-11-12"), "held");
     }
