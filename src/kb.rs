@@ -393,11 +393,19 @@ impl<'a> Kb<'a> {
             .collect()
     }
 
-    /// Every chairmanship, oldest first, in a list per organisation (in the
-    /// order the organisations first appear).
+    /// Every chairmanship, oldest first, in a list per organisation, in the
+    /// order of the organisations' records in the data (then of any other
+    /// organisation as its first chairmanship appears), so that adding an
+    /// older chairmanship of one does not reorder every answer.
     fn chairs_by_org(&self) -> Vec<Vec<&'a Chairmanship>> {
         let mut by_org: Vec<Vec<&Chairmanship>> = Vec::new();
         let mut slot: HashMap<&str, usize, RandomState> = HashMap::default();
+        for org in self.data().organization.iter() {
+            slot.entry(&org.id).or_insert_with(|| {
+                by_org.push(Vec::new());
+                by_org.len() - 1
+            });
+        }
         for c in self.chairmanships() {
             let at = *slot.entry(&c.organization).or_insert_with(|| {
                 by_org.push(Vec::new());
@@ -405,6 +413,7 @@ impl<'a> Kb<'a> {
             });
             by_org[at].push(c);
         }
+        by_org.retain(|chairs| !chairs.is_empty());
         by_org
     }
 }
@@ -501,6 +510,17 @@ pub fn chair_period(chair: &Chairmanship) -> String {
 /// Shows a term's bounds, `ongoing` for an open end.
 pub fn show_end(end: Option<Date>) -> String {
     end.map_or_else(|| "ongoing".to_string(), |e| e.to_string())
+}
+
+/// A term's end as people read it: "ongoing", or its date, marked where no
+/// source reports it and it is only worked out.
+pub fn show_term_end(term: &Term) -> String {
+    let end = show_end(term.end);
+    if term.end_derived && term.end.is_some() {
+        format!("{end} (derived)")
+    } else {
+        end
+    }
 }
 
 /// Several records that a name given for one may mean: the error lists
@@ -799,17 +819,22 @@ mod tests {
         };
         let yes = |s: &str| vec![(s.to_string(), Certainty::Yes)];
         let csto = |d: &str| on("csto", d);
-        // Calendar years since 2024; the 2026 chairmanship has no recorded end.
+        // Calendar years since 2024; the 2026 chairmanship was given for 2026
+        // (audit of 2026-12-07, K13), and no chair is recorded for 2027.
         assert_eq!(csto("2026-06-01"), yes("russia"));
         assert_eq!(csto("2026-01-01"), yes("russia"));
-        assert_eq!(csto("2027-01-01"), yes("russia"));
+        assert_eq!(csto("2026-12-31"), yes("russia"));
+        assert!(csto("2027-01-01").is_empty());
         assert_eq!(csto("2025-12-31"), yes("kyrgyzstan"));
         assert_eq!(csto("2024-01-01"), yes("kazakhstan"));
         // Session to session before: a handover day belongs to the outgoing chair.
         assert_eq!(csto("2019-06-01"), yes("kyrgyzstan"));
         assert_eq!(csto("2019-11-28"), yes("kyrgyzstan"));
         assert_eq!(csto("2019-11-29"), yes("russia"));
-        assert_eq!(csto("2009-06-14"), yes("armenia"));
+        // Except 14 June 2009, which Russia chaired as host in Belarus's
+        // absence: Armenia's term ends the day before (audit K2).
+        assert_eq!(csto("2009-06-13"), yes("armenia"));
+        assert_eq!(csto("2009-06-14"), yes("russia"));
         assert_eq!(csto("2009-06-15"), yes("russia"));
         // Belarus's end and Kyrgyzstan's start are known only to the year 2007.
         assert_eq!(
@@ -820,19 +845,17 @@ mod tests {
             ]
         );
         assert_eq!(csto("2008-01-01"), yes("kyrgyzstan"));
-        // Belarus's start is not recorded: possibly on any earlier day.
-        assert_eq!(
-            csto("2006-06-01"),
-            [("belarus".to_string(), Certainty::Possibly)]
-        );
-        // The SCO: a start known to the month, an end known to the year.
+        // Belarus's start is the earliest possible one, the session that
+        // ended Kazakhstan's term (audit K12): Kazakhstan's on that day.
+        assert_eq!(csto("2006-06-01"), yes("belarus"));
+        assert_eq!(csto("2005-06-23"), yes("kazakhstan"));
+        // The SCO: summit to summit, the summit day the outgoing state's.
         let sco = |d: &str| on("sco", d);
-        assert!(sco("2016-05-31").is_empty());
-        assert_eq!(
-            sco("2016-06-15"),
-            [("kazakhstan".to_string(), Certainty::Possibly)]
-        );
-        assert_eq!(sco("2016-07-01"), yes("kazakhstan"));
+        assert_eq!(sco("2016-06-24"), yes("uzbekistan"));
+        assert_eq!(sco("2016-06-25"), yes("kazakhstan"));
+        // No presidency is recorded from the founding summit (the sheet
+        // has none confirmed): nothing, not a guess.
+        assert!(sco("2001-06-16").is_empty());
         assert_eq!(sco("2023-01-15"), yes("india"));
         assert_eq!(
             sco("2026-06-01"),

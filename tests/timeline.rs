@@ -105,7 +105,9 @@ fn a_coarse_date_partly_in_range_is_kept_as_possibly() {
         .expect("the session of 6 October 2007");
     assert_eq!(session["in_range"], "yes");
     // Only "possibly" events: exit 1, and the table says which.
-    let (code, stdout, _) = run(&["timeline", "--from", "2007-07", "--to", "2007-08"]);
+    let (code, stdout, _) = run(&[
+        "timeline", "--org", "csto", "--from", "2007-07", "--to", "2007-08",
+    ]);
     assert_eq!(code, 1, "{stdout}");
     for id in ["chair-2006-belarus", "chair-2007-kyrgyzstan"] {
         assert!(stdout.contains(&format!("possibly  {id}")), "{stdout}");

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::commands::evidence::{self, Bounds};
 use crate::commands::{publishers, Answer, Ctx};
 use crate::date::{Certainty, Date};
-use crate::kb::{show_end, Kb};
+use crate::kb::{show_term_end, Kb};
 use crate::model::{Person, Post, Record, RecordKind, Term};
 use crate::output::Block;
 
@@ -175,7 +175,7 @@ fn answer_for<'a>(
             ("certainty", certainty),
             (
                 "term",
-                format!("{} to {} ({})", term.start, show_end(term.end), term.id),
+                format!("{} to {} ({})", term.start, show_term_end(term), term.id),
             ),
             ("appointed by", appointed),
             ("sources", publishers(kb, &term.citations)),

@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::commands::{publishers, with_sources, Answer, Ctx};
-use crate::kb::{show_end, Kb};
+use crate::kb::{show_term_end, Kb};
 use crate::model::{Record, Term};
 use crate::output::Block;
 use crate::output::Kind::{Fixed, Text};
@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
                 kb.name_of(&t.post),
                 kb.name_of(&t.person),
                 t.start.to_string(),
-                show_end(t.end),
+                show_term_end(t),
                 if t.acting { "acting" } else { "" }.to_string(),
                 t.id.to_string(),
             ]
@@ -82,6 +82,7 @@ pub const COLUMNS: &[&str] = &[
     "person_name",
     "start",
     "end",
+    "end_derived?",
     "acting?",
     "appointed_by",
     "end_cause",
