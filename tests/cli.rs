@@ -1241,7 +1241,15 @@ fn a_handover_day_belongs_to_the_outgoing_chair() {
     );
     let c = csto_chair("2009-06-14");
     assert_eq!(c["id"], "chair-2009-russia");
-    let v = json(&["summits", "--org", "csto", "--from", "2009-06-14", "--to", "2009-06-14"]);
+    let v = json(&[
+        "summits",
+        "--org",
+        "csto",
+        "--from",
+        "2009-06-14",
+        "--to",
+        "2009-06-14",
+    ]);
     assert_eq!(v[0]["chair_state"], "russia", "{v}");
     // The next day: Russia, a temporary chairmanship.
     let c = csto_chair("2009-06-15");

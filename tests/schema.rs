@@ -60,7 +60,7 @@ fn the_schema_refuses_what_the_loader_refuses() {
 fn meta_counts_every_kind_and_names_no_licence_the_data_does_not_state() {
     let (_, export) = schema_and_export();
     let meta = &export["meta"];
-    assert_eq!(meta["dataset"], "CSTO and SCO");
+    assert_eq!(meta["dataset"], "CSTO, SCO and EAEU");
     assert_eq!(meta["licence"], Value::Null);
     for (kind, count) in meta["counts"].as_object().unwrap() {
         assert_eq!(
@@ -77,7 +77,10 @@ fn meta_counts_every_kind_and_names_no_licence_the_data_does_not_state() {
             "{kind}"
         );
     }
-    assert_eq!(meta["counts"]["term"], 11, "7 CSTO and 4 SCO terms");
+    assert_eq!(
+        meta["counts"]["term"], 19,
+        "7 CSTO, 8 SCO and 4 EAEU (Board chairmen) terms"
+    );
     assert!(!export.to_string().contains("T00:"), "no clock time");
 }
 
