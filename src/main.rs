@@ -126,7 +126,7 @@ fn run(cli: &Cli) -> Result<bool> {
             let loaded = load(cli.data.as_deref())?;
             validate::checked(loaded)?;
             let meta = commands::export::meta_of(loaded);
-            match &args.output {
+            match commands::export::output_file(args.output.as_deref()) {
                 Some(path) => commands::export::write_file(&loaded.dataset, &meta, format, path)?,
                 None => commands::export::write(&loaded.dataset, &meta, format, &mut out)?,
             }

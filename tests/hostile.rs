@@ -1,6 +1,6 @@
 //! Hostile surroundings, each through the real binary: standard error that
 //! cannot be written, a stray completion variable, a `TZ` that is no time
-//! zone file, a full disk under an SQLite export.
+//! zone file, a full disk under an SQLite export, `--output -`.
 
 #![cfg(unix)]
 
@@ -185,6 +185,46 @@ fn a_tz_that_is_no_time_zone_file_gives_an_answer_and_a_warning() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn export_to_dash_writes_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["json", "ndjson", "popolo"] {
+        let (code, expected, _) = run(&["export", "--format", format]);
+        assert_eq!(code, 0);
+        let output = bin()
+            .current_dir(dir.path())
+            .args(["export", "--format", format, "--output", "-"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{format}");
+        assert!(
+            String::from_utf8(output.stdout).unwrap() == expected,
+            "{format}"
+        );
+    }
+    let output = bin()
+        .current_dir(dir.path())
+        .args(["export", "--format", "sqlite", "--output", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: --format sqlite writes a database file, not standard output"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+    // No file named `-`; `./-` is one.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    let output = bin()
+        .current_dir(dir.path())
+        .args(["export", "--output", "./-"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(dir.path().join("-").is_file());
 }
 
 /// A full disk under an SQLite export: a tmpfs of 64 KiB, mounted in a
