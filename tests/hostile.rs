@@ -10,7 +10,7 @@ use std::fs::{self, File};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{assert_error, run};
+use common::run;
 
 /// The binary in a clean environment, as `common::summit_kb` makes it, as a
 /// std Command.
@@ -274,5 +274,4 @@ fn an_sqlite_export_onto_a_full_disk_says_the_disk_is_full() {
         // Nothing left on the full disk: no partial file, no temporary one.
         assert_eq!(stdout, "", "{format}");
     }
-    let _ = assert_error;
 }
