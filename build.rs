@@ -29,6 +29,13 @@ mod model;
 mod search_index;
 #[path = "src/validate.rs"]
 mod validate;
+#[path = "src/output/visible.rs"]
+mod visible;
+
+/// What the included modules use of `output`: how text is made visible.
+mod output {
+    pub use super::visible::visible_line;
+}
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -478,7 +478,7 @@ fn main() -> Result<()> {
 
 /// Writes `scale` organisations under `out` (`toml/` and `dataset.json`),
 /// checks them unless told not to, and returns the number of records.
-fn generate(scale: usize, out: &Path, check_it: bool) -> Result<usize> {
+pub fn generate(scale: usize, out: &Path, check_it: bool) -> Result<usize> {
     if scale == 0 {
         bail!("--scale must be at least 1");
     }

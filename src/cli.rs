@@ -353,9 +353,48 @@ impl RangeArg {
     }
 }
 
-/// Today's date in the system's time zone.
+/// Today's date in the system's time zone: the one `TZ` names, else the
+/// system's own (`/etc/localtime`). A `TZ` that names something other than a
+/// time zone file of a sane size (`TZ=/dev/zero`, a FIFO, a directory) is
+/// not read: jiff would read it whole, forever from `/dev/zero`. Today is
+/// then taken in UTC, with a warning.
 pub fn today() -> civil::Date {
-    jiff::Zoned::now().date()
+    let zone = match unusable_tz(std::env::var_os("TZ")) {
+        None => jiff::tz::TimeZone::system(),
+        Some(why) => {
+            crate::output::to_stderr(&format!("warning: {why}; today is taken in UTC"));
+            jiff::tz::TimeZone::UTC
+        }
+    };
+    jiff::Timestamp::now().to_zoned(zone).date()
+}
+
+/// The most a time zone file may hold. The TZif files of the IANA database
+/// hold a few KiB (none reaches 4 KiB).
+const MAX_ZONE_FILE: u64 = 1 << 20;
+
+/// Why the value of `TZ` is not to be read, if it is not: when it is neither
+/// a name in the time zone database nor a POSIX rule, jiff reads it as the
+/// path of a TZif file (a leading `:` aside), and it is a path to something
+/// else than a regular file of at most [`MAX_ZONE_FILE`] bytes.
+fn unusable_tz(tz: Option<std::ffi::OsString>) -> Option<String> {
+    let tz = tz?;
+    let text = tz.to_string_lossy();
+    let name = text.strip_prefix(':').unwrap_or(&text);
+    if name.is_empty() || jiff::tz::db().get(name).is_ok() {
+        return None;
+    }
+    let why = match std::fs::metadata(name) {
+        // A POSIX rule (`EST5EDT`), or no file at all: nothing is read.
+        Err(_) => return None,
+        Ok(meta) if meta.is_file() && meta.len() <= MAX_ZONE_FILE => return None,
+        Ok(meta) if meta.is_file() => "a file larger than any time zone file",
+        Ok(_) => "not a time zone file",
+    };
+    Some(format!(
+        "TZ={} is {why}",
+        crate::output::visible_line(&text)
+    ))
 }
 
 /// What a day-only query date (`--in-force-on`) may be, as its errors say
@@ -406,6 +445,23 @@ mod tests {
     #[test]
     fn command_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_tz_that_is_no_time_zone_file_is_not_read() {
+        let tz = |s: &str| unusable_tz(Some(s.into()));
+        assert_eq!(unusable_tz(None), None);
+        assert_eq!(tz(""), None);
+        assert_eq!(tz("UTC"), None);
+        assert_eq!(tz("EST5EDT,M3.2.0,M11.1.0"), None);
+        assert_eq!(tz("/no/such/file"), None);
+        let zero = tz("/dev/zero").unwrap();
+        assert!(
+            zero.contains("TZ=/dev/zero is not a time zone file"),
+            "{zero}"
+        );
+        assert!(tz(":/dev/zero").is_some());
+        assert!(tz("/").is_some());
     }
 
     #[test]

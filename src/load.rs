@@ -443,15 +443,7 @@ pub fn parse_json(name: &str, text: &str) -> Result<Dataset> {
 /// message may quote a key or value from the file, and an error stays one
 /// line that cannot drive the terminal.
 pub fn escape_controls(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::output::visible_line(text).into_owned()
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ fn main() -> ExitCode {
                             line.push_str(&format!("; tip: {tip}"));
                         }
                     }
-                    eprintln!("{line}");
+                    output::to_stderr(&line);
                     Exit::Error.into()
                 }
             };
@@ -60,11 +60,11 @@ fn main() -> ExitCode {
                 Some(ambiguous) => ambiguous
                     .to_string()
                     .lines()
-                    .map(load::escape_controls)
+                    .map(|line| output::visible_line(line).into_owned())
                     .collect(),
-                None => vec![load::escape_controls(&format!("{err:#}"))],
+                None => vec![output::visible_line(&format!("{err:#}")).into_owned()],
             };
-            eprintln!("error: {}", lines.join("\n"));
+            output::to_stderr(&format!("error: {}", lines.join("\n")));
             Exit::Error.into()
         }
     }
@@ -87,6 +87,7 @@ fn run(cli: &Cli) -> Result<bool> {
         } else {
             None
         },
+        terminal: on_terminal,
     };
     let mut out = BufWriter::new(stdout.lock());
 
@@ -125,7 +126,7 @@ fn run(cli: &Cli) -> Result<bool> {
             let loaded = load(cli.data.as_deref())?;
             validate::checked(loaded)?;
             let meta = commands::export::meta_of(loaded);
-            match &args.output {
+            match commands::export::output_file(args.output.as_deref()) {
                 Some(path) => commands::export::write_file(&loaded.dataset, &meta, format, path)?,
                 None => commands::export::write(&loaded.dataset, &meta, format, &mut out)?,
             }
@@ -163,7 +164,7 @@ fn run(cli: &Cli) -> Result<bool> {
 fn emit(answer: &Answer, cli: &Cli, style: Style, out: &mut dyn Write) -> Result<bool> {
     output::render(&answer.view, cli.format, style, out)?;
     if let (Some(notice), Format::Csv | Format::Ndjson) = (&answer.notice, cli.format) {
-        eprintln!("note: {notice}");
+        output::to_stderr(&format!("note: {}", output::visible(notice)));
     }
     Ok(answer.exit() == Exit::Answer)
 }

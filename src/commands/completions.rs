@@ -21,6 +21,7 @@ use clap_complete::env::Shells;
 use crate::cli::Cli;
 use crate::load::{self, Loaded};
 use crate::model::{Record, RecordKind};
+use crate::output::visible_line;
 
 /// The environment variable that turns a run into a completion request:
 /// the program's own, rather than clap_complete's default `COMPLETE`, which
@@ -56,12 +57,35 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
 
 /// Answers a completion request (`SUMMIT_KB_COMPLETE=bash summit-kb -- WORDS...`) and
 /// exits; does nothing on an ordinary run.
+///
+/// The variable alone does not make a request: one left in the environment
+/// (exported by hand, inherited from a script) would turn every command
+/// into the completer. A request is what the registered scripts send, for
+/// every shell: the variable naming a shell that clap_complete completes
+/// for, and `--` right after the program's name, then the words.
 pub fn complete_if_asked() {
+    if !is_request(std::env::var_os(COMPLETE_VAR), std::env::args_os().nth(1)) {
+        return;
+    }
     clap_complete::CompleteEnv::with_factory(command)
         .var(COMPLETE_VAR)
         .bin("summit-kb")
         .completer("summit-kb")
         .complete();
+}
+
+/// Whether the value of [`COMPLETE_VAR`] and the first argument make a
+/// completion request.
+fn is_request(var: Option<OsString>, first: Option<OsString>) -> bool {
+    let Some(var) = var else {
+        return false;
+    };
+    // As clap_complete reads it: a path's stem (`/bin/bash`) names the shell.
+    let shell = std::path::Path::new(&var)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Shells::builtins().completer(&shell).is_some() && first.is_some_and(|a| a == "--")
 }
 
 /// The command line with the dataset's ids as candidates: meetings for
@@ -97,6 +121,12 @@ pub fn command() -> clap::Command {
 
 /// The ids of the records of these kinds (of every kind when empty), each
 /// with its name as help; nothing when the dataset cannot be loaded.
+///
+/// An id is offered only when the shell can take it as it is: a dataset
+/// read with `--data` is not checked first, and an id holding a quote, a
+/// `$`, a `;` or a control character would be put on the command line raw
+/// (bash inserts a candidate as it is). Such an id is left out (`check`
+/// reports it); the help shown beside an id is made [`visible`].
 fn candidates(kinds: &[RecordKind]) -> Vec<CompletionCandidate> {
     let Some(loaded) = dataset() else {
         return Vec::new();
@@ -105,8 +135,21 @@ fn candidates(kinds: &[RecordKind]) -> Vec<CompletionCandidate> {
         .dataset
         .records()
         .filter(|r| kinds.is_empty() || kinds.contains(&r.kind()))
-        .map(|r: Record<'_>| CompletionCandidate::new(r.id()).help(Some(r.label().into())))
+        .filter(|r| is_plain_word(r.id()))
+        .map(|r: Record<'_>| {
+            let label = visible_line(&r.label()).into_owned();
+            CompletionCandidate::new(r.id()).help(Some(label.into()))
+        })
         .collect()
+}
+
+/// Whether a shell reads `word` as itself, unquoted: letters and digits of
+/// any script and `-_.:+,@%/`, and not empty.
+fn is_plain_word(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.:+,@%/".contains(c))
 }
 
 /// The dataset the command being completed would read: `--data PATH` on its
@@ -218,6 +261,29 @@ mod tests {
             words(&["summit-kb", "docs", "--data=y"]),
             Some(PathBuf::from("y"))
         );
+    }
+
+    #[test]
+    fn only_a_shell_and_a_double_dash_make_a_completion_request() {
+        let os = |s: &str| Some(OsString::from(s));
+        assert!(is_request(os("bash"), os("--")));
+        assert!(is_request(os("/usr/bin/zsh"), os("--")));
+        assert!(!is_request(os("bash"), os("docs")));
+        assert!(!is_request(os("bash"), None));
+        assert!(!is_request(os("1"), os("--")));
+        assert!(!is_request(os(""), os("--")));
+        assert!(!is_request(None, os("--")));
+    }
+
+    #[test]
+    fn ids_a_shell_would_read_otherwise_are_not_offered() {
+        assert!(is_plain_word("csc-2025-bishkek"));
+        assert!(is_plain_word("shos-2025"));
+        for word in [
+            "", "a b", "a;b", "$(x)", "a'b", "a\x1bb", "a`b", "a|b", "*", "a\nb",
+        ] {
+            assert!(!is_plain_word(word), "{word:?}");
+        }
     }
 
     #[test]

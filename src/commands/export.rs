@@ -1,11 +1,17 @@
 //! `export`: the whole knowledge base as one JSON document that loads again as
 //! a dataset (`--format json`, the default), as NDJSON (one record a line), as
 //! Popolo JSON (`--format popolo`) or as an SQLite database (`--format
-//! sqlite`, to a file only). `--output` never leaves a partial file behind.
+//! sqlite`, to a file only). `--output` never leaves a partial file behind,
+//! nor a temporary one: not on an error, not when SIGINT, SIGTERM or SIGHUP
+//! ends the run, not past `ulimit -f`; one left by a run killed otherwise
+//! (SIGKILL, a crash of the machine) is removed by the next export to the
+//! same file.
 
 use std::collections::BTreeMap;
+use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
@@ -19,10 +25,17 @@ use crate::output::sqlite;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Write to FILE instead of standard output: in full beside it, then
-    /// renamed into place, so that a failed export leaves FILE as it was.
+    /// Write to FILE instead of standard output (`-` is standard output): in
+    /// full beside it, then renamed into place, so that a failed export
+    /// leaves FILE as it was.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// The file `--output` names: none for standard output, which `-` names as
+/// for most tools (a file named `-` is `./-`).
+pub fn output_file(output: Option<&Path>) -> Option<&Path> {
+    output.filter(|path| *path != Path::new("-"))
 }
 
 /// What `export` writes, validated once from `--format` and `--output`:
@@ -53,7 +66,7 @@ impl Written {
                 format.name()
             ),
         };
-        if written == Written::Sqlite && output.is_none() {
+        if written == Written::Sqlite && output_file(output).is_none() {
             bail!(
                 "--format sqlite writes a database file, not standard output: give --output FILE"
             );
@@ -105,29 +118,204 @@ pub fn write_file(dataset: &Dataset, meta: &Meta, format: Written, path: &Path) 
         .file_name()
         .map_or_else(|| "export".into(), |n| n.to_string_lossy());
     let prefix = format!(".{name}.");
+    guard_signals().with_context(fail)?;
+    let stale = remove_stale(dir, &prefix);
+    if !stale.is_empty() {
+        crate::output::to_stderr(&format!(
+            "note: removed {}, left in {} by an export that was killed",
+            crate::output::visible_line(&stale.join(", ")),
+            crate::output::visible_line(&dir.display().to_string()),
+        ));
+    }
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
+    builder
+        .prefix(&prefix)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM);
     // The mode a new file gets (less the umask), not a temporary file's 0600.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     // The temporary file's own name would only confuse: the error is the
     // directory's.
-    let mut temp = builder
-        .tempfile_in(dir)
+    let mut temp = Temporary::create(&builder, dir)
         .map_err(|err| io::Error::from(err.kind()))
         .with_context(fail)?;
     if format == Written::Sqlite {
         sqlite::write(dataset, meta, temp.path()).with_context(fail)?;
     } else {
-        stream(temp.as_file_mut()).with_context(fail)?;
+        stream(temp.file_mut()).with_context(fail)?;
     }
-    temp.as_file().sync_all().with_context(fail)?;
+    temp.file_mut().sync_all().with_context(fail)?;
     // A file that is replaced keeps its mode.
     if let Some(existing) = existing.filter(|m| m.is_file()) {
-        std::fs::set_permissions(temp.path(), existing.permissions()).with_context(fail)?;
+        fs::set_permissions(temp.path(), existing.permissions()).with_context(fail)?;
     }
-    temp.persist(path).map_err(|e| e.error).with_context(fail)?;
+    temp.persist(path).with_context(fail)?;
     Ok(())
+}
+
+/// How the temporary file beside the target ends its name: `.NAME.` (the
+/// target's name), [`TEMP_RANDOM`] letters or digits, then this.
+const TEMP_SUFFIX: &str = ".tmp";
+const TEMP_RANDOM: usize = 6;
+
+/// The temporary file an export is writing, if any: removed by the thread
+/// that catches a signal ([`guard_signals`]) before the signal ends the
+/// process. A lock on it orders that with creating, renaming and removing
+/// the file in the export itself, so that neither a file just created nor
+/// the complete one just renamed is missed or removed.
+static WRITING: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+fn writing() -> MutexGuard<'static, Option<PathBuf>> {
+    WRITING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The temporary file of an export, registered in [`WRITING`] from its
+/// creation until it is renamed into place or removed, and locked (`flock`)
+/// while this process lives, which tells [`remove_stale`] that it is no
+/// stale one.
+struct Temporary {
+    file: Option<tempfile::NamedTempFile>,
+}
+
+impl Temporary {
+    fn create(builder: &tempfile::Builder, dir: &Path) -> io::Result<Temporary> {
+        // Another export to the same target, cleaning up, may take a file
+        // created and not yet locked for a stale one and remove it: the
+        // name is then checked to be still this file's, and on the rare
+        // miss another is made.
+        let mut tries = 0;
+        loop {
+            let mut registered = writing();
+            let file = builder.tempfile_in(dir)?;
+            *registered = Some(file.path().to_path_buf());
+            drop(registered);
+            let temp = Temporary { file: Some(file) };
+            // A file system without locks: stale files are then left.
+            let _ = temp.file().lock();
+            tries += 1;
+            if temp.is_still_named() || tries == 3 {
+                return Ok(temp);
+            }
+        }
+    }
+
+    fn file(&self) -> &File {
+        self.file.as_ref().expect("a live temporary file").as_file()
+    }
+
+    fn file_mut(&mut self) -> &mut File {
+        self.file
+            .as_mut()
+            .expect("a live temporary file")
+            .as_file_mut()
+    }
+
+    fn path(&self) -> &Path {
+        self.file.as_ref().expect("a live temporary file").path()
+    }
+
+    /// Whether the file's name still names this file.
+    fn is_still_named(&self) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let (Ok(named), Ok(open)) = (fs::metadata(self.path()), self.file().metadata()) else {
+                return false;
+            };
+            named.dev() == open.dev() && named.ino() == open.ino()
+        }
+        #[cfg(not(unix))]
+        true
+    }
+
+    /// Renames the file to `path`; on an error the file is removed.
+    fn persist(mut self, path: &Path) -> io::Result<()> {
+        let mut registered = writing();
+        let file = self.file.take().expect("a live temporary file");
+        let persisted = file.persist(path).map(drop).map_err(|e| e.error);
+        *registered = None;
+        persisted
+    }
+}
+
+impl Drop for Temporary {
+    /// Removes the file (when not renamed), then forgets it.
+    fn drop(&mut self) {
+        let mut registered = writing();
+        drop(self.file.take());
+        *registered = None;
+    }
+}
+
+/// From the first call on, for the rest of the run: SIGINT, SIGTERM and
+/// SIGHUP remove the temporary file being written ([`WRITING`]), then end
+/// the process as they would have (the shell sees the signal); SIGXFSZ is
+/// caught and ignored, so that a write past `ulimit -f` fails with EFBIG
+/// instead of killing the process, and the error removes the file.
+///
+/// signal-hook (the crate that tokio, crossterm and mio use) runs the
+/// cleanup on a thread of its own, outside the signal handler, where taking
+/// a lock and removing a file are allowed.
+fn guard_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
+    use std::sync::atomic::AtomicBool;
+    use std::sync::{Arc, OnceLock};
+    static GUARDED: OnceLock<()> = OnceLock::new();
+    if GUARDED.get().is_some() {
+        return Ok(());
+    }
+    signal_hook::flag::register(SIGXFSZ, Arc::new(AtomicBool::new(false)))?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            // Held until the process ends: nothing is created or renamed
+            // after this.
+            let registered = writing();
+            if let Some(path) = registered.as_ref() {
+                let _ = fs::remove_file(path);
+            }
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            // Not reached: the signal's default action ends the process.
+            std::process::exit(128 + signal);
+        }
+    });
+    let _ = GUARDED.set(());
+    Ok(())
+}
+
+/// Removes the temporary files of our own naming (`PREFIX` then
+/// [`TEMP_RANDOM`] letters or digits then [`TEMP_SUFFIX`]) in `dir` that no
+/// live export holds locked: each was left by an export killed before it
+/// could remove it. Returns their names.
+fn remove_stale(dir: &Path, prefix: &str) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+            .is_some_and(|random| {
+                random.len() == TEMP_RANDOM && random.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        // A regular file, not a link to one.
+        if !ours || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(file) = File::open(&path) else {
+            continue;
+        };
+        // Locked: an export that is still writing it.
+        if file.try_lock().is_ok() && fs::remove_file(&path).is_ok() {
+            removed.push(name);
+        }
+    }
+    removed.sort();
+    removed
 }
 
 /// The file that `path` names once symbolic links are followed (at most 40,

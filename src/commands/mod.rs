@@ -502,6 +502,7 @@ mod tests {
         let style = Style {
             color: false,
             width: None,
+            terminal: false,
         };
         let rendered = |answer: &Answer, format| {
             let mut out = Vec::new();

@@ -411,6 +411,9 @@ fn day_number(day: civil::Date) -> i64 {
 
 /// Cuts `s` to at most `width` characters, with "…" when cut.
 fn fit(s: &str, width: usize) -> String {
+    // Measured and cut as it is shown: a control character of the data as
+    // its escape (`\u{1b}`), which the renderers would make it anyway.
+    let s = crate::output::visible_line(s);
     if s.chars().count() <= width {
         return s.to_string();
     }
@@ -460,7 +463,7 @@ fn chart(
 
     let label_width = rows
         .iter()
-        .map(|r| r.label.chars().count())
+        .map(|r| crate::output::visible_line(&r.label).chars().count())
         .max()
         .unwrap_or(0)
         .min(width * 2 / 5);

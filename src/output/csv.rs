@@ -4,9 +4,11 @@
 
 use std::io::{self, Write};
 
-use super::Data;
+use super::{visible, Data};
 
-pub fn render(data: &Data, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the records; on a terminal (`terminal`) each value is shown
+/// through [`visible`], as the table shows it.
+pub fn render(data: &Data, terminal: bool, out: &mut dyn Write) -> io::Result<()> {
     // Written whole, so that an error writing to `out` (a closed pipe) stays
     // an io::Error of its own kind.
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -16,7 +18,12 @@ pub fn render(data: &Data, out: &mut dyn Write) -> io::Result<()> {
         .map_err(failed)?;
     for record in &data.records {
         let row = data.columns.iter().map(|&c| Data::cell(record, c));
-        writer.write_record(row).map_err(failed)?;
+        if terminal {
+            let row: Vec<String> = row.map(|cell| visible(&cell).into_owned()).collect();
+            writer.write_record(row).map_err(failed)?;
+        } else {
+            writer.write_record(row).map_err(failed)?;
+        }
     }
     let bytes = writer
         .into_inner()
@@ -31,7 +38,7 @@ mod tests {
 
     fn rendered(data: &Data) -> String {
         let mut out = Vec::new();
-        render(data, &mut out).unwrap();
+        render(data, false, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

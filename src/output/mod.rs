@@ -8,9 +8,12 @@ mod ndjson;
 pub mod popolo;
 pub mod sqlite;
 mod table;
+mod visible;
 
 pub use table::MIN_TEXT;
+pub use visible::{visible, visible_line};
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde_json::Value;
@@ -140,6 +143,42 @@ impl Block {
         }
     }
 
+    /// The block with `f` applied to each of its texts.
+    fn map_texts(&self, f: impl Fn(&str) -> String) -> Block {
+        let all = |texts: &[String]| texts.iter().map(|t| f(t)).collect();
+        match self {
+            Block::Heading(text) => Block::Heading(f(text)),
+            Block::Text(text) => Block::Text(f(text)),
+            Block::Preformatted(lines) => Block::Preformatted(all(lines)),
+            Block::Fields(pairs) => {
+                Block::Fields(pairs.iter().map(|(k, v)| (f(k), f(v))).collect())
+            }
+            Block::Table {
+                header,
+                kinds,
+                rows,
+            } => Block::Table {
+                header: all(header),
+                kinds: kinds.clone(),
+                rows: rows.iter().map(|row| all(row)).collect(),
+            },
+        }
+    }
+
+    /// Whether any of the block's texts holds a character that [`visible`]
+    /// shows as an escape.
+    fn hides(&self) -> bool {
+        let hides = |text: &String| matches!(visible(text), Cow::Owned(_));
+        match self {
+            Block::Heading(text) | Block::Text(text) => hides(text),
+            Block::Preformatted(lines) => lines.iter().any(hides),
+            Block::Fields(pairs) => pairs.iter().any(|(k, v)| hides(k) || hides(v)),
+            Block::Table { header, rows, .. } => {
+                header.iter().any(hides) || rows.iter().flatten().any(hides)
+            }
+        }
+    }
+
     pub fn fields<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> Block {
         Block::Fields(
             pairs
@@ -151,12 +190,38 @@ impl Block {
     }
 }
 
+/// The blocks as a terminal or Markdown may be sent them: every text passed
+/// through [`visible`], so that no control character of the dataset is sent
+/// raw. Borrowed when there is none (as in every well-formed dataset).
+pub fn visible_blocks(blocks: &[Block]) -> Cow<'_, [Block]> {
+    if !blocks.iter().any(Block::hides) {
+        return Cow::Borrowed(blocks);
+    }
+    Cow::Owned(
+        blocks
+            .iter()
+            .map(|b| b.map_texts(|t| visible(t).into_owned()))
+            .collect(),
+    )
+}
+
 /// How to style human-readable output.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub color: bool,
     /// Fit tables to this many columns, wrapping prose; `None`: never wrap.
     pub width: Option<u16>,
+    /// Standard output is a terminal: CSV, which is data and otherwise
+    /// holds the values as they are, is then shown through [`visible`] too.
+    pub terminal: bool,
+}
+
+/// Writes a line to standard error, ignoring a failure to write it: with
+/// standard error unwritable (`2>/dev/full`, a closed pipe) there is nowhere
+/// left to say so, and the exit status still tells what happened, where
+/// `eprintln!` would panic (exit 101).
+pub fn to_stderr(line: &str) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
 /// The width of the terminal standard output is, when it is one (the
@@ -168,13 +233,19 @@ pub fn terminal_width() -> Option<u16> {
 }
 
 /// Writes a view in the chosen format. Only the table is ever coloured.
+///
+/// The formats for people (the table, the stacked layout and Markdown) show
+/// the dataset's texts through [`visible`]; so does CSV on a terminal. JSON
+/// and NDJSON escape control characters as JSON does (`\u001b`), and CSV
+/// piped or to a file keeps every value as it is: it is data, with the
+/// values of the JSON, and a CSV reader has no escape to undo.
 pub fn render(view: &View, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Table => table::render(&view.blocks, style, out),
+        Format::Table => table::render(&visible_blocks(&view.blocks), style, out),
         Format::Json => json::render(&view.json, out),
         Format::Ndjson => ndjson::render(&view.data, out),
-        Format::Csv => csv::render(&view.data, out),
-        Format::Markdown => markdown::render(&view.blocks, out),
+        Format::Csv => csv::render(&view.data, style.terminal, out),
+        Format::Markdown => markdown::render(&visible_blocks(&view.blocks), out),
         Format::Popolo | Format::Sqlite => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "--format popolo and sqlite are for `export` only",

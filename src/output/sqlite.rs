@@ -823,7 +823,37 @@ impl<'t> Inserts<'t> {
 
 /// Writes the dataset as a new SQLite database at `path`, which must be a
 /// new or empty file.
+///
+/// A failure to store the database says what failed: a full disk, or a
+/// write the system refused (a file size limit, a failing device), never
+/// the foreign keys, which only a broken reference breaks.
 pub fn write(dataset: &Dataset, meta: &Meta, path: &Path) -> Result<()> {
+    write_database(dataset, meta, path).map_err(|err| match storage_failure(&err) {
+        Some(why) => anyhow::anyhow!("{why}"),
+        None => err,
+    })
+}
+
+/// What the system could not do, when an SQLite error is one of storage.
+fn storage_failure(err: &anyhow::Error) -> Option<&'static str> {
+    use rusqlite::ErrorCode;
+    let code = err.chain().find_map(|cause| match cause.downcast_ref() {
+        Some(rusqlite::Error::SqliteFailure(e, _)) => Some(e.code),
+        _ => None,
+    })?;
+    match code {
+        ErrorCode::DiskFull => Some("the disk is full (no space left for the database)"),
+        ErrorCode::SystemIoFailure => Some(
+            "the system refused to write the database (a disk I/O error: a file size limit, a full or failing device)",
+        ),
+        ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly => {
+            Some("the database file cannot be opened for writing")
+        }
+        _ => None,
+    }
+}
+
+fn write_database(dataset: &Dataset, meta: &Meta, path: &Path) -> Result<()> {
     let mut db = Connection::open(path)?;
     // The file is new and is renamed into place only once complete: no
     // journal on disk to leave behind, and no syncing until the end.
@@ -862,8 +892,16 @@ pub fn write(dataset: &Dataset, meta: &Meta, path: &Path) -> Result<()> {
             ),
         )?;
     }
-    tx.commit()
-        .context("the records break a foreign key of the database")?;
+    tx.commit().map_err(|err| {
+        let foreign_key = matches!(&err, rusqlite::Error::SqliteFailure(e, _)
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY);
+        let err = anyhow::Error::new(err);
+        if foreign_key {
+            err.context("the records break a foreign key of the database")
+        } else {
+            err
+        }
+    })?;
     db.close().map_err(|(_, err)| err)?;
     Ok(())
 }

@@ -451,6 +451,7 @@ mod tests {
         let style = Style {
             color: false,
             width,
+            terminal: false,
         };
         render(blocks, style, &mut out).unwrap();
         String::from_utf8(out).unwrap()
@@ -680,6 +681,7 @@ mod tests {
         let style = Style {
             color: true,
             width: None,
+            terminal: false,
         };
         render(&blocks, style, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
