@@ -480,8 +480,8 @@ fn chair_names_russia_with_its_slogan_in_2026() {
         .as_array()
         .unwrap()
         .is_empty());
-    // Without --org, the SCO's chair too: Kyrgyzstan, whose end is known
-    // only to the year 2026.
+    // Without --org, the EAEU's and the SCO's chairs too: Kazakhstan for
+    // the calendar year, Kyrgyzstan, whose end is known only to the year 2026.
     let all = json(&["chair", "--on", "2026-06-01"]);
     let chairs: Vec<(&str, &str)> = all["chairs"]
         .as_array()
@@ -498,6 +498,7 @@ fn chair_names_russia_with_its_slogan_in_2026() {
         chairs,
         [
             ("chair-2026-russia", "yes"),
+            ("eaeu-chair-2026-kazakhstan", "yes"),
             ("sco-chair-2025-kyrgyzstan", "possibly")
         ]
     );
@@ -704,7 +705,8 @@ fn export_round_trips_byte_for_byte() {
             "{kind}"
         );
     }
-    assert_eq!(v["organization"][1]["id"], "sco");
+    assert_eq!(v["organization"][1]["id"], "eaeu");
+    assert_eq!(v["organization"][2]["id"], "sco");
     // The same answers come from the exported JSON as from the TOML.
     let from_json = run(&[
         "--data",
@@ -1179,7 +1181,7 @@ fn chair_on_a_day_of_each_regime() {
     assert_eq!(code, 0);
     assert_eq!(
         fields(&stdout, "state"),
-        ["Armenia", "Uzbekistan"],
+        ["Armenia", "Kazakhstan", "Uzbekistan"],
         "{stdout}"
     );
     // Session to session (2019-2020): Russia from the Bishkek session.
@@ -1452,7 +1454,7 @@ fn summits_of_the_sco_are_the_twenty_five_from_shanghai_2001_to_tianjin_2025() {
     assert_eq!(sorted_ids, expected);
     let (code, stdout, _) = run(&["summits", "--org", "sco"]);
     assert_eq!(code, 0);
-    assert_eq!(stdout.trim_end().lines().count(), 10, "{stdout}");
+    assert_eq!(stdout.trim_end().lines().count(), 26, "{stdout}");
     assert!(!stdout.contains("csc-"), "{stdout}");
 }
 
@@ -1489,13 +1491,13 @@ fn org_is_given_by_id_name_or_alias_in_any_script() {
             &[
                 "no organisation called 'scoo'",
                 "did you mean 'sco'",
-                "the organisations are: csto, sco",
+                "the organisations are: csto, eaeu, sco",
             ],
         );
     }
     let line = assert_error(
         &["summits", "--org", "nato"],
-        &["the organisations are: csto, sco"],
+        &["the organisations are: csto, eaeu, sco"],
     );
     assert!(!line.contains("did you mean"), "{line}");
 }

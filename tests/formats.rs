@@ -137,7 +137,8 @@ fn csv_has_one_header_row_and_a_row_per_record() {
             let expected = match &record[column.as_str()] {
                 Value::String(s) => s.clone(),
                 Value::Bool(b) => b.to_string(),
-                Value::Null if column == "acting" => "false".to_string(),
+                // Flags left out of the JSON when false.
+                Value::Null if column == "acting" || column == "end_derived" => "false".to_string(),
                 Value::Null => String::new(),
                 other => other.to_string(),
             };
@@ -529,7 +530,7 @@ fn csv_of_show_and_chair_is_one_header_row_and_their_fields() {
             1,
         ),
         // A row for each organisation's chair, under one declared header.
-        (&["chair", "--on", "2026-06-01"], "organization", 2),
+        (&["chair", "--on", "2026-06-01"], "organization", 3),
     ] {
         let text = output(&with_format("csv", args));
         let table = rows(&python(CSV, &text));
@@ -553,7 +554,14 @@ fn csv_of_show_and_chair_is_one_header_row_and_their_fields() {
     let table = rows(&python(CSV, &text));
     let id = table[0].iter().position(|h| h == "id").unwrap();
     let states: Vec<&str> = table[1..].iter().map(|r| r[id].as_str()).collect();
-    assert_eq!(states, ["chair-2026-russia", "sco-chair-2025-kyrgyzstan"]);
+    assert_eq!(
+        states,
+        [
+            "chair-2026-russia",
+            "eaeu-chair-2026-kazakhstan",
+            "sco-chair-2025-kyrgyzstan"
+        ]
+    );
 }
 
 /// The timeline chart's meaning is its alignment: Markdown fences it, with

@@ -243,7 +243,12 @@ fn kinds_ignore_case() {
 fn summits_docs_and_decisions_take_from_and_to() {
     assert_eq!(
         ids(&["summits", "--from", "2025", "--to", "2025"]),
-        ["sco-2025-tianjin", "csc-2025-bishkek"]
+        [
+            "eaeu-2025-06-27-minsk",
+            "sco-2025-tianjin",
+            "csc-2025-bishkek",
+            "eaeu-2025-12-21-st-petersburg"
+        ]
     );
     let all = ids(&["summits"]);
     let late = ids(&["summits", "--from", "2025-09-02"]);

@@ -80,7 +80,15 @@ fn results_are_ranked_exact_before_alias_before_text() {
     let (_, hits) = search("Канал");
     let matches: Vec<&str> = hits.iter().map(|h| h["match"].as_str().unwrap()).collect();
     assert_eq!(matches[0], "exact-alias", "{hits:?}");
-    assert!(matches[1..].iter().all(|m| *m == "text"), "{matches:?}");
+    // Then aliases near the word (Диас-Канель), then text, never out of order.
+    let rank = |m: &str| {
+        ["exact-alias", "alias", "text"]
+            .iter()
+            .position(|r| *r == m)
+    };
+    let ranks: Vec<_> = matches.iter().map(|m| rank(m).expect(m)).collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{matches:?}");
+    assert!(matches.contains(&"text"), "{matches:?}");
     let ids: Vec<&str> = hits.iter().map(|h| h["id"].as_str().unwrap()).collect();
     assert!(
         ids.contains(&"vladimir-putin"),

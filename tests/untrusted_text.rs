@@ -10,13 +10,10 @@
 
 mod common;
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Read;
+use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-use rustix::pty::{grantpt, openpt, ptsname, unlockpt, OpenptFlags};
-use rustix::termios::{tcsetwinsize, Winsize};
+use common::pty::on_terminal;
 
 /// What the damage looks like in TOML (escapes a TOML string reads as the
 /// characters): OSC retitling the window, BEL, a screen clear, CR, BS, a C1
@@ -98,55 +95,6 @@ fn assert_shown_safely(what: &str, text: &str, sgr: bool) {
         text.contains("\\u{1b}"),
         "{what}: the damage is not shown as escapes:\n{text}"
     );
-}
-
-/// What the binary writes to a terminal `columns` wide, the terminal's line
-/// ends (`\r\n`) as `\n`: a CR of the data's own stays.
-fn on_terminal(columns: u16, args: &[&str]) -> (i32, String) {
-    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
-        .expect("a pseudo-terminal");
-    grantpt(&master).expect("grantpt");
-    unlockpt(&master).expect("unlockpt");
-    let name = ptsname(&master, Vec::new()).expect("ptsname");
-    let slave = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(name.to_str().expect("a UTF-8 path"))
-        .expect("the terminal's other end");
-    let size = Winsize {
-        ws_row: 50,
-        ws_col: columns,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    tcsetwinsize(&slave, size).expect("the terminal's size");
-    let mut child = {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_summit-kb"));
-        cmd.args(args)
-            .env_remove("SUMMIT_KB_DATA")
-            .env_remove("NO_COLOR")
-            .env_remove("COLUMNS")
-            .env("TZ", "UTC")
-            .stdin(Stdio::null())
-            .stdout(slave)
-            .stderr(Stdio::null());
-        cmd.spawn().expect("the binary runs")
-    };
-    let mut master = File::from(master);
-    let mut out = Vec::new();
-    let mut buf = [0u8; 16384];
-    while let Ok(n) = master.read(&mut buf) {
-        if n == 0 {
-            break;
-        }
-        out.extend_from_slice(&buf[..n]);
-    }
-    let status = child.wait().expect("the binary exits");
-    let text = String::from_utf8(out).expect("UTF-8 on the terminal");
-    (
-        status.code().expect("not killed by a signal"),
-        text.replace("\r\n", "\n"),
-    )
 }
 
 /// The queries that show the damaged title or name: a list (the table), one

@@ -202,6 +202,29 @@ pub struct OtherName<'a> {
     pub sources: Vec<Link<'a>>,
 }
 
+/// An absolute url as a URI: a character a URI cannot hold (a letter beyond
+/// ASCII, a typographic quote, a space) is percent-encoded as its UTF-8 bytes,
+/// the mapping of an IRI to a URI (RFC 3987, 3.1); the recorded url is kept as
+/// the source gives it, and a url that needs nothing is unchanged.
+fn as_uri(url: &str) -> String {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c);
+    if url.chars().all(allowed) {
+        return url.to_string();
+    }
+    let mut out = String::with_capacity(url.len() + 16);
+    for c in url.chars() {
+        if allowed(c) {
+            out.push(c);
+        } else {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// A citation as a Popolo link.
 #[derive(Debug, Serialize)]
 pub struct Link<'a> {
@@ -457,10 +480,7 @@ fn link<'a>(sources: &HashMap<&str, &'a Source>, c: &'a Citation) -> Link<'a> {
     let source = sources.get(c.source.as_ref()).copied();
     let recorded = source.and_then(|s| s.url.as_deref());
     let absolute = recorded.filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-    let url = absolute.map_or_else(
-        || format!("urn:summit-kb:source:{}", c.source),
-        str::to_string,
-    );
+    let url = absolute.map_or_else(|| format!("urn:summit-kb:source:{}", c.source), as_uri);
     let note = source.map(|s| {
         let mut note = format!("{}, \"{}\"", s.publisher, s.title);
         if let Some(date) = s.published {
@@ -506,6 +526,16 @@ mod tests {
         assert!(acting
             .iter()
             .all(|m| m["role"] == "acting Secretary General"));
+    }
+
+    #[test]
+    fn a_url_with_characters_a_uri_cannot_hold_is_percent_encoded() {
+        assert_eq!(
+            as_uri("https://example.org/Prime-Minister-\u{201c}Based\u{201d} on/\u{43e}"),
+            "https://example.org/Prime-Minister-%E2%80%9CBased%E2%80%9D%20on/%D0%BE"
+        );
+        let plain = "https://example.org/a?b=c&d=%20#e";
+        assert_eq!(as_uri(plain), plain);
     }
 
     #[test]
