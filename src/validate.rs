@@ -501,16 +501,15 @@ fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
 /// by the end of one and the start of the next, both to the day, is no
 /// overlap; bounds too coarse to tell are left alone.
 fn check_chairmanships(kb: &Kb<'_>, found: &mut Findings<'_>) {
-    let chairs = kb.chairmanships();
-    let mut orgs: Vec<&str> = chairs.iter().map(|c| c.organization.as_ref()).collect();
-    orgs.sort_unstable();
-    orgs.dedup();
-    for org in orgs {
-        let mut list: Vec<(&Chairmanship, Interval)> = chairs
-            .iter()
-            .filter(|c| c.organization == org)
-            .map(|c| (*c, chair_interval(c)))
-            .collect();
+    // Grouped once by organisation, in the order `chairmanships` gives.
+    let mut by_org: BTreeMap<&str, Vec<(&Chairmanship, Interval)>> = BTreeMap::new();
+    for c in kb.chairmanships() {
+        by_org
+            .entry(c.organization.as_ref())
+            .or_default()
+            .push((c, chair_interval(c)));
+    }
+    for (org, mut list) in by_org {
         list.sort_by_key(|(c, i)| (i.hull().0, c.id.as_ref()));
         // Each is compared with the earlier one that may end last.
         let mut latest: Option<(&Chairmanship, Interval)> = None;
@@ -539,9 +538,85 @@ fn check_chairmanships(kb: &Kb<'_>, found: &mut Findings<'_>) {
     }
 }
 
+/// One chairmanship in a [`ChairIndex`]: the first and last day it may
+/// cover, the latest day any chairmanship up to it in the list may cover,
+/// its place in the dataset's list, and its interval.
+struct Indexed {
+    first: jiff::civil::Date,
+    last: jiff::civil::Date,
+    reach: jiff::civil::Date,
+    position: usize,
+    interval: Interval,
+}
+
+/// The chairmanships of each organisation sorted by the first day they may
+/// cover, so that those that may cover a day are found by a binary search
+/// and a walk back that stops where no earlier one reaches the day: a
+/// meeting costs the logarithm of the chairmanships, not their number.
+/// Those with no end (still running, or an end not recorded) reach every
+/// later day and are kept aside, so that one of them early in the list does
+/// not make every walk go back to it.
+struct ChairIndex<'a> {
+    by_org: HashMap<&'a str, (Vec<Indexed>, Vec<Indexed>)>,
+}
+
+impl<'a> ChairIndex<'a> {
+    fn new(chairs: &'a [Chairmanship]) -> ChairIndex<'a> {
+        let mut by_org: HashMap<&str, (Vec<Indexed>, Vec<Indexed>)> = HashMap::new();
+        for (position, c) in chairs.iter().enumerate() {
+            let interval = chair_interval(c);
+            let (first, last) = interval.hull();
+            let (ended, running) = by_org.entry(c.organization.as_ref()).or_default();
+            let list = if last == jiff::civil::Date::MAX {
+                running
+            } else {
+                ended
+            };
+            list.push(Indexed {
+                first,
+                last,
+                reach: last,
+                position,
+                interval,
+            });
+        }
+        for (list, _) in by_org.values_mut() {
+            list.sort_by_key(|c| (c.first, c.position));
+            let mut reach = jiff::civil::Date::MIN;
+            for c in list.iter_mut() {
+                reach = reach.max(c.last);
+                c.reach = reach;
+            }
+        }
+        ChairIndex { by_org }
+    }
+
+    /// The chairmanships of `org` that certainly or possibly cover `day`,
+    /// with how certainly, in the dataset's order.
+    fn covering(&self, org: &str, day: jiff::civil::Date) -> Vec<(usize, Certainty)> {
+        let Some((ended, running)) = self.by_org.get(org) else {
+            return Vec::new();
+        };
+        let end = ended.partition_point(|c| c.first <= day);
+        let mut out: Vec<(usize, Certainty)> = ended[..end]
+            .iter()
+            .rev()
+            .take_while(|c| c.reach >= day)
+            .chain(running)
+            .filter(|c| c.first <= day && c.last >= day)
+            .map(|c| (c.position, c.interval.contains(day)))
+            .filter(|(_, certainty)| *certainty != Certainty::No)
+            .collect();
+        out.sort_unstable();
+        out
+    }
+}
+
 /// A meeting whose chairing state is not the state whose chairmanship covers
 /// its day (either side of a handover made at it).
 fn check_meeting_chairs(kb: &Kb<'_>, found: &mut Findings<'_>) {
+    let chairs = &kb.data().chairmanship;
+    let index = ChairIndex::new(chairs);
     for meeting in kb.data().meeting.iter() {
         let (Some(state), Some(day)) = (&meeting.chair_state, meeting.date.as_day()) else {
             continue;
@@ -549,13 +624,10 @@ fn check_meeting_chairs(kb: &Kb<'_>, found: &mut Findings<'_>) {
         let Some(Record::Body(body)) = kb.get(&meeting.body) else {
             continue;
         };
-        let covering: Vec<(&Chairmanship, Certainty)> = kb
-            .data()
-            .chairmanship
-            .iter()
-            .filter(|c| c.organization == body.organization)
-            .map(|c| (c, chair_interval(c).contains(day)))
-            .filter(|(_, certainty)| *certainty != Certainty::No)
+        let covering: Vec<(&Chairmanship, Certainty)> = index
+            .covering(&body.organization, day)
+            .into_iter()
+            .map(|(position, certainty)| (&chairs[position], certainty))
             .collect();
         let certain: Vec<&str> = covering
             .iter()
@@ -737,4 +809,65 @@ pub fn checked(loaded: &Loaded) -> anyhow::Result<Kb<'_>> {
         n => format!(" ({n} more errors; `summit-kb check` lists them all)"),
     };
     anyhow::bail!("invalid dataset: {}{more}", errors[0].without_severity());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index finds what comparing a day with every chairmanship finds,
+    /// in the same order: bounds to the day, coarse, missing and open, and
+    /// periods that overlap.
+    #[test]
+    fn the_chair_index_finds_what_a_scan_finds() {
+        let bounds = [
+            "",
+            "2001",
+            "2001-03",
+            "2001-03-10",
+            "2001-12-31",
+            "2002",
+            "2002-06-01",
+            "2003-01",
+            "2004",
+        ];
+        let mut toml = String::new();
+        let mut n = 0;
+        for start in bounds {
+            for end in bounds {
+                for org in ["a", "b"] {
+                    n += 1;
+                    toml.push_str(&format!(
+                        "[[chairmanship]]\nid = \"c{n}\"\norganization = \"{org}\"\nstate = \"s{n}\"\ncitations = []\n"
+                    ));
+                    if !start.is_empty() {
+                        toml.push_str(&format!("start = \"{start}\"\n"));
+                    }
+                    if !end.is_empty() {
+                        toml.push_str(&format!("end = \"{end}\"\n"));
+                    }
+                }
+            }
+        }
+        let data = crate::load::parse_toml("test.toml", &toml).unwrap();
+        let chairs = &data.chairmanship;
+        let index = ChairIndex::new(chairs);
+        let mut day = jiff::civil::date(2000, 12, 1);
+        let mut checked = 0;
+        while day < jiff::civil::date(2005, 2, 1) {
+            for org in ["a", "b", "c"] {
+                let scan: Vec<(usize, Certainty)> = chairs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.organization == org)
+                    .map(|(i, c)| (i, chair_interval(c).contains(day)))
+                    .filter(|(_, certainty)| *certainty != Certainty::No)
+                    .collect();
+                checked += scan.len();
+                assert_eq!(index.covering(org, day), scan, "{org} {day}");
+            }
+            day = day.tomorrow().unwrap();
+        }
+        assert!(checked > 10_000, "the days and periods meet often");
+    }
 }
