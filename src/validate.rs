@@ -330,12 +330,38 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             }
         }
         check_meeting_dates(kb, record, &mut found);
+        if let Some((key, name)) = name_of(record) {
+            if name.trim().is_empty() {
+                found.field(
+                    Severity::Error,
+                    record,
+                    key,
+                    ValueMatch::Any,
+                    format!("the {key} is empty"),
+                );
+            }
+        }
+        if let Record::Source(source) = record {
+            if let Some(url) = source.url.as_deref().filter(|u| !is_web_url(u)) {
+                found.field(
+                    Severity::Error,
+                    record,
+                    "url",
+                    ValueMatch::Any,
+                    format!(
+                        "url '{}' is not a web address (http:// or https:// and a host)",
+                        crate::load::escape_controls(url)
+                    ),
+                );
+            }
+        }
     }
 
     check_terms(kb, &mut found);
     check_chairmanships(kb, &mut found);
     check_meeting_chairs(kb, &mut found);
     check_appointments(kb, &mut found);
+    check_circles(kb, &mut found);
     found.list.sort_by_key(|f| std::cmp::Reverse(f.severity));
     found.list
 }
@@ -706,6 +732,144 @@ fn check_appointments(kb: &Kb<'_>, found: &mut Findings<'_>) {
     }
 }
 
+/// The key and text of a record's name or title, for the kinds that have one.
+fn name_of(record: Record<'_>) -> Option<(&'static str, &str)> {
+    Some(match record {
+        Record::Source(r) => ("title", &r.title),
+        Record::Organization(r) => ("name", &r.name),
+        Record::State(r) => ("name", &r.name),
+        Record::Body(r) => ("name", &r.name),
+        Record::Person(r) => ("name", &r.name),
+        Record::Post(r) => ("name", &r.name),
+        Record::Meeting(r) => ("name", &r.name),
+        Record::Document(r) => ("title", &r.title),
+        Record::Decision(r) => ("title", &r.title),
+        Record::Operation(r) => ("name", &r.name),
+        Record::Membership(_) | Record::Term(_) | Record::Chairmanship(_) | Record::Claim(_) => {
+            return None
+        }
+    })
+}
+
+/// Whether `url` is a web address: `http://` or `https://`, then a host
+/// (letters, digits, dots, hyphens, an optional port or user part), and no
+/// space or control character anywhere.
+fn is_web_url(url: &str) -> bool {
+    let lower = url
+        .get(..8)
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("");
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    };
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name.chars().all(|c| {
+            c.is_alphanumeric() || c == '.' || c == '-' || c == '[' || c == ']' || c == ':'
+        })
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// A document that amends itself, a body that is its own parent, a
+/// chairmanship handed to itself, or any of them in a circle (a amends b,
+/// b amends a). Each link is followed once: linear in the records. A circle
+/// is reported once, at its first record in the data.
+fn check_circles(kb: &Kb<'_>, found: &mut Findings<'_>) {
+    let data = kb.data();
+    let amends: Vec<(Record<'_>, Option<&str>)> = data
+        .document
+        .iter()
+        .map(|d| (Record::Document(d), d.amends.as_deref()))
+        .collect();
+    let parents: Vec<(Record<'_>, Option<&str>)> = data
+        .body
+        .iter()
+        .map(|b| (Record::Body(b), b.parent.as_deref()))
+        .collect();
+    let handed: Vec<(Record<'_>, Option<&str>)> = data
+        .chairmanship
+        .iter()
+        .map(|c| (Record::Chairmanship(c), c.handed_to.as_deref()))
+        .collect();
+    for (key, verb, links) in [
+        ("amends", "amends", amends),
+        ("parent", "is part of", parents),
+        ("handed_to", "is handed to", handed),
+    ] {
+        for circle in circles(&links) {
+            let first = links[circle[0]].0;
+            let message = if circle.len() == 1 {
+                format!("{key}: the record {verb} itself")
+            } else {
+                let ids: Vec<String> = circle
+                    .iter()
+                    .chain(std::iter::once(&circle[0]))
+                    .map(|&i| format!("'{}'", links[i].0.id()))
+                    .collect();
+                format!(
+                    "{key}: a circle, each record {verb} the next: {}",
+                    ids.join(" -> ")
+                )
+            };
+            found.field(Severity::Error, first, key, ValueMatch::Any, message);
+        }
+    }
+}
+
+/// The circles among records that each point at most at one other (by
+/// id): each as the positions of its records, from the one first in the
+/// list, in the order of the links. A walk marks every record it passes, so
+/// no record is walked twice.
+fn circles(links: &[(Record<'_>, Option<&str>)]) -> Vec<Vec<usize>> {
+    let position: HashMap<&str, usize> = links
+        .iter()
+        .enumerate()
+        .map(|(i, (r, _))| (r.id(), i))
+        .collect();
+    let next = |i: usize| links[i].1.and_then(|id| position.get(id).copied());
+    // 0: not walked yet; else the number of the walk that reached it.
+    let mut walk = vec![0usize; links.len()];
+    let mut out = Vec::new();
+    for start in 0..links.len() {
+        if walk[start] != 0 {
+            continue;
+        }
+        let mark = start + 1;
+        let mut at = Some(start);
+        while let Some(i) = at {
+            if walk[i] != 0 {
+                // Back on this walk's own path: a circle from i.
+                if walk[i] == mark {
+                    let mut circle = vec![i];
+                    let mut j = next(i);
+                    while let Some(k) = j.filter(|&k| k != i) {
+                        circle.push(k);
+                        j = next(k);
+                    }
+                    let first = (0..circle.len()).min_by_key(|&p| circle[p]).unwrap_or(0);
+                    circle.rotate_left(first);
+                    out.push(circle);
+                }
+                break;
+            }
+            walk[i] = mark;
+            at = next(i);
+        }
+    }
+    out.sort();
+    out
+}
+
 fn valid_id(id: &str) -> bool {
     let mut bytes = id.bytes();
     bytes
@@ -778,6 +942,7 @@ fn periods(record: Record<'_>) -> Vec<DatedField> {
         Record::Term(t) => vec![("the term", "end", Some(t.start), t.end)],
         Record::Document(d) => vec![("the validity period", "valid_to", d.valid_from, d.valid_to)],
         Record::Chairmanship(c) => vec![("the chairmanship", "end", c.start, c.end)],
+        Record::Meeting(m) => vec![("the meeting", "end_date", Some(m.date), m.end_date)],
         _ => Vec::new(),
     }
 }

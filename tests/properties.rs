@@ -85,6 +85,17 @@ fn any_bound() -> impl Strategy<Value = Bound> {
 }
 
 /// Free text as users type it: ASCII, Cyrillic, accents, quotes, backslashes.
+/// A name or title: text with something in it besides spaces (`check`
+/// refuses a blank one).
+fn name() -> impl Strategy<Value = String> {
+    text().prop_filter("a name is not blank", |t| !t.trim().is_empty())
+}
+
+/// A web address (`check` refuses any other url).
+fn url() -> impl Strategy<Value = String> {
+    "https?://[a-z0-9]{1,10}(\\.[a-z]{2,3})?(:[0-9]{1,4})?(/[A-Za-z0-9._~%?=&#-]{0,16})?"
+}
+
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[A-Za-z][A-Za-z0-9 ,.'-]{0,20}",
@@ -197,25 +208,25 @@ const DOCUMENT_KINDS: &[&str] = &[
 fn spec() -> impl Strategy<Value = Spec> {
     let sources = prop::collection::vec(
         (
-            text(),
-            text(),
-            prop::option::of(text()),
+            name(),
+            name(),
+            prop::option::of(url()),
             prop::option::of(any_bound()),
         ),
         1..4,
     );
     let alias = (text(), select(ALIAS_KINDS));
-    let people = prop::collection::vec((text(), prop::collection::vec(alias, 0..3)), 1..5);
+    let people = prop::collection::vec((name(), prop::collection::vec(alias, 0..3)), 1..5);
     (sources, people).prop_flat_map(|(sources, people)| {
         let n_people = people.len();
         let n_sources = sources.len();
         let meetings = prop::collection::vec(
-            (text(), any_bound(), prop::option::of(text()), any::<bool>()),
+            (name(), any_bound(), prop::option::of(text()), any::<bool>()),
             0..3,
         );
         let documents = prop::collection::vec(
             (
-                text(),
+                name(),
                 select(DOCUMENT_KINDS),
                 prop::option::of(0usize..3),
                 prop::option::of((1990i16..2040, 0i16..10)),
@@ -228,7 +239,7 @@ fn spec() -> impl Strategy<Value = Spec> {
         (
             Just(sources),
             Just(people),
-            (text(), any::<bool>()),
+            (name(), any::<bool>()),
             terms(n_people),
             meetings,
             documents,
