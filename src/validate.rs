@@ -233,8 +233,16 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
         });
     }
     for (id, files) in loaded.origins() {
-        for (k, file) in files.iter().enumerate().skip(1) {
-            let occurrence = files[..k].iter().filter(|f| *f == file).count();
+        // How many records with the id each file has had so far: counted as
+        // they go, so that an id used n times costs n, not n squared.
+        let mut seen_in: HashMap<&str, usize> = HashMap::new();
+        for (k, file) in files.iter().enumerate() {
+            let count = seen_in.entry(file.as_str()).or_default();
+            let occurrence = *count;
+            *count += 1;
+            if k == 0 {
+                continue;
+            }
             found.list.push(Finding {
                 file: Some(file.clone()),
                 line: None,

@@ -314,3 +314,36 @@ fn an_empty_topic_is_refused() {
         );
     }
 }
+
+/// An id used many times: each finding after the first points at its own
+/// record (counted per file and per kind), and the count stays linear (the
+/// occurrences were counted by rescanning, n squared).
+#[test]
+fn an_id_used_many_times_points_at_each_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = String::from("[[source]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n");
+    for i in 0..3 {
+        toml.push_str(&format!(
+            "\n[[person]]\nid = \"p\"\nname = \"P {i}\"\ncitations = [{{ source = \"s\" }}]\n"
+        ));
+    }
+    toml.push_str(
+        "\n[[organization]]\nid = \"p\"\nname = \"O\"\ncitations = [{ source = \"s\" }]\n",
+    );
+    let file = dir.path().join("dup.toml");
+    fs::write(&file, &toml).unwrap();
+    let (code, stdout, stderr) = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    let shown = file.display().to_string();
+    let lines: Vec<&str> = stdout.lines().collect();
+    // The records' ids are on lines 7, 12, 17 (people) and 22 (the
+    // organisation, the first of its kind): three findings after the first.
+    let mut expected: Vec<String> = [12, 17, 22]
+        .iter()
+        .map(|line| {
+            format!("{shown}:{line}:6: error: p: the id is used by 4 records (first in {shown})")
+        })
+        .collect();
+    expected.push("5 records checked: 3 errors, 0 warnings, 0 notes".to_string());
+    assert_eq!(lines, expected, "{stdout}");
+}
