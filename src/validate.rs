@@ -344,10 +344,19 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                     Severity::Error,
                     record,
                     key,
-                    ValueMatch::Any,
+                    ValueMatch::Blank,
                     format!("the {key} is empty"),
                 );
             }
+        }
+        if record.aliases().iter().any(|a| a.name.trim().is_empty()) {
+            found.field(
+                Severity::Error,
+                record,
+                "name",
+                ValueMatch::Blank,
+                "an alias has an empty name".to_string(),
+            );
         }
         if let Record::Source(source) = record {
             if let Some(url) = source.url.as_deref().filter(|u| !is_web_url(u)) {

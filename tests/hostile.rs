@@ -185,6 +185,15 @@ fn an_empty_name_or_title_is_refused() {
         )],
         &["erf-gazette", "the title is empty"],
     );
+    // The finding points at the blank name, not at the first name of the
+    // record: an alias's here.
+    assert_refused(
+        &[("forum.toml", "name = \"Клео Плейсхолдер\"", "name = \"  \"")],
+        &[
+            "forum.toml:143:8: ",
+            "cleo-placeholder: an alias has an empty name",
+        ],
+    );
 }
 
 #[test]

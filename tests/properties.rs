@@ -215,7 +215,7 @@ fn spec() -> impl Strategy<Value = Spec> {
         ),
         1..4,
     );
-    let alias = (text(), select(ALIAS_KINDS));
+    let alias = (name(), select(ALIAS_KINDS));
     let people = prop::collection::vec((name(), prop::collection::vec(alias, 0..3)), 1..5);
     (sources, people).prop_flat_map(|(sources, people)| {
         let n_people = people.len();
