@@ -997,6 +997,105 @@ pub fn checked(loaded: &Loaded) -> anyhow::Result<Kb<'_>> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn web_urls_are_http_or_https_with_a_host() {
+        for good in [
+            "https://example.org",
+            "http://example.org/a?b=c#d",
+            "HTTPS://Example.ORG:8080/path",
+            "https://user@example.org/",
+            "https://[::1]/",
+            "https://пример.рф/",
+        ] {
+            assert!(is_web_url(good), "{good}");
+        }
+        for bad in [
+            "",
+            "example.org",
+            "ftp://example.org",
+            "javascript:alert(1)",
+            "https://",
+            "https:///path",
+            "https://.example.org",
+            "https://exa mple.org",
+            "https://example.org/\u{1b}[2J",
+            "https://example.org/ x",
+            "httpsé://example.org",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn circles_are_found_once_each_from_their_first_record() {
+        let toml = r#"
+[[body]]
+id = "a"
+organization = "o"
+name = "A"
+parent = "b"
+citations = []
+[[body]]
+id = "b"
+organization = "o"
+name = "B"
+parent = "c"
+citations = []
+[[body]]
+id = "c"
+organization = "o"
+name = "C"
+parent = "b"
+citations = []
+[[body]]
+id = "d"
+organization = "o"
+name = "D"
+parent = "d"
+citations = []
+[[body]]
+id = "e"
+organization = "o"
+name = "E"
+parent = "nowhere"
+citations = []
+[[body]]
+id = "f"
+organization = "o"
+name = "F"
+parent = "e"
+citations = []
+"#;
+        let data = crate::load::parse_toml("test.toml", toml).unwrap();
+        let links: Vec<(Record<'_>, Option<&str>)> = data
+            .body
+            .iter()
+            .map(|b| (Record::Body(b), b.parent.as_deref()))
+            .collect();
+        // a leads into the circle b -> c -> b but is not in it; d is its own
+        // parent; e and f lead nowhere.
+        assert_eq!(circles(&links), [vec![1, 2], vec![3]]);
+        // A long chain into a circle at its end: each record walked once.
+        let n = 50_000;
+        let mut long = String::new();
+        for i in 0..n {
+            let parent = if i + 1 == n { 0 } else { i + 1 };
+            long.push_str(&format!(
+                "[[body]]\nid = \"b{i}\"\norganization = \"o\"\nname = \"B\"\nparent = \"b{parent}\"\ncitations = []\n"
+            ));
+        }
+        let data = crate::load::parse_toml("long.toml", &long).unwrap();
+        let links: Vec<(Record<'_>, Option<&str>)> = data
+            .body
+            .iter()
+            .map(|b| (Record::Body(b), b.parent.as_deref()))
+            .collect();
+        let found = circles(&links);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].len(), n);
+        assert_eq!(found[0][..3], [0, 1, 2]);
+    }
+
     /// The index finds what comparing a day with every chairmanship finds,
     /// in the same order: bounds to the day, coarse, missing and open, and
     /// periods that overlap.
