@@ -233,6 +233,9 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
         });
     }
     for (id, files) in loaded.origins() {
+        if files.len() < 2 {
+            continue;
+        }
         // How many records with the id each file has had so far: counted as
         // they go, so that an id used n times costs n, not n squared.
         let mut seen_in: HashMap<&str, usize> = HashMap::new();
