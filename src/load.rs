@@ -51,12 +51,17 @@ pub struct Snapshot {
     pub ids: &'static [(&'static str, RecordKind, u32)],
 }
 
-/// JSON files larger than this are refused rather than read.
+/// A JSON file of a dataset has no size limit: it is read as a stream
+/// ([`read_json`]), so memory holds its records, never its text, and an
+/// export of any size `export` writes loads back. Only to report an error
+/// in one, or to point at a `check` finding in it, is the whole text read:
+/// up to this size, above which the error is the JSON parser's own (with
+/// its line and column) and findings name the file without a position.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// TOML files larger than this are refused rather than read: the TOML parser
 /// holds a whole file's tables before the records are built, about 24 times
-/// the file's size, where JSON needs under 4.
+/// the file's size (more for small records), where JSON needs under 4.
 pub const MAX_TOML_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How deep a dataset directory may nest.
@@ -283,8 +288,11 @@ pub fn load_files(path: &Path, files: &[PathBuf]) -> Result<Loaded> {
     let mut loaded = Loaded::default();
     for file in files {
         let name = file.display().to_string();
-        let bytes = read_bytes(file)?;
-        let part = parse_bytes(&name, &bytes)?;
+        let part = if is_json(file) {
+            read_json(file)?
+        } else {
+            parse_bytes(&name, &read_bytes(file)?)?
+        };
         loaded.add(&name, part);
     }
     if loaded.dataset.records().next().is_none() {
@@ -310,13 +318,81 @@ pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Dataset> {
         bail!("{name}: not UTF-8 text: the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8");
     }
     let text = utf8(name, bytes)?;
-    if is_json(Path::new(name)) {
-        parse_json(name, text)
+    let mut part = if is_json(Path::new(name)) {
+        parse_json(name, text)?
     } else {
-        parse_toml(name, text)
-    }
+        parse_toml(name, text)?
+    };
+    check_meta(name, &mut part)?;
+    Ok(part)
 }
 
+/// Reads a JSON dataset file as a stream: a byte-order mark skipped, the
+/// records built as the text goes by. On an error, a file small enough to
+/// hold is read whole to report it as [`parse_bytes`] does (not UTF-8, an
+/// empty file, the line and column); a larger one gets the parser's message.
+pub fn read_json(path: &Path) -> Result<Dataset> {
+    use std::io::BufRead;
+    let name = path.display().to_string();
+    let file = fs::File::open(path).with_context(|| format!("cannot read {name}"))?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let head = reader
+        .fill_buf()
+        .with_context(|| format!("cannot read {name}"))?;
+    if head.starts_with(b"\xef\xbb\xbf") {
+        reader.consume(3);
+    }
+    let mut part: Dataset = match serde_json::from_reader(reader) {
+        Ok(part) => part,
+        Err(err) => {
+            if err.is_io() {
+                bail!("cannot read {name}: {err}");
+            }
+            let size = fs::metadata(path).map_or(u64::MAX, |m| m.len());
+            if size <= MAX_FILE_BYTES {
+                // Fails as the stream did, saying it the way a smaller file's
+                // error is said.
+                parse_bytes(&name, &read_bytes(path)?)?;
+            }
+            return Err(json_error(&name, &err));
+        }
+    };
+    check_meta(&name, &mut part)?;
+    Ok(part)
+}
+
+/// An export's `meta` (counts of each kind and the content hash) against
+/// the records it came with: a file changed after it was exported is an
+/// error naming it, not a dataset that silently differs from what its
+/// `meta` says. Then `meta` is dropped: it describes that export, not the
+/// data.
+pub fn check_meta(name: &str, part: &mut Dataset) -> Result<()> {
+    let Some(meta) = part.meta.take() else {
+        return Ok(());
+    };
+    let advice = "the file was changed after it was exported (export it again, or remove `meta` to load it as it is)";
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for record in part.records() {
+        *counts.entry(record.kind().to_string()).or_insert(0) += 1;
+    }
+    let kinds: std::collections::BTreeSet<&String> =
+        counts.keys().chain(meta.counts.keys()).collect();
+    for kind in kinds {
+        let said = meta.counts.get(kind).copied().unwrap_or(0);
+        let has = counts.get(kind).copied().unwrap_or(0);
+        if said != has {
+            bail!("{name}: meta.counts.{kind} is {said}, but the file has {has} {kind} records; {advice}");
+        }
+    }
+    let hash = part.content_hash();
+    if *meta.content_hash != *hash {
+        bail!(
+            "{name}: meta.content_hash is {}, but the records hash to {hash}; {advice}",
+            escape_controls(&meta.content_hash)
+        );
+    }
+    Ok(())
+}
 /// The bytes as text, or an error naming the file, line and column of the
 /// first byte that is not UTF-8.
 fn utf8<'b>(name: &str, bytes: &'b [u8]) -> Result<&'b str> {
@@ -386,11 +462,10 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let too_large = || {
         let mib = limit / (1024 * 1024);
         if is_json(path) {
-            anyhow::anyhow!("{shown}: larger than {mib} MiB, too large to be a dataset file")
+            anyhow::anyhow!("{shown}: larger than {mib} MiB, too large to read whole")
         } else {
             anyhow::anyhow!(
-                "{shown}: larger than {mib} MiB, too large for one TOML file; split it into several files, or load it as exported JSON (up to {} MiB)",
-                MAX_FILE_BYTES / (1024 * 1024)
+                "{shown}: larger than {mib} MiB, too large for one TOML file; split it into several files, or load it as exported JSON (`export --format json`), which has no size limit"
             )
         }
     };
@@ -428,15 +503,18 @@ pub fn parse_json(name: &str, text: &str) -> Result<Dataset> {
     if text.trim().is_empty() {
         bail!("{name}: empty file; a JSON dataset is an object such as `export` writes");
     }
-    serde_json::from_str(text).map_err(|err| {
-        let message = err.to_string();
-        // serde_json ends its messages with " at line L column C"; say it our way.
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m);
-        let message = escape_controls(message);
-        anyhow::anyhow!("{name}:{}:{}: {message}", err.line(), err.column())
-    })
+    serde_json::from_str(text).map_err(|err| json_error(name, &err))
+}
+
+/// A JSON parser's error as `file:line:column: message`, on one line.
+fn json_error(name: &str, err: &serde_json::Error) -> anyhow::Error {
+    let message = err.to_string();
+    // serde_json ends its messages with " at line L column C"; say it our way.
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m);
+    let message = escape_controls(message);
+    anyhow::anyhow!("{name}:{}:{}: {message}", err.line(), err.column())
 }
 
 /// The text with control characters escaped (`\n`, `\u{1b}`): a parser's
@@ -575,6 +653,78 @@ mod tests {
             .to_string();
         assert!(err.contains("unknown field `a b\\u{1b}`"), "{err}");
         assert!(!err.contains('\x1b'), "{err}");
+    }
+
+    #[test]
+    fn an_exports_meta_is_checked_against_its_records_and_dropped() {
+        let json = br#"{"person": [{"id": "a", "name": "A", "citations": []}]}"#;
+        let mut part = parse_bytes("a.json", json).unwrap();
+        let hash = part.content_hash();
+        let with_meta = |counts: &str, hash: &str| {
+            format!(
+                r#"{{"meta": {{"dataset": null, "licence": null, "counts": {counts}, "content_hash": "{hash}"}}, "person": [{{"id": "a", "name": "A", "citations": []}}]}}"#
+            )
+        };
+        let good = with_meta(r#"{"person": 1}"#, &hash);
+        part = parse_bytes("e.json", good.as_bytes()).unwrap();
+        assert_eq!(part.meta, None, "checked, then dropped");
+        let err = parse_bytes("e.json", with_meta(r#"{"person": 2}"#, &hash).as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("e.json: meta.counts.person is 2, but the file has 1 person records"),
+            "{err}"
+        );
+        let err = parse_bytes(
+            "e.json",
+            with_meta(r#"{"person": 1, "term": 1}"#, &hash).as_bytes(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("meta.counts.term is 1, but the file has 0"),
+            "{err}"
+        );
+        let err = parse_bytes(
+            "e.json",
+            with_meta(r#"{"person": 1}"#, "sha256:00").as_bytes(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with(&format!(
+                "e.json: meta.content_hash is sha256:00, but the records hash to {hash}"
+            )),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_json_file_is_read_as_a_stream_with_the_errors_of_a_whole_read() {
+        let dir = std::env::temp_dir().join(format!("summit-kb-load-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("s.json");
+        let read = |bytes: &[u8]| {
+            fs::write(&file, bytes).unwrap();
+            read_json(&file).map_err(|e| {
+                e.to_string()
+                    .replace(&*file.display().to_string(), "s.json")
+            })
+        };
+        let person = br#"{"person": [{"id": "a", "name": "A", "citations": []}]}"#;
+        assert_eq!(read(person).unwrap().person.len(), 1);
+        let bom = [&b"\xef\xbb\xbf"[..], person].concat();
+        assert_eq!(read(&bom).unwrap().person.len(), 1, "a byte-order mark");
+        assert!(read(b" \n").unwrap_err().starts_with("s.json: empty file"));
+        assert_eq!(
+            read(b"{\"person\": [\"\xff\"]}").unwrap_err(),
+            "s.json:1:14: not UTF-8 text (invalid byte at offset 13)"
+        );
+        assert!(read(b"{\"person\": 3}")
+            .unwrap_err()
+            .starts_with("s.json:1:"));
+        assert!(read(b"\xff\xfe{\0").unwrap_err().contains("UTF-16"));
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -143,6 +143,14 @@ fn toml_offsets(text: &str, targets: &[&Target]) -> Vec<Option<usize>> {
     for found in by_id.values_mut() {
         found.sort_by_key(|f| f.id_span.start);
     }
+    // The same lists by kind as well, so that the nth record of a kind with
+    // an id is one look-up: an id used n times costs n, not n squared.
+    let mut by_kind: HashMap<(&str, &str), Vec<&Found<'_, '_>>> = HashMap::new();
+    for (id, found) in &by_id {
+        for f in found {
+            by_kind.entry((id, f.kind)).or_default().push(f);
+        }
+    }
     targets
         .iter()
         .map(|target| {
@@ -150,11 +158,11 @@ fn toml_offsets(text: &str, targets: &[&Target]) -> Vec<Option<usize>> {
                 let kind = target.kind?;
                 return root.get_key_value(kind).map(|(k, _)| k.span().start);
             }
-            let record = by_id
-                .get(target.id.as_str())?
-                .iter()
-                .filter(|f| target.kind.is_none_or(|k| k == f.kind))
-                .nth(target.occurrence)?;
+            let id = target.id.as_str();
+            let record = match target.kind {
+                None => by_id.get(id)?.get(target.occurrence)?,
+                Some(kind) => *by_kind.get(&(id, kind))?.get(target.occurrence)?,
+            };
             let field = target.field.as_ref().and_then(|field| {
                 let mut spans = Vec::new();
                 find_in_table(record.table, field, &mut spans);

@@ -78,7 +78,8 @@ fn yes() -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
-    /// Written by `export`: counts and a content hash. Ignored when loaded.
+    /// Written by `export`: counts and a content hash, checked against the
+    /// records when the file is loaded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
     /// What the dataset is; at most one file of a dataset says it.

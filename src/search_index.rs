@@ -10,6 +10,7 @@
 //! (not with every occurrence), so a search is linear in the size of the data.
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -422,21 +423,29 @@ impl<'t> Index<'t> {
 
     /// Every record that matches `query`, best first. A strict query is also
     /// read as compounds (see [`Index::compound_readings`]); a record counts
-    /// once, by its best reading.
+    /// once, by its best reading. Nothing for a query of more than
+    /// [`MAX_QUERY_WORDS`] different words (see [`too_many_words`]).
     pub fn search(&self, query: &str, options: Options) -> Vec<Hit> {
         let words: Vec<String> = fold_words(query).collect();
-        if words.is_empty() {
+        let mut distinct = words.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.is_empty() || distinct.len() > MAX_QUERY_WORDS {
             return Vec::new();
         }
-        let mut readings = vec![words.clone()];
+        let mut readings = Vec::new();
         // Not for a lenient query ("did you mean"): a compound reading has
         // fewer or more words, and would let another word go missing.
         if options.allow_missing == 0 {
-            readings.extend(self.compound_readings(&words));
+            readings = self.compound_readings(&words, &distinct);
         }
+        readings.insert(0, distinct);
+        // Each word is compared with the vocabulary once, whatever readings
+        // it is in.
+        let mut costs = foldhash::HashMap::default();
         let mut best: Vec<Option<(Score, Hit)>> = vec![None; self.entries.len()];
         for reading in readings {
-            for (entry, score, hit) in self.search_words(reading, query, options) {
+            for (entry, score, hit) in self.search_words(reading, query, options, &mut costs) {
                 if best[entry]
                     .as_ref()
                     .is_none_or(|(b, _)| score.better_than(b))
@@ -451,17 +460,26 @@ impl<'t> Index<'t> {
     }
 
     /// The records that match one reading of the query, by entry number.
+    /// `words` are the reading's different words, sorted; `known` the costs
+    /// of the words of earlier readings.
     fn search_words(
         &self,
-        mut words: Vec<String>,
+        words: Vec<String>,
         raw: &str,
         options: Options,
+        known: &mut foldhash::HashMap<String, Rc<[u8]>>,
     ) -> Vec<(usize, Score, Hit)> {
-        words.sort();
-        words.dedup();
         // costs[i][w]: how far vocabulary word w is from query word i
         // (0 the same, 1 a beginning, 2 per typo), NONE when too far.
-        let costs: Vec<Vec<u8>> = words.iter().map(|q| self.word_costs(q)).collect();
+        let costs: Vec<Rc<[u8]>> = words
+            .iter()
+            .map(|q| {
+                known
+                    .entry(q.clone())
+                    .or_insert_with(|| self.word_costs(q).into())
+                    .clone()
+            })
+            .collect();
         let query = Query {
             costs,
             needed: words.len().saturating_sub(options.allow_missing).max(1),
@@ -676,38 +694,82 @@ impl<'t> Index<'t> {
     /// Other ways to read the query's words as compounds: two neighbouring
     /// words joined where the data has the compound ("anti drug" as
     /// "antidrug"), or one word split in two where both halves are words of
-    /// the data ("antidrug" as "anti drug").
-    fn compound_readings(&self, words: &[String]) -> Vec<Vec<String>> {
+    /// the data ("antidrug" as "anti drug"). Each reading is its different
+    /// words, sorted, and comes once: joining the same two words anywhere in
+    /// the query reads it the same way, so "co operation" said a thousand
+    /// times is two readings, not a thousand, and making them costs the
+    /// number of words once, not once a pair.
+    fn compound_readings(&self, words: &[String], distinct: &[String]) -> Vec<Vec<String>> {
+        let mut count: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+        for word in words {
+            *count.entry(word.as_str()).or_default() += 1;
+        }
+        // The query's different words with one occurrence of each of
+        // `gone` taken out and `added` put in.
+        let reading = |gone: &[&str], added: Vec<String>| -> Vec<String> {
+            let left = |w: &str| {
+                let taken = gone.iter().filter(|g| **g == w).count();
+                count.get(w).copied().unwrap_or(0) > taken
+            };
+            let mut out: Vec<String> = distinct
+                .iter()
+                .filter(|w| !gone.contains(&w.as_str()) || left(w))
+                .cloned()
+                .chain(added)
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
         let mut readings = Vec::new();
-        for i in 0..words.len().saturating_sub(1) {
+        let mut pairs: foldhash::HashSet<(&str, &str)> = foldhash::HashSet::default();
+        for pair in words.windows(2) {
+            let (a, b) = (pair[0].as_str(), pair[1].as_str());
+            if !pairs.insert((a, b)) {
+                continue;
+            }
             // Only a compound the data has: every other join would be one
             // more pass over the index for nothing.
-            let compound = format!("{}{}", words[i], words[i + 1]);
+            let compound = format!("{a}{b}");
             if self.id_of(&compound).is_none() {
                 continue;
             }
-            let mut joined = words[..i].to_vec();
-            joined.push(compound);
-            joined.extend_from_slice(&words[i + 2..]);
-            readings.push(joined);
+            readings.push(reading(&[a, b], vec![compound]));
         }
-        for (i, word) in words.iter().enumerate() {
+        for word in distinct {
             if word.len() < 5 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
                 continue;
             }
             for at in 2..=word.len() - 2 {
                 let (head, tail) = word.split_at(at);
                 if self.id_of(head).is_some() && self.id_of(tail).is_some() {
-                    let mut split = words[..i].to_vec();
-                    split.push(head.to_string());
-                    split.push(tail.to_string());
-                    split.extend_from_slice(&words[i + 1..]);
-                    readings.push(split);
+                    readings.push(reading(&[word], vec![head.to_string(), tail.to_string()]));
                 }
             }
         }
         readings
     }
+}
+
+/// The most different words a query may have. Each is compared with every
+/// word of the data and looked for in every field, and each pair of
+/// neighbouring words that the data has as one word is another reading of
+/// the query; beyond this a search would take seconds for nothing a person
+/// types. Repeated words count once.
+pub const MAX_QUERY_WORDS: usize = 32;
+
+/// The error for a query of more than [`MAX_QUERY_WORDS`] different words,
+/// if it has that many.
+pub fn too_many_words(query: &str) -> Option<String> {
+    let mut words: Vec<String> = fold_words(query).collect();
+    words.sort_unstable();
+    words.dedup();
+    (words.len() > MAX_QUERY_WORDS).then(|| {
+        format!(
+            "the query has {} different words; a search takes at most {MAX_QUERY_WORDS} (repeated words count once)",
+            words.len()
+        )
+    })
 }
 
 const NONE: u8 = u8::MAX;
@@ -800,7 +862,7 @@ impl Score {
 
 /// A query, folded, with what it takes to match.
 struct Query<'q> {
-    costs: Vec<Vec<u8>>,
+    costs: Vec<Rc<[u8]>>,
     needed: usize,
     raw: &'q str,
     folded: String,
@@ -1400,6 +1462,69 @@ mod tests {
             allow_missing: 1,
         };
         assert_eq!(i.search("antidrug strategy", lenient)[0].id, "hyphen");
+    }
+
+    #[test]
+    fn a_repeated_compound_is_read_once_whatever_the_query_length() {
+        let i = index(&[
+            ("joined", &[(Role::Name, "name", "Cooperation Council")]),
+            ("apart", &[(Role::Text, "summary", "co operation and e e")]),
+            ("ee", &[(Role::Text, "summary", "the ee word")]),
+        ]);
+        let words = |q: &str| -> (Vec<String>, Vec<String>) {
+            let words: Vec<String> = fold_words(q).collect();
+            let mut distinct = words.clone();
+            distinct.sort();
+            distinct.dedup();
+            (words, distinct)
+        };
+        let (once, once_distinct) = words("co operation");
+        let long = "co operation ".repeat(2000);
+        let (many, many_distinct) = words(&long);
+        assert_eq!(many.len(), 4000);
+        // Joined once, the pair is gone; said again, its words stay beside
+        // the compound. Either way one reading.
+        assert_eq!(
+            i.compound_readings(&many, &many_distinct),
+            [vec!["co", "cooperation", "operation"]]
+        );
+        assert_eq!(
+            i.compound_readings(&once, &once_distinct),
+            [vec!["cooperation"]]
+        );
+        assert_eq!(ids(&i, &long), ["apart"]);
+        let mut found = ids(&i, "co operation");
+        found.sort();
+        assert_eq!(found, ["apart", "joined"]);
+        // "e e" joins into "ee", and "e" alone stays when it is said again.
+        let (e, e_distinct) = words(&"e ".repeat(8000));
+        assert_eq!(
+            i.compound_readings(&e, &e_distinct),
+            [vec!["e", "ee"]],
+            "one reading, not 7,999"
+        );
+        let (two, two_distinct) = words("e e");
+        assert_eq!(i.compound_readings(&two, &two_distinct), [vec!["ee"]]);
+        assert_eq!(ids(&i, &"e ".repeat(8000)), ["apart"]);
+        let mut found = ids(&i, "e e");
+        found.sort();
+        assert_eq!(found, ["apart", "ee"]);
+    }
+
+    #[test]
+    fn a_query_of_too_many_different_words_is_refused() {
+        let words: Vec<String> = (0..=MAX_QUERY_WORDS).map(|n| format!("w{n}")).collect();
+        let over = words.join(" ");
+        let problem = too_many_words(&over).expect("over the limit");
+        assert!(problem.contains("33 different words"), "{problem}");
+        assert!(problem.contains("at most 32"), "{problem}");
+        let at = words[..MAX_QUERY_WORDS].join(" ");
+        assert_eq!(too_many_words(&at), None);
+        // Repeated words count once.
+        assert_eq!(too_many_words(&"w1 w2 ".repeat(5000)), None);
+        let i = index(&[("w", &[(Role::Name, "name", "w1 w2")])]);
+        assert!(i.search(&over, Options::default()).is_empty());
+        assert!(i.suggest(&over).is_none());
     }
 
     #[test]

@@ -233,8 +233,19 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
         });
     }
     for (id, files) in loaded.origins() {
-        for (k, file) in files.iter().enumerate().skip(1) {
-            let occurrence = files[..k].iter().filter(|f| *f == file).count();
+        if files.len() < 2 {
+            continue;
+        }
+        // How many records with the id each file has had so far: counted as
+        // they go, so that an id used n times costs n, not n squared.
+        let mut seen_in: HashMap<&str, usize> = HashMap::new();
+        for (k, file) in files.iter().enumerate() {
+            let count = seen_in.entry(file.as_str()).or_default();
+            let occurrence = *count;
+            *count += 1;
+            if k == 0 {
+                continue;
+            }
             found.list.push(Finding {
                 file: Some(file.clone()),
                 line: None,
@@ -330,12 +341,47 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             }
         }
         check_meeting_dates(kb, record, &mut found);
+        if let Some((key, name)) = name_of(record) {
+            if name.trim().is_empty() {
+                found.field(
+                    Severity::Error,
+                    record,
+                    key,
+                    ValueMatch::Blank,
+                    format!("the {key} is empty"),
+                );
+            }
+        }
+        if record.aliases().iter().any(|a| a.name.trim().is_empty()) {
+            found.field(
+                Severity::Error,
+                record,
+                "name",
+                ValueMatch::Blank,
+                "an alias has an empty name".to_string(),
+            );
+        }
+        if let Record::Source(source) = record {
+            if let Some(url) = source.url.as_deref().filter(|u| !is_web_url(u)) {
+                found.field(
+                    Severity::Error,
+                    record,
+                    "url",
+                    ValueMatch::Any,
+                    format!(
+                        "url '{}' is not a web address (http:// or https:// and a host)",
+                        crate::load::escape_controls(url)
+                    ),
+                );
+            }
+        }
     }
 
     check_terms(kb, &mut found);
     check_chairmanships(kb, &mut found);
     check_meeting_chairs(kb, &mut found);
     check_appointments(kb, &mut found);
+    check_circles(kb, &mut found);
     found.list.sort_by_key(|f| std::cmp::Reverse(f.severity));
     found.list
 }
@@ -503,16 +549,15 @@ fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
 /// by the end of one and the start of the next, both to the day, is no
 /// overlap; bounds too coarse to tell are left alone.
 fn check_chairmanships(kb: &Kb<'_>, found: &mut Findings<'_>) {
-    let chairs = kb.chairmanships();
-    let mut orgs: Vec<&str> = chairs.iter().map(|c| c.organization.as_ref()).collect();
-    orgs.sort_unstable();
-    orgs.dedup();
-    for org in orgs {
-        let mut list: Vec<(&Chairmanship, Interval)> = chairs
-            .iter()
-            .filter(|c| c.organization == org)
-            .map(|c| (*c, chair_interval(c)))
-            .collect();
+    // Grouped once by organisation, in the order `chairmanships` gives.
+    let mut by_org: BTreeMap<&str, Vec<(&Chairmanship, Interval)>> = BTreeMap::new();
+    for c in kb.chairmanships() {
+        by_org
+            .entry(c.organization.as_ref())
+            .or_default()
+            .push((c, chair_interval(c)));
+    }
+    for (org, mut list) in by_org {
         list.sort_by_key(|(c, i)| (i.hull().0, c.id.as_ref()));
         // Each is compared with the earlier one that may end last.
         let mut latest: Option<(&Chairmanship, Interval)> = None;
@@ -541,9 +586,85 @@ fn check_chairmanships(kb: &Kb<'_>, found: &mut Findings<'_>) {
     }
 }
 
+/// One chairmanship in a [`ChairIndex`]: the first and last day it may
+/// cover, the latest day any chairmanship up to it in the list may cover,
+/// its place in the dataset's list, and its interval.
+struct Indexed {
+    first: jiff::civil::Date,
+    last: jiff::civil::Date,
+    reach: jiff::civil::Date,
+    position: usize,
+    interval: Interval,
+}
+
+/// The chairmanships of each organisation sorted by the first day they may
+/// cover, so that those that may cover a day are found by a binary search
+/// and a walk back that stops where no earlier one reaches the day: a
+/// meeting costs the logarithm of the chairmanships, not their number.
+/// Those with no end (still running, or an end not recorded) reach every
+/// later day and are kept aside, so that one of them early in the list does
+/// not make every walk go back to it.
+struct ChairIndex<'a> {
+    by_org: HashMap<&'a str, (Vec<Indexed>, Vec<Indexed>)>,
+}
+
+impl<'a> ChairIndex<'a> {
+    fn new(chairs: &'a [Chairmanship]) -> ChairIndex<'a> {
+        let mut by_org: HashMap<&str, (Vec<Indexed>, Vec<Indexed>)> = HashMap::new();
+        for (position, c) in chairs.iter().enumerate() {
+            let interval = chair_interval(c);
+            let (first, last) = interval.hull();
+            let (ended, running) = by_org.entry(c.organization.as_ref()).or_default();
+            let list = if last == jiff::civil::Date::MAX {
+                running
+            } else {
+                ended
+            };
+            list.push(Indexed {
+                first,
+                last,
+                reach: last,
+                position,
+                interval,
+            });
+        }
+        for (list, _) in by_org.values_mut() {
+            list.sort_by_key(|c| (c.first, c.position));
+            let mut reach = jiff::civil::Date::MIN;
+            for c in list.iter_mut() {
+                reach = reach.max(c.last);
+                c.reach = reach;
+            }
+        }
+        ChairIndex { by_org }
+    }
+
+    /// The chairmanships of `org` that certainly or possibly cover `day`,
+    /// with how certainly, in the dataset's order.
+    fn covering(&self, org: &str, day: jiff::civil::Date) -> Vec<(usize, Certainty)> {
+        let Some((ended, running)) = self.by_org.get(org) else {
+            return Vec::new();
+        };
+        let end = ended.partition_point(|c| c.first <= day);
+        let mut out: Vec<(usize, Certainty)> = ended[..end]
+            .iter()
+            .rev()
+            .take_while(|c| c.reach >= day)
+            .chain(running)
+            .filter(|c| c.first <= day && c.last >= day)
+            .map(|c| (c.position, c.interval.contains(day)))
+            .filter(|(_, certainty)| *certainty != Certainty::No)
+            .collect();
+        out.sort_unstable();
+        out
+    }
+}
+
 /// A meeting whose chairing state is not the state whose chairmanship covers
 /// its day (either side of a handover made at it).
 fn check_meeting_chairs(kb: &Kb<'_>, found: &mut Findings<'_>) {
+    let chairs = &kb.data().chairmanship;
+    let index = ChairIndex::new(chairs);
     for meeting in kb.data().meeting.iter() {
         let (Some(state), Some(day)) = (&meeting.chair_state, meeting.date.as_day()) else {
             continue;
@@ -551,13 +672,10 @@ fn check_meeting_chairs(kb: &Kb<'_>, found: &mut Findings<'_>) {
         let Some(Record::Body(body)) = kb.get(&meeting.body) else {
             continue;
         };
-        let covering: Vec<(&Chairmanship, Certainty)> = kb
-            .data()
-            .chairmanship
-            .iter()
-            .filter(|c| c.organization == body.organization)
-            .map(|c| (c, chair_interval(c).contains(day)))
-            .filter(|(_, certainty)| *certainty != Certainty::No)
+        let covering: Vec<(&Chairmanship, Certainty)> = index
+            .covering(&body.organization, day)
+            .into_iter()
+            .map(|(position, certainty)| (&chairs[position], certainty))
             .collect();
         let certain: Vec<&str> = covering
             .iter()
@@ -634,6 +752,144 @@ fn check_appointments(kb: &Kb<'_>, found: &mut Findings<'_>) {
             );
         }
     }
+}
+
+/// The key and text of a record's name or title, for the kinds that have one.
+fn name_of(record: Record<'_>) -> Option<(&'static str, &str)> {
+    Some(match record {
+        Record::Source(r) => ("title", &r.title),
+        Record::Organization(r) => ("name", &r.name),
+        Record::State(r) => ("name", &r.name),
+        Record::Body(r) => ("name", &r.name),
+        Record::Person(r) => ("name", &r.name),
+        Record::Post(r) => ("name", &r.name),
+        Record::Meeting(r) => ("name", &r.name),
+        Record::Document(r) => ("title", &r.title),
+        Record::Decision(r) => ("title", &r.title),
+        Record::Operation(r) => ("name", &r.name),
+        Record::Membership(_) | Record::Term(_) | Record::Chairmanship(_) | Record::Claim(_) => {
+            return None
+        }
+    })
+}
+
+/// Whether `url` is a web address: `http://` or `https://`, then a host
+/// (letters, digits, dots, hyphens, an optional port or user part), and no
+/// space or control character anywhere.
+fn is_web_url(url: &str) -> bool {
+    let lower = url
+        .get(..8)
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("");
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    };
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name.chars().all(|c| {
+            c.is_alphanumeric() || c == '.' || c == '-' || c == '[' || c == ']' || c == ':'
+        })
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// A document that amends itself, a body that is its own parent, a
+/// chairmanship handed to itself, or any of them in a circle (a amends b,
+/// b amends a). Each link is followed once: linear in the records. A circle
+/// is reported once, at its first record in the data.
+fn check_circles(kb: &Kb<'_>, found: &mut Findings<'_>) {
+    let data = kb.data();
+    let amends: Vec<(Record<'_>, Option<&str>)> = data
+        .document
+        .iter()
+        .map(|d| (Record::Document(d), d.amends.as_deref()))
+        .collect();
+    let parents: Vec<(Record<'_>, Option<&str>)> = data
+        .body
+        .iter()
+        .map(|b| (Record::Body(b), b.parent.as_deref()))
+        .collect();
+    let handed: Vec<(Record<'_>, Option<&str>)> = data
+        .chairmanship
+        .iter()
+        .map(|c| (Record::Chairmanship(c), c.handed_to.as_deref()))
+        .collect();
+    for (key, verb, links) in [
+        ("amends", "amends", amends),
+        ("parent", "is part of", parents),
+        ("handed_to", "is handed to", handed),
+    ] {
+        for circle in circles(&links) {
+            let first = links[circle[0]].0;
+            let message = if circle.len() == 1 {
+                format!("{key}: the record {verb} itself")
+            } else {
+                let ids: Vec<String> = circle
+                    .iter()
+                    .chain(std::iter::once(&circle[0]))
+                    .map(|&i| format!("'{}'", links[i].0.id()))
+                    .collect();
+                format!(
+                    "{key}: a circle, each record {verb} the next: {}",
+                    ids.join(" -> ")
+                )
+            };
+            found.field(Severity::Error, first, key, ValueMatch::Any, message);
+        }
+    }
+}
+
+/// The circles among records that each point at most at one other (by
+/// id): each as the positions of its records, from the one first in the
+/// list, in the order of the links. A walk marks every record it passes, so
+/// no record is walked twice.
+fn circles(links: &[(Record<'_>, Option<&str>)]) -> Vec<Vec<usize>> {
+    let position: HashMap<&str, usize> = links
+        .iter()
+        .enumerate()
+        .map(|(i, (r, _))| (r.id(), i))
+        .collect();
+    let next = |i: usize| links[i].1.and_then(|id| position.get(id).copied());
+    // 0: not walked yet; else the number of the walk that reached it.
+    let mut walk = vec![0usize; links.len()];
+    let mut out = Vec::new();
+    for start in 0..links.len() {
+        if walk[start] != 0 {
+            continue;
+        }
+        let mark = start + 1;
+        let mut at = Some(start);
+        while let Some(i) = at {
+            if walk[i] != 0 {
+                // Back on this walk's own path: a circle from i.
+                if walk[i] == mark {
+                    let mut circle = vec![i];
+                    let mut j = next(i);
+                    while let Some(k) = j.filter(|&k| k != i) {
+                        circle.push(k);
+                        j = next(k);
+                    }
+                    let first = (0..circle.len()).min_by_key(|&p| circle[p]).unwrap_or(0);
+                    circle.rotate_left(first);
+                    out.push(circle);
+                }
+                break;
+            }
+            walk[i] = mark;
+            at = next(i);
+        }
+    }
+    out.sort();
+    out
 }
 
 fn valid_id(id: &str) -> bool {
@@ -745,4 +1001,164 @@ pub fn checked(loaded: &Loaded) -> anyhow::Result<Kb<'_>> {
         n => format!(" ({n} more errors; `summit-kb check` lists them all)"),
     };
     anyhow::bail!("invalid dataset: {}{more}", errors[0].without_severity());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_urls_are_http_or_https_with_a_host() {
+        for good in [
+            "https://example.org",
+            "http://example.org/a?b=c#d",
+            "HTTPS://Example.ORG:8080/path",
+            "https://user@example.org/",
+            "https://[::1]/",
+            "https://пример.рф/",
+        ] {
+            assert!(is_web_url(good), "{good}");
+        }
+        for bad in [
+            "",
+            "example.org",
+            "ftp://example.org",
+            "javascript:alert(1)",
+            "https://",
+            "https:///path",
+            "https://.example.org",
+            "https://exa mple.org",
+            "https://example.org/\u{1b}[2J",
+            "https://example.org/ x",
+            "httpsé://example.org",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn circles_are_found_once_each_from_their_first_record() {
+        let toml = r#"
+[[body]]
+id = "a"
+organization = "o"
+name = "A"
+parent = "b"
+citations = []
+[[body]]
+id = "b"
+organization = "o"
+name = "B"
+parent = "c"
+citations = []
+[[body]]
+id = "c"
+organization = "o"
+name = "C"
+parent = "b"
+citations = []
+[[body]]
+id = "d"
+organization = "o"
+name = "D"
+parent = "d"
+citations = []
+[[body]]
+id = "e"
+organization = "o"
+name = "E"
+parent = "nowhere"
+citations = []
+[[body]]
+id = "f"
+organization = "o"
+name = "F"
+parent = "e"
+citations = []
+"#;
+        let data = crate::load::parse_toml("test.toml", toml).unwrap();
+        let links: Vec<(Record<'_>, Option<&str>)> = data
+            .body
+            .iter()
+            .map(|b| (Record::Body(b), b.parent.as_deref()))
+            .collect();
+        // a leads into the circle b -> c -> b but is not in it; d is its own
+        // parent; e and f lead nowhere.
+        assert_eq!(circles(&links), [vec![1, 2], vec![3]]);
+        // A long chain into a circle at its end: each record walked once.
+        let n = 50_000;
+        let mut long = String::new();
+        for i in 0..n {
+            let parent = if i + 1 == n { 0 } else { i + 1 };
+            long.push_str(&format!(
+                "[[body]]\nid = \"b{i}\"\norganization = \"o\"\nname = \"B\"\nparent = \"b{parent}\"\ncitations = []\n"
+            ));
+        }
+        let data = crate::load::parse_toml("long.toml", &long).unwrap();
+        let links: Vec<(Record<'_>, Option<&str>)> = data
+            .body
+            .iter()
+            .map(|b| (Record::Body(b), b.parent.as_deref()))
+            .collect();
+        let found = circles(&links);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].len(), n);
+        assert_eq!(found[0][..3], [0, 1, 2]);
+    }
+
+    /// The index finds what comparing a day with every chairmanship finds,
+    /// in the same order: bounds to the day, coarse, missing and open, and
+    /// periods that overlap.
+    #[test]
+    fn the_chair_index_finds_what_a_scan_finds() {
+        let bounds = [
+            "",
+            "2001",
+            "2001-03",
+            "2001-03-10",
+            "2001-12-31",
+            "2002",
+            "2002-06-01",
+            "2003-01",
+            "2004",
+        ];
+        let mut toml = String::new();
+        let mut n = 0;
+        for start in bounds {
+            for end in bounds {
+                for org in ["a", "b"] {
+                    n += 1;
+                    toml.push_str(&format!(
+                        "[[chairmanship]]\nid = \"c{n}\"\norganization = \"{org}\"\nstate = \"s{n}\"\ncitations = []\n"
+                    ));
+                    if !start.is_empty() {
+                        toml.push_str(&format!("start = \"{start}\"\n"));
+                    }
+                    if !end.is_empty() {
+                        toml.push_str(&format!("end = \"{end}\"\n"));
+                    }
+                }
+            }
+        }
+        let data = crate::load::parse_toml("test.toml", &toml).unwrap();
+        let chairs = &data.chairmanship;
+        let index = ChairIndex::new(chairs);
+        let mut day = jiff::civil::date(2000, 12, 1);
+        let mut checked = 0;
+        while day < jiff::civil::date(2005, 2, 1) {
+            for org in ["a", "b", "c"] {
+                let scan: Vec<(usize, Certainty)> = chairs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.organization == org)
+                    .map(|(i, c)| (i, chair_interval(c).contains(day)))
+                    .filter(|(_, certainty)| *certainty != Certainty::No)
+                    .collect();
+                checked += scan.len();
+                assert_eq!(index.covering(org, day), scan, "{org} {day}");
+            }
+            day = day.tomorrow().unwrap();
+        }
+        assert!(checked > 10_000, "the days and periods meet often");
+    }
 }

@@ -331,3 +331,36 @@ fn russian_titles_and_names_find_their_records() {
         "moscow-2010-12-statement-peacekeeping-forces"
     );
 }
+
+/// A long query answers: repeated words cost their number once, whether or
+/// not neighbouring words join into a word of the data (issue 22). The time
+/// is measured by bench/hostile_scale.py, not here.
+#[test]
+fn a_16_kb_query_of_repeated_words_answers() {
+    let e = "e ".repeat(8 * 1024);
+    let co = "co operation ".repeat(16 * 1024 / 13 + 1);
+    for query in [&e, &co] {
+        assert!(query.len() >= 16 * 1024);
+        let (code, hits) = search(query);
+        let short: String = query.split(' ').take(2).collect::<Vec<_>>().join(" ");
+        // The same answer as the words said once or twice ("e e" also reads
+        // as "ee"): every hit of the long query has all its words.
+        let (_, few) = search(&format!("{short} {short}"));
+        assert_eq!(hits, few, "{short}");
+        assert_eq!(code, if hits.is_empty() { 1 } else { 0 });
+    }
+    assert!(!search(&co).1.is_empty(), "'co operation' is in the data");
+}
+
+/// More different words than a search takes is one clear error, naming the
+/// limit.
+#[test]
+fn a_query_of_too_many_different_words_is_refused() {
+    let words: Vec<String> = (0..40).map(|n| format!("word{n}")).collect();
+    let query = words.join(" ");
+    assert_error(&["search", &query], &["40 different words", "at most 32"]);
+    // Repeated, 32 words are fine.
+    let query = format!("{} ", words[..32].join(" ")).repeat(50);
+    let (code, _, stderr) = run(&["search", &query]);
+    assert!(code == 0 || code == 1, "{stderr}");
+}

@@ -1,6 +1,6 @@
 //! `docs`: adopted documents, with filters.
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -78,6 +78,10 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     let org = kb.org_filter(args.org.as_deref())?;
     args.range.check()?;
     let topics: Vec<String> = args.topic.iter().map(|t| fold(t)).collect();
+    // An empty topic is a part of every topic: it would list everything.
+    if let Some((given, _)) = args.topic.iter().zip(&topics).find(|(_, t)| t.is_empty()) {
+        bail!("--topic '{given}': no letters or digits to look for in a topic");
+    }
     let mut docs: Vec<&Document> = kb
         .data()
         .document

@@ -8,7 +8,7 @@ use crate::commands::{record_sources, serde_name, with_sources, Answer, Ctx};
 use crate::kb::Kb;
 use crate::output::Block;
 use crate::output::Kind::{Fixed, Text};
-use crate::search_index::{fold, Index, Options};
+use crate::search_index::{fold, too_many_words, Index, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -33,6 +33,9 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     let query = args.text.join(" ");
     if fold(&query).is_empty() {
         bail!("nothing to search for in '{query}': give a word of letters or digits");
+    }
+    if let Some(problem) = too_many_words(&query) {
+        bail!("{problem}");
     }
     let org = kb.org_filter(args.org.as_deref())?;
     // The embedded dataset's index was made when the binary was built.
