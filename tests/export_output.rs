@@ -7,19 +7,9 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{assert_error, run};
+use common::{assert_error, names, run};
 
 const FORMATS: [&str; 4] = ["json", "ndjson", "popolo", "sqlite"];
-
-/// The names in a directory, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
 
 fn damaged() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -11,10 +11,14 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::OnceLock;
+
+use common::names;
 
 #[allow(dead_code)]
 #[path = "../examples/synth.rs"]
@@ -33,16 +37,6 @@ fn large_dataset() -> &'static Path {
         synth::generate(40, &dir, false).unwrap();
         dir.join("dataset.json")
     })
-}
-
-/// The names in a directory, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 fn export(format: &str, target: &Path) -> Command {

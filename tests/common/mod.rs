@@ -98,3 +98,13 @@ pub fn data_ids(kind: &str, keep: impl Fn(&serde_json::Value) -> bool) -> Vec<St
         .map(|r| r["id"].as_str().unwrap().to_string())
         .collect()
 }
+
+/// The names in a directory, sorted.
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
