@@ -54,7 +54,7 @@ pub fn prepare(dir: &Path) -> Result<Embedding> {
 
 fn snapshot(dir: &Path, paths: &[PathBuf]) -> Result<Compiled, Vec<String>> {
     let loaded = load::load_files(dir, paths)
-        .map_err(|err| vec![load::escape_controls(&format!("{err:#}"))])?;
+        .map_err(|err| vec![crate::output::visible_line(&format!("{err:#}")).into_owned()])?;
     let kb = Kb::new(&loaded);
     let mut errors: Vec<_> = validate::check(&kb)
         .into_iter()

@@ -389,7 +389,7 @@ pub fn check_meta(name: &str, part: &mut Dataset) -> Result<()> {
     if *meta.content_hash != *hash {
         bail!(
             "{name}: meta.content_hash is {}, but the records hash to {hash}; {advice}",
-            escape_controls(&meta.content_hash)
+            crate::output::visible_line(&meta.content_hash)
         );
     }
     Ok(())
@@ -488,7 +488,8 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 /// Parses one TOML dataset file; `name` is how errors refer to it.
 pub fn parse_toml(name: &str, text: &str) -> Result<Dataset> {
     toml::from_str(text).map_err(|err| {
-        let message = escape_controls(&err.message().trim().replace('\n', " "));
+        let message =
+            crate::output::visible_line(&err.message().trim().replace('\n', " ")).into_owned();
         match err.span() {
             Some(span) => {
                 let (line, column) = line_column(text, span.start);
@@ -514,15 +515,8 @@ fn json_error(name: &str, err: &serde_json::Error) -> anyhow::Error {
     let message = message
         .rsplit_once(" at line ")
         .map_or(message.as_str(), |(m, _)| m);
-    let message = escape_controls(message);
+    let message = crate::output::visible_line(message);
     anyhow::anyhow!("{name}:{}:{}: {message}", err.line(), err.column())
-}
-
-/// The text with control characters escaped (`\n`, `\u{1b}`): a parser's
-/// message may quote a key or value from the file, and an error stays one
-/// line that cannot drive the terminal.
-pub fn escape_controls(text: &str) -> String {
-    crate::output::visible_line(text).into_owned()
 }
 
 #[cfg(test)]

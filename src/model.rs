@@ -1050,26 +1050,42 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// The record's own name or title with its field (`name` or `title`),
+    /// for the kinds that have one.
+    pub fn name(&self) -> Option<(&'static str, &'a str)> {
+        Some(match *self {
+            Record::Source(r) => ("title", &r.title),
+            Record::Organization(r) => ("name", &r.name),
+            Record::State(r) => ("name", &r.name),
+            Record::Body(r) => ("name", &r.name),
+            Record::Person(r) => ("name", &r.name),
+            Record::Post(r) => ("name", &r.name),
+            Record::Meeting(r) => ("name", &r.name),
+            Record::Document(r) => ("title", &r.title),
+            Record::Decision(r) => ("title", &r.title),
+            Record::Operation(r) => ("name", &r.name),
+            Record::Membership(_)
+            | Record::Term(_)
+            | Record::Chairmanship(_)
+            | Record::Claim(_) => return None,
+        })
+    }
+
     /// What a person would call the record: its name or title, or a short description.
     pub fn label(&self) -> String {
         match *self {
             Record::Source(r) => format!("{}: {}", r.publisher, r.title),
-            Record::Organization(r) => r.name.to_string(),
-            Record::State(r) => r.name.to_string(),
             Record::Membership(r) => format!("{} in {}", r.state, r.organization),
-            Record::Body(r) => r.name.to_string(),
-            Record::Person(r) => r.name.to_string(),
-            Record::Post(r) => r.name.to_string(),
             Record::Term(r) => format!("{} as {}", r.person, r.post),
-            Record::Meeting(r) => r.name.to_string(),
-            Record::Document(r) => r.title.to_string(),
-            Record::Decision(r) => r.title.to_string(),
             Record::Chairmanship(r) => match &r.label {
                 Some(label) => format!("{} chairmanship {label}", r.state),
                 None => format!("{} chairmanship", r.state),
             },
-            Record::Operation(r) => r.name.to_string(),
             Record::Claim(r) => format!("{} {} = {}", r.subject, r.property, r.value),
+            _ => self
+                .name()
+                .map(|(_, name)| name.to_string())
+                .unwrap_or_default(),
         }
     }
 

@@ -427,9 +427,7 @@ impl<'t> Index<'t> {
     /// [`MAX_QUERY_WORDS`] different words (see [`too_many_words`]).
     pub fn search(&self, query: &str, options: Options) -> Vec<Hit> {
         let words: Vec<String> = fold_words(query).collect();
-        let mut distinct = words.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
+        let distinct = distinct(&words);
         if distinct.is_empty() || distinct.len() > MAX_QUERY_WORDS {
             return Vec::new();
         }
@@ -751,6 +749,14 @@ impl<'t> Index<'t> {
     }
 }
 
+/// A query's different words, sorted.
+fn distinct(words: &[String]) -> Vec<String> {
+    let mut distinct = words.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    distinct
+}
+
 /// The most different words a query may have. Each is compared with every
 /// word of the data and looked for in every field, and each pair of
 /// neighbouring words that the data has as one word is another reading of
@@ -761,9 +767,7 @@ pub const MAX_QUERY_WORDS: usize = 32;
 /// The error for a query of more than [`MAX_QUERY_WORDS`] different words,
 /// if it has that many.
 pub fn too_many_words(query: &str) -> Option<String> {
-    let mut words: Vec<String> = fold_words(query).collect();
-    words.sort_unstable();
-    words.dedup();
+    let words = distinct(&fold_words(query).collect::<Vec<_>>());
     (words.len() > MAX_QUERY_WORDS).then(|| {
         format!(
             "the query has {} different words; a search takes at most {MAX_QUERY_WORDS} (repeated words count once)",
@@ -1473,9 +1477,7 @@ mod tests {
         ]);
         let words = |q: &str| -> (Vec<String>, Vec<String>) {
             let words: Vec<String> = fold_words(q).collect();
-            let mut distinct = words.clone();
-            distinct.sort();
-            distinct.dedup();
+            let distinct = distinct(&words);
             (words, distinct)
         };
         let (once, once_distinct) = words("co operation");

@@ -341,7 +341,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             }
         }
         check_meeting_dates(kb, record, &mut found);
-        if let Some((key, name)) = name_of(record) {
+        if let Some((key, name)) = record.name() {
             if name.trim().is_empty() {
                 found.field(
                     Severity::Error,
@@ -370,7 +370,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                     ValueMatch::Any,
                     format!(
                         "url '{}' is not a web address (http:// or https:// and a host)",
-                        crate::load::escape_controls(url)
+                        crate::output::visible_line(url)
                     ),
                 );
             }
@@ -752,25 +752,6 @@ fn check_appointments(kb: &Kb<'_>, found: &mut Findings<'_>) {
             );
         }
     }
-}
-
-/// The key and text of a record's name or title, for the kinds that have one.
-fn name_of(record: Record<'_>) -> Option<(&'static str, &str)> {
-    Some(match record {
-        Record::Source(r) => ("title", &r.title),
-        Record::Organization(r) => ("name", &r.name),
-        Record::State(r) => ("name", &r.name),
-        Record::Body(r) => ("name", &r.name),
-        Record::Person(r) => ("name", &r.name),
-        Record::Post(r) => ("name", &r.name),
-        Record::Meeting(r) => ("name", &r.name),
-        Record::Document(r) => ("title", &r.title),
-        Record::Decision(r) => ("title", &r.title),
-        Record::Operation(r) => ("name", &r.name),
-        Record::Membership(_) | Record::Term(_) | Record::Chairmanship(_) | Record::Claim(_) => {
-            return None
-        }
-    })
 }
 
 /// Whether `url` is a web address: `http://` or `https://`, then a host

@@ -194,6 +194,21 @@ fn bash_offers_every_kind_and_every_meeting_of_a_prefix() {
 }
 
 #[test]
+fn ids_with_shell_metacharacters_or_controls_are_never_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "[[source]]\nid = \"evil-$(touch pwned)\"\npublisher = \"P\"\ntitle = \"T\"\n\n\
+         [[source]]\nid = \"evil-\\u001b[2J\"\npublisher = \"P\"\ntitle = \"T\"\n\n\
+         [[source]]\nid = \"evil-ok\"\npublisher = \"P\\u001b[2J\"\ntitle = \"T\"\n",
+    )
+    .unwrap();
+    let data = dir.path().to_str().unwrap();
+    let offered = bash_candidates(&["summit-kb", "--data", data, "show", "evil"]);
+    assert_eq!(offered, ["evil-ok"], "{offered:?}");
+}
+
+#[test]
 fn bash_ids_come_from_the_dataset_the_line_names() {
     let line = [
         "summit-kb",

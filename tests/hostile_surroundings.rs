@@ -7,7 +7,6 @@
 mod common;
 
 use std::fs::{self, File};
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 use common::run;
@@ -88,60 +87,6 @@ fn a_completion_variable_left_in_the_environment_changes_nothing() {
         );
         assert!(output.stderr.is_empty(), "{value}");
     }
-}
-
-/// What bash offers for `summit-kb --data DATA show TYPED<TAB>`, as
-/// tests/completion.rs asks it: the registered function called as bash
-/// calls it.
-fn offered_ids(data: &Path, typed: &str) -> String {
-    let dir = Path::new(env!("CARGO_BIN_EXE_summit-kb")).parent().unwrap();
-    let path = format!(
-        "{}:{}",
-        dir.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    let script = format!(
-        r#"source <(summit-kb completions bash)
-spec=$(complete -p summit-kb) || exit 3
-fn=$(printf '%s\n' "$spec" | sed -E 's/.* -F ([^ ]+) .*/\1/')
-COMP_WORDS=(summit-kb --data '{data}' show {typed})
-COMP_CWORD=4
-COMP_LINE="${{COMP_WORDS[*]}}"
-COMP_POINT=${{#COMP_LINE}}
-COMP_TYPE=9
-COMPREPLY=()
-"$fn" summit-kb "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
-printf '%s\n' "${{COMPREPLY[@]}}"
-"#,
-        data = data.display()
-    );
-    let output = Command::new("bash")
-        .args(["--norc", "--noprofile", "-c", &script])
-        .env_remove("SUMMIT_KB_DATA")
-        .env_remove("SUMMIT_KB_COMPLETE")
-        .env("PATH", path)
-        .output()
-        .unwrap();
-    String::from_utf8(output.stdout).unwrap()
-}
-
-#[test]
-fn ids_with_shell_metacharacters_or_controls_are_never_offered() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("bad.toml"),
-        "[[source]]\nid = \"evil-$(touch pwned)\"\npublisher = \"P\"\ntitle = \"T\"\n\n\
-         [[source]]\nid = \"evil-\\u001b[2J\"\npublisher = \"P\"\ntitle = \"T\"\n\n\
-         [[source]]\nid = \"evil-ok\"\npublisher = \"P\\u001b[2J\"\ntitle = \"T\"\n",
-    )
-    .unwrap();
-    let offered = offered_ids(dir.path(), "evil");
-    assert!(offered.contains("evil-ok"), "{offered:?}");
-    assert!(
-        !offered.contains('$') && !offered.contains('\x1b'),
-        "{offered:?}"
-    );
-    assert_eq!(offered.matches("evil").count(), 1, "{offered:?}");
 }
 
 #[test]

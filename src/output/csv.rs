@@ -17,13 +17,14 @@ pub fn render(data: &Data, terminal: bool, out: &mut dyn Write) -> io::Result<()
         .write_record(data.columns.iter().map(|c| c.key))
         .map_err(failed)?;
     for record in &data.records {
-        let row = data.columns.iter().map(|&c| Data::cell(record, c));
-        if terminal {
-            let row: Vec<String> = row.map(|cell| visible(&cell).into_owned()).collect();
-            writer.write_record(row).map_err(failed)?;
-        } else {
-            writer.write_record(row).map_err(failed)?;
-        }
+        let row = data.columns.iter().map(|&c| {
+            let cell = Data::cell(record, c);
+            match visible(&cell) {
+                std::borrow::Cow::Owned(shown) if terminal => shown,
+                _ => cell,
+            }
+        });
+        writer.write_record(row).map_err(failed)?;
     }
     let bytes = writer
         .into_inner()
