@@ -15,9 +15,14 @@ use summit_kb::load::Loaded;
 use summit_kb::output::{self, Style};
 use summit_kb::{cli, commands, load, validate};
 
+/// The dataset compiled into this binary (`EMBEDDED`), which build.rs writes.
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
 fn main() -> ExitCode {
     // A TAB in a shell that sourced `summit-kb completions SHELL`.
-    commands::completions::complete_if_asked();
+    commands::completions::complete_if_asked(&embedded::EMBEDDED);
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -177,7 +182,7 @@ fn emit(answer: &Answer, cli: &Cli, style: Style, out: &mut dyn Write) -> Result
 fn load(path: Option<&Path>) -> Result<&'static Loaded> {
     let loaded = match path {
         Some(path) => load::from_path(path)?,
-        None => load::embedded()?,
+        None => load::embedded(&embedded::EMBEDDED)?,
     };
     Ok(Box::leak(Box::new(loaded)))
 }

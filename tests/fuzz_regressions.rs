@@ -95,7 +95,14 @@ fn load_inputs_replay_cleanly() {
 
 fn embedded() -> &'static Loaded {
     static LOADED: OnceLock<Loaded> = OnceLock::new();
-    LOADED.get_or_init(|| load::embedded().unwrap())
+    LOADED.get_or_init(|| {
+        load::from_path(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("data")
+                .as_path(),
+        )
+        .unwrap()
+    })
 }
 
 #[test]

@@ -19,7 +19,7 @@ use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
 use clap_complete::env::Shells;
 
 use crate::cli::Cli;
-use crate::load::{self, Loaded};
+use crate::load::{self, Embedded, Loaded};
 use crate::model::{Record, RecordKind};
 use crate::output::visible_line;
 
@@ -55,6 +55,10 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
     Ok(())
 }
 
+/// The dataset compiled into the binary, for the candidates clap_complete
+/// asks for (functions without arguments); set by [`complete_if_asked`].
+static EMBEDDED: std::sync::OnceLock<&'static Embedded> = std::sync::OnceLock::new();
+
 /// Answers a completion request (`SUMMIT_KB_COMPLETE=bash summit-kb -- WORDS...`) and
 /// exits; does nothing on an ordinary run.
 ///
@@ -63,10 +67,14 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
 /// into the completer. A request is what the registered scripts send, for
 /// every shell: the variable naming a shell that clap_complete completes
 /// for, and `--` right after the program's name, then the words.
-pub fn complete_if_asked() {
+///
+/// `embedded` is the dataset compiled into the binary, whose ids are offered
+/// when the line gives no `--data`.
+pub fn complete_if_asked(embedded: &'static Embedded) {
     if !is_request(std::env::var_os(COMPLETE_VAR), std::env::args_os().nth(1)) {
         return;
     }
+    let _ = EMBEDDED.set(embedded);
     clap_complete::CompleteEnv::with_factory(command)
         .var(COMPLETE_VAR)
         .bin("summit-kb")
@@ -162,7 +170,7 @@ fn dataset() -> Option<Loaded> {
     });
     match path {
         Some(path) => load::from_path(&path).ok(),
-        None => load::embedded().ok(),
+        None => load::embedded(EMBEDDED.get()?).ok(),
     }
 }
 

@@ -25,7 +25,7 @@ pub struct Args {
     pub summit: Option<String>,
 
     /// Only decisions of this kind.
-    #[arg(long, value_enum, value_name = "K", ignore_case = true)]
+    #[arg(long, value_name = "K", ignore_case = true, value_parser = crate::value_enum::parser::<crate::model::DecisionKind>())]
     pub kind: Option<crate::model::DecisionKind>,
 
     #[command(flatten)]

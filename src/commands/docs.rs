@@ -25,7 +25,7 @@ pub struct Args {
     pub summit: Option<String>,
 
     /// Only documents of this kind.
-    #[arg(long, value_enum, value_name = "K", ignore_case = true)]
+    #[arg(long, value_name = "K", ignore_case = true, value_parser = crate::value_enum::parser::<crate::model::DocumentKind>())]
     pub kind: Option<crate::model::DocumentKind>,
 
     /// Only documents with this topic (case- and accent-insensitive; a part

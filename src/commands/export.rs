@@ -342,7 +342,7 @@ pub fn meta(dataset: &Dataset) -> Meta {
 /// the dataset is the embedded one: hashing the JSON of every record costs
 /// three times what the rest of `export` does.
 pub fn meta_of(loaded: &Loaded) -> Meta {
-    match loaded.content_hash {
+    match &loaded.content_hash {
         Some(hash) => meta_with(&loaded.dataset, hash.to_string()),
         None => meta(&loaded.dataset),
     }
@@ -425,7 +425,7 @@ mod tests {
 
     #[test]
     fn meta_counts_records_and_hashes_the_data_only() {
-        let loaded = load::embedded().unwrap();
+        let loaded = crate::shipped();
         let data = with_meta(&loaded.dataset);
         let meta = data.meta.clone().unwrap();
         assert_eq!(meta.counts["term"], loaded.dataset.term.len());

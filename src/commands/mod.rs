@@ -464,7 +464,7 @@ mod tests {
     /// system's zone database); one left without a day does, once.
     #[test]
     fn today_is_looked_up_only_when_a_command_needs_it() {
-        let loaded = load::embedded().unwrap();
+        let loaded = crate::shipped();
         let kb = Kb::new(&loaded);
         let ctx = Ctx::new(&kb, None);
         let mut args = holder::Args {
@@ -485,7 +485,7 @@ mod tests {
     #[test]
     fn an_answer_built_for_a_format_renders_as_the_whole_answer() {
         use crate::output::{render, Style};
-        let loaded = load::embedded().unwrap();
+        let loaded = crate::shipped();
         let kb = Kb::new(&loaded);
         let day = Some("2019-06-01".parse().unwrap());
         let holder = holder::Args {

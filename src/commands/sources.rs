@@ -14,7 +14,7 @@ use crate::output::Kind::{Fixed, Text};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only sources of this kind.
-    #[arg(long, value_enum, value_name = "K", ignore_case = true)]
+    #[arg(long, value_name = "K", ignore_case = true, value_parser = crate::value_enum::parser::<crate::model::SourceKind>())]
     pub kind: Option<crate::model::SourceKind>,
 }
 

@@ -152,7 +152,7 @@ mod tests {
     use crate::output::Block;
 
     fn status_of(id: &str, today: &str) -> String {
-        let loaded = load::embedded().unwrap();
+        let loaded = crate::shipped();
         let kb = Kb::new(&loaded);
         let args = Args {
             org: Default::default(),
@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn a_scheduled_meeting_whose_day_has_passed_is_not_called_held() {
-        let loaded = load::embedded().unwrap();
+        let loaded = crate::shipped();
         let kb = Kb::new(&loaded);
         let mut meeting = kb.meeting("csc-2026-moscow").unwrap().clone();
         meeting.status = MeetingStatus::Scheduled;

@@ -578,7 +578,7 @@ mod tests {
 
     #[test]
     fn events_are_in_date_order_with_coarse_dates_first_in_their_unit() {
-        let loaded = load::embedded().unwrap();
+        let loaded = crate::shipped();
         let kb = Kb::new(&loaded);
         let events = events(&kb);
         assert!(events.windows(2).all(|w| w[0].date <= w[1].date));
@@ -619,7 +619,7 @@ mod tests {
 
     #[test]
     fn chart_fits_every_width_from_the_narrowest() {
-        let loaded = load::embedded().unwrap();
+        let loaded = crate::shipped();
         let kb = Kb::new(&loaded);
         for width in usize::from(MIN_WIDTH)..=240 {
             for line in chart_lines(&kb, width, None, None) {
@@ -630,7 +630,7 @@ mod tests {
 
     #[test]
     fn chart_range_drops_rows_outside_it() {
-        let loaded = load::embedded().unwrap();
+        let loaded = crate::shipped();
         let kb = Kb::new(&loaded);
         let lines = chart_lines(&kb, 80, Some("2024"), Some("2026"));
         assert!(lines

@@ -8,10 +8,9 @@ mod ndjson;
 pub mod popolo;
 pub mod sqlite;
 mod table;
-mod visible;
 
+pub use summit_kb_core::visible::{visible, visible_line};
 pub use table::MIN_TEXT;
-pub use visible::{visible, visible_line};
 
 use std::borrow::Cow;
 use std::io::{self, Write};

@@ -505,7 +505,7 @@ mod tests {
     use serde_json::Value;
 
     fn popolo() -> Value {
-        let data = &load::embedded().unwrap().dataset;
+        let data = &crate::shipped().dataset;
         let meta = crate::commands::export::meta(data);
         serde_json::to_value(document(data, &meta)).unwrap()
     }

@@ -936,7 +936,7 @@ mod tests {
     /// the child table `KIND_LIST`.
     #[test]
     fn foreign_keys_are_the_model_s_references() {
-        let data = &load::embedded().unwrap().dataset;
+        let data = &crate::shipped().dataset;
         let mut seen = std::collections::BTreeSet::new();
         for record in data.records() {
             for (field, _, kinds) in record.references() {
@@ -969,7 +969,7 @@ mod tests {
 
     #[test]
     fn every_row_fits_its_table() {
-        let data = &load::embedded().unwrap().dataset;
+        let data = &crate::shipped().dataset;
         let width = |name: &str| {
             TABLES
                 .iter()

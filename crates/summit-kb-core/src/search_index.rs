@@ -102,9 +102,7 @@ struct Entry<'t> {
 }
 
 /// A search index: every record's fields, folded once. It borrows the text
-/// it indexes; words, tokens and fields are stored in flat lists, owned
-/// while an index is built, or borrowed from the binary for the index that
-/// build.rs makes of the embedded dataset (see [`Index::embedded`]).
+/// it indexes; words, tokens and fields are stored in flat lists, owned.
 #[derive(Debug, Default, PartialEq)]
 pub struct Index<'t> {
     words: Cow<'t, [Cow<'t, str>]>,
@@ -120,20 +118,6 @@ pub struct Index<'t> {
     entries: Cow<'t, [Entry<'t>]>,
     /// Scratch space for folding a word.
     scratch: String,
-}
-
-// The index of the embedded dataset, when the build made one (see
-// `Index::embedded`).
-#[cfg(summit_kb_embedded)]
-static EMBEDDED: Option<&Index<'static>> = include!(concat!(env!("OUT_DIR"), "/search_index.rs"));
-#[cfg(not(summit_kb_embedded))]
-static EMBEDDED: Option<&Index<'static>> = None;
-
-/// A token in the index that build.rs writes (none when the embedded data has
-/// errors, and so no index).
-#[allow(dead_code)]
-const fn token(word: u32, start: u32) -> Token {
-    Token { word, start }
 }
 
 /// How many letters may differ in a query word of this length.
@@ -274,13 +258,6 @@ impl<'t> Index<'t> {
         });
     }
 
-    /// The index of the embedded dataset, made when the binary was built,
-    /// when `check` found no error in it: what [`Index::of_records`] makes of
-    /// its records, which a search then need not fold again.
-    pub fn embedded() -> Option<&'static Index<'static>> {
-        EMBEDDED
-    }
-
     /// Makes the index ready to be read, and written as a static: its words
     /// in order, for [`Index::id_of`] without the table used to build it.
     fn finish(&mut self) {
@@ -300,52 +277,6 @@ impl<'t> Index<'t> {
             .binary_search_by(|id| self.words[*id as usize].as_ref().cmp(word))
             .ok()
             .map(|at| self.sorted[at])
-    }
-
-    /// The index as a Rust expression of type `Index<'static>`, which build.rs
-    /// writes for the embedded dataset.
-    pub fn literal(mut self) -> String {
-        use std::fmt::Write as _;
-        // `of_records` finishes what it builds; an index built by hand is
-        // finished here.
-        if self.word_ids.is_some() {
-            self.finish();
-        }
-        let mut out = String::from("Index{words:Cow::Borrowed(&[");
-        let strings = |out: &mut String, list: &[Cow<'_, str>]| {
-            for s in list {
-                let _ = write!(out, "Cow::Borrowed({s:?}),");
-            }
-        };
-        strings(&mut out, &self.words);
-        out.push_str("]),\nkeys:Cow::Borrowed(&[");
-        strings(&mut out, &self.keys);
-        out.push_str("]),\nword_ids:None,sorted:Cow::Borrowed(&[");
-        for id in self.sorted.iter() {
-            let _ = write!(out, "{id},");
-        }
-        out.push_str("]),\ntokens:Cow::Borrowed(&[");
-        for t in self.tokens.iter() {
-            let _ = write!(out, "token({},{}),", t.word, t.start);
-        }
-        out.push_str("]),\nfields:Cow::Borrowed(&[");
-        for f in self.fields.iter() {
-            let _ = write!(
-                out,
-                "TextField{{role:Role::{:?},label:{:?},text:{:?},tokens:({},{}),distinct:{}}},",
-                f.role, f.label, f.text, f.tokens.0, f.tokens.1, f.distinct
-            );
-        }
-        out.push_str("]),\nentries:Cow::Borrowed(&[");
-        for e in self.entries.iter() {
-            let _ = write!(
-                out,
-                "Entry{{kind:{:?},id:{:?},fields:({},{})}},",
-                e.kind, e.id, e.fields.0, e.fields.1
-            );
-        }
-        out.push_str("]),\nscratch:String::new()}");
-        out
     }
 
     fn add_field(&mut self, role: Role, label: &'static str, text: &'t str) {
@@ -1179,26 +1110,6 @@ mod tests {
         assert_eq!(letters_apart("", "xyz"), 3);
         // Not ASCII: a byte count would not bound the distance in characters.
         assert_eq!(letters_apart("abcd", "ébcd"), 0);
-    }
-
-    #[test]
-    fn the_embedded_index_is_the_index_of_the_embedded_records() {
-        // 'static, as the embedded index's text is: an index's lifetime is
-        // that of its text, exactly.
-        let loaded = Box::leak(Box::new(crate::load::embedded().unwrap()));
-        let built = Index::of_records(loaded.dataset.records());
-        let embedded = Index::embedded().expect("the shipped data has no errors");
-        assert!(embedded.len() > 1000);
-        assert!(*embedded == built);
-        // Its words are found without the table that built them.
-        assert!(embedded.word_ids.is_none());
-        for (id, word) in embedded.words.iter().enumerate() {
-            assert_eq!(embedded.id_of(word), Some(id as u32), "{word}");
-        }
-        assert_eq!(embedded.id_of("zzzznotaword"), None);
-        let hits = embedded.search("masadykov", Options::default());
-        assert_eq!(hits, built.search("masadykov", Options::default()));
-        assert_eq!(hits[0].id, "taalatbek-masadykov");
     }
 
     #[test]

@@ -370,7 +370,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                     ValueMatch::Any,
                     format!(
                         "url '{}' is not a web address (http:// or https:// and a host)",
-                        crate::output::visible_line(url)
+                        crate::visible::visible_line(url)
                     ),
                 );
             }

@@ -27,7 +27,7 @@ pub struct Kb<'a> {
 }
 
 enum ById<'a> {
-    Sorted(&'static [(&'static str, RecordKind, u32)]),
+    Sorted(&'a [(String, RecordKind, u32)]),
     Table(HashMap<&'a str, Record<'a>, RandomState>),
 }
 
@@ -41,7 +41,7 @@ pub struct Match<T> {
 impl<'a> Kb<'a> {
     /// Indexes the dataset. The first record of an id wins; `check` reports the rest.
     pub fn new(loaded: &'a Loaded) -> Kb<'a> {
-        if let Some(ids) = loaded.ids {
+        if let Some(ids) = &loaded.ids {
             return Kb {
                 loaded,
                 by_id: ById::Sorted(ids),
@@ -67,9 +67,10 @@ impl<'a> Kb<'a> {
             ById::Table(table) => table.get(id).copied(),
             ById::Sorted(ids) => {
                 let at = ids
-                    .binary_search_by(|(other, _, _)| (*other).cmp(id))
+                    .binary_search_by(|(other, _, _)| other.as_str().cmp(id))
                     .ok()?;
-                let (_, kind, index) = ids[at];
+                let (_, kind, index) = &ids[at];
+                let (kind, index) = (*kind, *index);
                 self.loaded.dataset.record(kind, index as usize)
             }
         }
@@ -670,18 +671,18 @@ mod tests {
         let mut loaded = Loaded::default();
         loaded.add("t.toml", load::parse_toml("t.toml", toml).unwrap());
         let table = Kb::new(&loaded);
-        let sorted: &'static [_] = {
-            let ids: Vec<(&'static str, RecordKind, u32)> = loaded
-                .dataset
-                .sorted_ids()
-                .into_iter()
-                .map(|(id, kind, i)| (&*id.to_string().leak(), kind, i))
-                .collect();
-            ids.leak()
-        };
+        let sorted: Vec<(String, RecordKind, u32)> = loaded
+            .dataset
+            .sorted_ids()
+            .into_iter()
+            .map(|(id, kind, i)| (id.to_string(), kind, i))
+            .collect();
         assert_eq!(
             sorted,
-            [("a", RecordKind::State, 1), ("x", RecordKind::Source, 0)]
+            [
+                ("a".to_string(), RecordKind::State, 1),
+                ("x".to_string(), RecordKind::Source, 0)
+            ]
         );
         let mut with_ids = Loaded::default();
         with_ids.add("t.toml", load::parse_toml("t.toml", toml).unwrap());
@@ -699,7 +700,7 @@ mod tests {
     }
 
     fn default_kb_holder(on: &str) -> Vec<(String, Certainty, bool)> {
-        let loaded = load::embedded().unwrap();
+        let loaded = load::shipped();
         let kb = Kb::new(&loaded);
         let post = kb.resolve_post("secretary-general").unwrap();
         kb.holders_on(post, day(on))
@@ -739,7 +740,7 @@ mod tests {
 
     #[test]
     fn every_day_of_every_term_has_exactly_one_certain_holder() {
-        let loaded = load::embedded().unwrap();
+        let loaded = load::shipped();
         let kb = Kb::new(&loaded);
         let post = kb.resolve_post("secretary-general").unwrap();
         let mut d = day("2003-04-28");
@@ -753,7 +754,7 @@ mod tests {
 
     #[test]
     fn posts_resolve_by_id_name_and_alias_in_any_case_and_script() {
-        let loaded = load::embedded().unwrap();
+        let loaded = load::shipped();
         let kb = Kb::new(&loaded);
         let csto = kb.resolve_org("csto").unwrap();
         let sco = kb.resolve_org("sco").unwrap();
@@ -808,7 +809,7 @@ mod tests {
 
     #[test]
     fn chair_on_day_precise_and_year_only_periods() {
-        let loaded = load::embedded().unwrap();
+        let loaded = load::shipped();
         let kb = Kb::new(&loaded);
         let on = |org: &str, d: &str| -> Vec<(String, Certainty)> {
             kb.chairs_on(day(d))
@@ -882,7 +883,7 @@ mod tests {
 
     #[test]
     fn a_meeting_is_named_by_words_of_its_name_place_and_year() {
-        let loaded = load::embedded().unwrap();
+        let loaded = load::shipped();
         let kb = Kb::new(&loaded);
         let id = |q: &str| kb.require_meeting(q).map(|m| m.id.clone());
         assert_eq!(id("csc-2025-bishkek").unwrap(), "csc-2025-bishkek");
@@ -909,7 +910,7 @@ mod tests {
 
     #[test]
     fn a_record_is_named_by_its_name_a_surname_or_an_alias() {
-        let loaded = load::embedded().unwrap();
+        let loaded = load::shipped();
         let kb = Kb::new(&loaded);
         let id = |q: &str| kb.resolve_record(q).map(|r| r.id().to_string());
         assert_eq!(id("masadykov").unwrap(), "taalatbek-masadykov");
@@ -955,7 +956,7 @@ mod tests {
 
     #[test]
     fn a_month_or_a_year_holds_every_term_and_chair_in_it() {
-        let loaded = load::embedded().unwrap();
+        let loaded = load::shipped();
         let kb = Kb::new(&loaded);
         let post = kb.resolve_post("secretary-general").unwrap();
         let span = |s: &str| s.parse::<Date>().unwrap();

@@ -14,41 +14,18 @@ use crate::locate::line_column;
 use crate::model::{Dataset, RecordKind};
 use crate::search_index::Index;
 
-// `EMBEDDED` (each file's name and text), `UNREADABLE` (why a file is not
-// text, if one is not) and `SNAPSHOT` (the records, checked, as statics),
-// written by build.rs. build.rs compiles this module too, before it has
-// written them.
-#[cfg(summit_kb_embedded)]
-#[allow(unused_imports, clippy::all)]
-mod compiled {
-    use super::Snapshot;
-    use crate::date::Date;
-    use crate::model::*;
-    use std::borrow::Cow;
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
-#[cfg(summit_kb_embedded)]
-pub use compiled::EMBEDDED;
-#[cfg(summit_kb_embedded)]
-use compiled::{SNAPSHOT, UNREADABLE};
-#[cfg(not(summit_kb_embedded))]
-pub const EMBEDDED: &[(&str, &str)] = &[];
-#[cfg(not(summit_kb_embedded))]
-const UNREADABLE: Option<&str> = None;
-#[cfg(not(summit_kb_embedded))]
-const SNAPSHOT: Option<&Snapshot> = None;
-
-/// The embedded dataset as build.rs compiles it when `check` finds no error
-/// in it: its records as statics, and what [`Loaded`] records of its files.
-#[derive(Debug)]
-pub struct Snapshot {
-    pub dataset: Dataset,
-    pub counts: &'static [(&'static str, &'static [(RecordKind, usize)])],
-    pub info_files: &'static [&'static str],
-    /// What [`Dataset::content_hash`] gives for `dataset`.
-    pub content_hash: &'static str,
-    /// What [`Dataset::sorted_ids`] gives for `dataset`.
-    pub ids: &'static [(&'static str, RecordKind, u32)],
+/// The dataset compiled into a binary, as its build script embeds it: the
+/// text of each file, and, when they loaded and `check` found no error in
+/// them, their [`crate::snapshot`].
+#[derive(Debug, Clone, Copy)]
+pub struct Embedded {
+    /// Each file's name (as `--data DIR` names it) and text.
+    pub files: &'static [(&'static str, &'static str)],
+    /// Why the dataset cannot be read (its directory, or a file that is not
+    /// text), if it cannot.
+    pub unreadable: Option<&'static str>,
+    /// The checked records, or `None` when they had errors.
+    pub snapshot: Option<&'static [u8]>,
 }
 
 /// A JSON file of a dataset has no size limit: it is read as a stream
@@ -74,20 +51,22 @@ pub struct Loaded {
     pub dataset: Dataset,
     /// For each id, the files that define a record with it, in load order:
     /// made from `counts` when first asked for (see [`Loaded::origins`]).
-    origins: OnceLock<BTreeMap<String, Vec<String>>>,
+    pub(crate) origins: OnceLock<BTreeMap<String, Vec<String>>>,
     /// The files that hold a `[dataset]` table.
     pub info_files: Vec<String>,
     /// Whether the files are the ones compiled into the binary.
     pub embedded: bool,
+    /// The text of those files, when they are.
+    pub embedded_files: &'static [(&'static str, &'static str)],
     /// Whether `check` found no error in the data when the binary was built,
     /// so that a query need not check it again.
     pub checked: bool,
     /// For each file in load order, how many records of each kind it gave.
     pub counts: Vec<(String, Vec<(RecordKind, usize)>)>,
     /// The dataset's [`Dataset::content_hash`], when the build computed it.
-    pub content_hash: Option<&'static str>,
+    pub content_hash: Option<String>,
     /// The dataset's [`Dataset::sorted_ids`], when the build sorted them.
-    pub ids: Option<&'static [(&'static str, RecordKind, u32)]>,
+    pub ids: Option<Vec<(String, RecordKind, u32)>>,
     /// The dataset's search index, when the build made it.
     pub search_index: Option<&'static Index<'static>>,
 }
@@ -167,7 +146,8 @@ impl Loaded {
     /// dataset, taken from the binary); `None` when it cannot be read now.
     pub fn text_of(&self, file: &str) -> Option<std::borrow::Cow<'static, str>> {
         if self.embedded {
-            return EMBEDDED
+            return self
+                .embedded_files
                 .iter()
                 .find(|(name, _)| *name == file)
                 .map(|(_, text)| std::borrow::Cow::Borrowed(*text));
@@ -210,52 +190,40 @@ impl Loaded {
     }
 }
 
-/// The dataset compiled into the binary: the snapshot that build.rs made of
-/// it, already checked, or, when the data had errors then, its files parsed
-/// as `--data` would, so that queries refuse it and `check` lists the errors.
-pub fn embedded() -> Result<Loaded> {
-    match SNAPSHOT {
-        Some(snapshot) => Ok(from_snapshot(snapshot)),
-        None => embedded_files(),
+/// The dataset compiled into the binary: the snapshot that its build made
+/// of it, already checked, or, when the data had errors then, its files
+/// parsed as `--data` would, so that queries refuse it and `check` lists the
+/// errors.
+pub fn embedded(embedded: &Embedded) -> Result<Loaded> {
+    match embedded.snapshot {
+        Some(bytes) => {
+            let mut loaded = crate::snapshot::read_static(bytes)
+                .context("the dataset compiled into the binary")?;
+            loaded.embedded = true;
+            loaded.embedded_files = embedded.files;
+            Ok(loaded)
+        }
+        None => embedded_files(embedded),
     }
 }
 
 /// The embedded dataset parsed from the text of its files.
-pub fn embedded_files() -> Result<Loaded> {
-    if let Some(err) = UNREADABLE {
+pub fn embedded_files(embedded: &Embedded) -> Result<Loaded> {
+    if let Some(err) = embedded.unreadable {
         bail!("{err}");
     }
     let mut loaded = Loaded {
         embedded: true,
+        embedded_files: embedded.files,
         ..Loaded::default()
     };
-    for (name, text) in EMBEDDED {
+    for (name, text) in embedded.files {
         loaded.add(name, parse_bytes(name, text.as_bytes())?);
     }
     if loaded.dataset.records().next().is_none() {
         bail!("the dataset compiled into the binary has no records; give one with --data");
     }
     Ok(loaded)
-}
-
-/// The embedded dataset from its snapshot: its lists are borrowed from the
-/// binary, so this copies no record.
-pub fn from_snapshot(snapshot: &'static Snapshot) -> Loaded {
-    Loaded {
-        dataset: snapshot.dataset.clone(),
-        origins: OnceLock::new(),
-        info_files: snapshot.info_files.iter().map(|f| f.to_string()).collect(),
-        embedded: true,
-        checked: true,
-        counts: snapshot
-            .counts
-            .iter()
-            .map(|(file, counts)| (file.to_string(), counts.to_vec()))
-            .collect(),
-        content_hash: Some(snapshot.content_hash),
-        ids: Some(snapshot.ids),
-        search_index: Index::embedded(),
-    }
 }
 
 /// A dataset directory (every `.toml` and `.json` file below it) or one file.
@@ -284,8 +252,15 @@ pub fn files_of(path: &Path) -> Result<Vec<PathBuf>> {
     }
 }
 
-/// Reads and parses `files` (those of `path`).
+/// Reads and parses `files` (those of `path`). A file given alone that is a
+/// [`crate::snapshot`] (`export --format snapshot`) is read as one, and
+/// checked as any other dataset is.
 pub fn load_files(path: &Path, files: &[PathBuf]) -> Result<Loaded> {
+    if let [file] = files {
+        if let Some(loaded) = read_snapshot(file)? {
+            return Ok(loaded);
+        }
+    }
     let mut loaded = Loaded::default();
     for file in files {
         let name = file.display().to_string();
@@ -308,6 +283,54 @@ pub fn load_files(path: &Path, files: &[PathBuf]) -> Result<Loaded> {
         );
     }
     Ok(loaded)
+}
+
+/// The dataset of a snapshot file, or `None` when the file is not one. Its
+/// bytes are kept for the rest of the run (its texts borrow from them), and
+/// its records are checked as those of any other file: a snapshot file may
+/// have been written by another program, or changed.
+fn read_snapshot(file: &Path) -> Result<Option<Loaded>> {
+    let name = file.display();
+    let mut head = [0u8; crate::snapshot::MAGIC.len()];
+    let mut opened = fs::File::open(file).with_context(|| format!("cannot read {name}"))?;
+    let read = opened
+        .read(&mut head)
+        .with_context(|| format!("cannot read {name}"))?;
+    if !crate::snapshot::is_snapshot(&head[..read]) {
+        return Ok(None);
+    }
+    let size = opened.metadata().map_or(0, |m| m.len());
+    if size > MAX_FILE_BYTES {
+        bail!(
+            "{name}: larger than {} MiB, too large to read whole",
+            MAX_FILE_BYTES / (1024 * 1024)
+        );
+    }
+    let bytes = fs::read(file).with_context(|| format!("cannot read {name}"))?;
+    let mut loaded =
+        crate::snapshot::read_static(bytes.leak()).with_context(|| format!("{name}"))?;
+    // Nothing made from the records is trusted either: made again here.
+    loaded.checked = false;
+    loaded.ids = None;
+    loaded.content_hash = None;
+    let counts = std::mem::take(&mut loaded.counts);
+    // Its records are counted under the snapshot's name, which is what
+    // `check` and `show` can name (the files it was made from are not here).
+    let mut total: Vec<(RecordKind, usize)> = Vec::new();
+    for (_, kinds) in counts {
+        for (kind, n) in kinds {
+            match total.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, m)) => *m += n,
+                None => total.push((kind, n)),
+            }
+        }
+    }
+    total.sort();
+    loaded.counts = vec![(name.to_string(), total)];
+    if !loaded.info_files.is_empty() {
+        loaded.info_files = vec![name.to_string()];
+    }
+    Ok(Some(loaded))
 }
 
 /// Parses one dataset file from its bytes: JSON when `name` ends in `.json`,
@@ -389,7 +412,7 @@ pub fn check_meta(name: &str, part: &mut Dataset) -> Result<()> {
     if *meta.content_hash != *hash {
         bail!(
             "{name}: meta.content_hash is {}, but the records hash to {hash}; {advice}",
-            crate::output::visible_line(&meta.content_hash)
+            crate::visible::visible_line(&meta.content_hash)
         );
     }
     Ok(())
@@ -489,7 +512,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 pub fn parse_toml(name: &str, text: &str) -> Result<Dataset> {
     toml::from_str(text).map_err(|err| {
         let message =
-            crate::output::visible_line(&err.message().trim().replace('\n', " ")).into_owned();
+            crate::visible::visible_line(&err.message().trim().replace('\n', " ")).into_owned();
         match err.span() {
             Some(span) => {
                 let (line, column) = line_column(text, span.start);
@@ -515,40 +538,21 @@ fn json_error(name: &str, err: &serde_json::Error) -> anyhow::Error {
     let message = message
         .rsplit_once(" at line ")
         .map_or(message.as_str(), |(m, _)| m);
-    let message = crate::output::visible_line(message);
+    let message = crate::visible::visible_line(message);
     anyhow::anyhow!("{name}:{}:{}: {message}", err.line(), err.column())
+}
+
+/// The dataset this repository ships (`data/`), for the tests of this crate,
+/// which has no dataset compiled in.
+#[cfg(test)]
+pub(crate) fn shipped() -> Loaded {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    from_path(&dir).expect("the shipped data loads")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn embedded_dataset_parses() {
-        let loaded = embedded().unwrap();
-        assert!(loaded.dataset.records().count() > 0);
-    }
-
-    #[test]
-    fn the_snapshot_holds_what_the_embedded_files_hold() {
-        // The shipped data has no errors, so the build made a snapshot of it.
-        assert!(SNAPSHOT.is_some());
-        let snapshot = embedded().unwrap();
-        let files = embedded_files().unwrap();
-        assert!(snapshot.checked && !files.checked);
-        assert!(snapshot.embedded && files.embedded);
-        assert_eq!(snapshot.dataset, files.dataset);
-        assert_eq!(snapshot.origins(), files.origins());
-        assert_eq!(snapshot.info_files, files.info_files);
-        assert_eq!(snapshot.counts, files.counts);
-        assert_eq!(
-            snapshot.content_hash,
-            Some(files.dataset.content_hash().as_str())
-        );
-        assert_eq!(files.content_hash, None);
-        assert_eq!(snapshot.ids.unwrap(), files.dataset.sorted_ids());
-        assert_eq!(files.ids, None);
-    }
 
     #[test]
     fn origins_name_every_file_of_an_id_in_load_order() {
@@ -567,12 +571,11 @@ mod tests {
         assert_eq!(loaded.file_of("nothing"), None);
         // What the build made of the embedded records no longer holds once
         // a file is added.
-        let mut embedded = embedded().unwrap();
+        let shipped = shipped();
+        let mut embedded = crate::snapshot::read(&crate::snapshot::write(&shipped)).unwrap();
         assert!(embedded.ids.is_some() && embedded.content_hash.is_some());
-        assert!(embedded.search_index.is_some());
         embedded.add("x.toml", part(&source("zz-added")));
         assert!(embedded.ids.is_none() && embedded.content_hash.is_none());
-        assert!(embedded.search_index.is_none());
         assert_eq!(embedded.file_of("zz-added"), Some("x.toml"));
         // Adding a file afterwards makes them again.
         loaded.add("d.toml", part(&source("y")));
@@ -719,6 +722,29 @@ mod tests {
             .unwrap_err()
             .starts_with("s.json:1:"));
         assert!(read(b"\xff\xfe{\0").unwrap_err().contains("UTF-16"));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_snapshot_file_loads_as_its_records_unchecked_and_a_cut_one_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("summit-kb-snap-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let shipped = shipped();
+        let bytes = crate::snapshot::write(&shipped);
+        let file = dir.join("data.skb");
+        fs::write(&file, &bytes).unwrap();
+        let loaded = from_path(&file).unwrap();
+        assert_eq!(loaded.dataset, shipped.dataset);
+        assert!(!loaded.checked, "checked again, as any file is");
+        assert!(loaded.ids.is_none() && loaded.content_hash.is_none());
+        let name = file.display().to_string();
+        assert_eq!(loaded.file_of("secretary-general"), Some(name.as_str()));
+        fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+        let err = format!("{:#}", from_path(&file).unwrap_err());
+        assert!(
+            err.starts_with(&format!("{name}: a damaged snapshot")),
+            "{err}"
+        );
         fs::remove_dir_all(&dir).unwrap();
     }
 

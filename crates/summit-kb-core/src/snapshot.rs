@@ -1,0 +1,220 @@
+//! A checked dataset as bytes: what the binary's build script writes of the
+//! embedded dataset, so that a query on it neither parses TOML nor checks it
+//! again, and what `export --format snapshot` writes for `--data`.
+//!
+//! The bytes are [postcard] (serde's compact binary format: varints, no field
+//! names) of the records and of what [`Loaded`] knows of their files, after a
+//! header naming the format and the model it was written with. postcard
+//! reads every field in order, so nothing may be left out when writing: the
+//! model's `skip_serializing_if` predicates ask [`omits_defaults`], which is
+//! false while a snapshot is written.
+
+use std::cell::Cell;
+
+use anyhow::{bail, Context, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::load::Loaded;
+use crate::model::{Dataset, RecordKind};
+
+/// The first bytes of a snapshot.
+pub const MAGIC: &[u8; 8] = b"SKBSNAP\x01";
+
+/// The model a snapshot's records were written with: the start of the
+/// SHA-256 of the model's JSON Schema, which changes with any field or
+/// variant (a unit test keeps it in step). A snapshot of another model is
+/// refused, never misread.
+pub const MODEL: &str = "e61a4127b889a293";
+
+thread_local! {
+    static WRITING: Cell<bool> = const { Cell::new(false) };
+    /// The bytes being read, while [`read`] reads bytes that live as long
+    /// as the program (the embedded snapshot).
+    static READING: Cell<&'static [u8]> = const { Cell::new(&[]) };
+}
+
+/// Whether serialising may leave out a field at its default: in TOML and
+/// JSON, yes; while writing a snapshot, no.
+pub fn omits_defaults() -> bool {
+    !WRITING.with(Cell::get)
+}
+
+/// The text `v`, borrowed for the whole program, when it lies in the
+/// `'static` bytes being read: the same bytes, re-sliced from them. `None`
+/// for any other text.
+pub fn borrowed(v: &str) -> Option<&'static str> {
+    let bytes = READING.with(Cell::get);
+    let start = (v.as_ptr() as usize).checked_sub(bytes.as_ptr() as usize)?;
+    let within = bytes.get(start..start.checked_add(v.len())?)?;
+    debug_assert_eq!(within.as_ptr(), v.as_ptr());
+    // SAFETY: `within` is the memory of `v` (same start, same length), a
+    // `str`, so it is UTF-8; checking it again would double the cost of
+    // reading a snapshot, most of which is that check.
+    Some(unsafe { std::str::from_utf8_unchecked(within) })
+}
+
+#[derive(Serialize, Deserialize)]
+struct Head {
+    model: String,
+    counts: Vec<(String, Vec<(RecordKind, usize)>)>,
+    info_files: Vec<String>,
+    content_hash: String,
+    ids: Vec<(String, RecordKind, u32)>,
+}
+
+/// Whether `bytes` begin as a snapshot does.
+pub fn is_snapshot(bytes: &[u8]) -> bool {
+    bytes.starts_with(MAGIC)
+}
+
+/// The snapshot of a loaded dataset (which the caller has checked).
+pub fn write(loaded: &Loaded) -> Vec<u8> {
+    let head = Head {
+        model: MODEL.to_string(),
+        counts: loaded.counts.clone(),
+        info_files: loaded.info_files.clone(),
+        content_hash: loaded.dataset.content_hash(),
+        ids: loaded
+            .dataset
+            .sorted_ids()
+            .into_iter()
+            .map(|(id, kind, index)| (id.to_string(), kind, index))
+            .collect(),
+    };
+    struct Writing;
+    impl Drop for Writing {
+        fn drop(&mut self) {
+            WRITING.with(|w| w.set(false));
+        }
+    }
+    WRITING.with(|w| w.set(true));
+    let _writing = Writing;
+    let mut out = MAGIC.to_vec();
+    // Serialising the model's own types to memory cannot fail.
+    out = postcard::to_extend(&head, out).expect("a snapshot's head serialises");
+    postcard::to_extend(&loaded.dataset, out).expect("a dataset serialises")
+}
+
+/// The dataset of a snapshot that lives as long as the program (the one
+/// compiled into the binary, or a file's bytes leaked): its texts borrow from
+/// the bytes rather than copying them.
+pub fn read_static(bytes: &'static [u8]) -> Result<Loaded> {
+    struct Reading;
+    impl Drop for Reading {
+        fn drop(&mut self) {
+            READING.with(|r| r.set(&[]));
+        }
+    }
+    READING.with(|r| r.set(bytes));
+    let _reading = Reading;
+    read(bytes)
+}
+
+/// The dataset a snapshot holds, marked checked. An error, never a partial
+/// dataset, when the bytes are not a whole snapshot of this model.
+pub fn read(bytes: &[u8]) -> Result<Loaded> {
+    let Some(rest) = bytes.strip_prefix(MAGIC) else {
+        bail!("not a summit-kb snapshot");
+    };
+    let (head, rest): (Head, _) =
+        postcard::take_from_bytes(rest).context("a damaged snapshot (its header)")?;
+    if head.model != MODEL {
+        bail!(
+            "a snapshot of another version of summit-kb's model ({}; this one reads {MODEL}): write it again with this version's `export --format snapshot`",
+            crate::visible::visible_line(&head.model)
+        );
+    }
+    let (dataset, rest): (Dataset, _) =
+        postcard::take_from_bytes(rest).context("a damaged snapshot (its records)")?;
+    if !rest.is_empty() {
+        bail!("a damaged snapshot: {} bytes after its records", rest.len());
+    }
+    Ok(Loaded {
+        dataset,
+        info_files: head.info_files,
+        checked: true,
+        counts: head.counts,
+        content_hash: Some(head.content_hash),
+        ids: Some(head.ids),
+        ..Loaded::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snapshot_reads_back_as_the_files_it_was_made_from() {
+        let files = crate::load::shipped();
+        let bytes = write(&files);
+        assert!(is_snapshot(&bytes));
+        let read = read(&bytes).unwrap();
+        assert!(read.checked && !files.checked);
+        assert_eq!(read.dataset, files.dataset);
+        assert_eq!(read.origins(), files.origins());
+        assert_eq!(read.info_files, files.info_files);
+        assert_eq!(read.counts, files.counts);
+        assert_eq!(read.content_hash, Some(files.dataset.content_hash()));
+        let sorted: Vec<_> = files
+            .dataset
+            .sorted_ids()
+            .into_iter()
+            .map(|(id, kind, index)| (id.to_string(), kind, index))
+            .collect();
+        assert_eq!(read.ids, Some(sorted));
+        // Writing a snapshot leaves the other formats as they were.
+        assert!(omits_defaults());
+        // From bytes that live as long as the program, the texts borrow.
+        let bytes: &'static [u8] = bytes.leak();
+        let borrowing = read_static(bytes).unwrap();
+        assert_eq!(borrowing.dataset, files.dataset);
+        let title = &borrowing.dataset.document[0].title;
+        assert!(matches!(title, std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            read.dataset.document[0].title,
+            std::borrow::Cow::Owned(_)
+        ));
+        assert_eq!(borrowed("not in the bytes"), None);
+    }
+
+    #[test]
+    fn a_cut_or_foreign_snapshot_is_an_error_not_a_smaller_dataset() {
+        let bytes = write(&crate::load::shipped());
+        for cut in [0, 8, 9, bytes.len() / 2, bytes.len() - 1] {
+            assert!(read(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(read(&longer)
+            .unwrap_err()
+            .to_string()
+            .contains("after its records"));
+        let mut foreign = bytes.clone();
+        let at = foreign
+            .windows(MODEL.len())
+            .position(|w| w == MODEL.as_bytes())
+            .unwrap();
+        foreign[at + MODEL.len() - 1] ^= 1;
+        assert!(read(&foreign)
+            .unwrap_err()
+            .to_string()
+            .contains("another version"));
+    }
+
+    #[test]
+    fn the_model_name_changes_with_the_model() {
+        use sha2::{Digest, Sha256};
+        let schema = serde_json::to_string(&schemars::schema_for!(Dataset)).unwrap();
+        let digest: String = Sha256::digest(schema.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        // When this fails the model changed: set MODEL to the digest printed.
+        assert_eq!(
+            &digest[..16],
+            MODEL,
+            "the model changed: update snapshot::MODEL"
+        );
+    }
+}
