@@ -15,10 +15,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-use summit_kb_core::kb::Kb;
-use summit_kb_core::load;
-use summit_kb_core::validate::{self, Severity};
-use summit_kb_core::visible::visible_line;
+use summit_kb_core::{load, snapshot};
 
 /// How many of the errors in the data the build names.
 const SHOWN_ERRORS: usize = 20;
@@ -32,17 +29,17 @@ fn main() {
     // A directory that cannot be listed embeds its error, which every run
     // then gives, rather than an empty dataset.
     let mut unreadable = None;
-    let paths = match load::files_of(Path::new(&dir)) {
-        Ok(paths) => paths,
+    let (files, snapshot) = match snapshot::prepare(Path::new(&dir)) {
+        Ok(embedding) => (embedding.files, embedding.snapshot),
         Err(err) => {
-            unreadable = Some(format!("the dataset compiled into the binary: {err:#}"));
-            Vec::new()
+            let err = format!("{err:#}");
+            unreadable = Some(format!("the dataset compiled into the binary: {err}"));
+            (Vec::new(), Err(vec![err]))
         }
     };
-    let mut files = String::new();
-    for path in &paths {
+    let mut texts = String::new();
+    for (name, path) in &files {
         println!("cargo::rerun-if-changed={}", path.display());
-        let name = path.display().to_string();
         let bytes = fs::read(path).unwrap_or_default();
         let text = if std::str::from_utf8(&bytes).is_ok() {
             let path = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
@@ -50,63 +47,42 @@ fn main() {
         } else {
             // Not text: embedded empty, and loading the dataset names the error.
             if unreadable.is_none() {
-                unreadable = load::parse_bytes(&name, &bytes)
+                unreadable = load::parse_bytes(name, &bytes)
                     .err()
                     .map(|e| format!("{e:#}"));
             }
             "\"\"".to_string()
         };
-        let _ = writeln!(files, "        ({name:?}, {text}),");
+        let _ = writeln!(texts, "        ({name:?}, {text}),");
     }
-    let snapshot = if unreadable.is_some() {
-        "None".to_string()
-    } else {
-        match snapshot(Path::new(&dir), &paths) {
-            Ok(bytes) => {
-                let path = out.join("snapshot.bin");
-                fs::write(&path, bytes).expect("OUT_DIR is writable");
-                format!("Some(include_bytes!({:?}))", path.display())
+    let snapshot = match snapshot {
+        Ok(bytes) if unreadable.is_none() => {
+            let path = out.join("snapshot.bin");
+            fs::write(&path, bytes).expect("OUT_DIR is writable");
+            format!("Some(include_bytes!({:?}))", path.display())
+        }
+        Ok(_) => "None".to_string(),
+        Err(errors) => {
+            for error in errors.iter().take(SHOWN_ERRORS) {
+                println!("cargo::warning=embedded dataset: {error}");
             }
-            Err(errors) => {
-                for error in errors.iter().take(SHOWN_ERRORS) {
-                    println!("cargo::warning=embedded dataset: {error}");
-                }
-                if errors.len() > SHOWN_ERRORS {
-                    println!(
-                        "cargo::warning=embedded dataset: {} more errors; `summit-kb check` lists them all",
-                        errors.len() - SHOWN_ERRORS
-                    );
-                }
+            if errors.len() > SHOWN_ERRORS {
                 println!(
-                    "cargo::warning=embedded dataset: not snapshotted; every run parses and checks it"
+                    "cargo::warning=embedded dataset: {} more errors; `summit-kb check` lists them all",
+                    errors.len() - SHOWN_ERRORS
                 );
-                "None".to_string()
             }
+            println!(
+                "cargo::warning=embedded dataset: not snapshotted; every run parses and checks it"
+            );
+            "None".to_string()
         }
     };
     let code = format!(
         "/// The default dataset: each file's name and text, why it cannot be read\n\
          /// (if it cannot), and the snapshot of its records when they had no errors.\n\
          pub static EMBEDDED: summit_kb_core::load::Embedded = summit_kb_core::load::Embedded {{\n    \
-         files: &[\n{files}    ],\n    unreadable: {unreadable:?},\n    snapshot: {snapshot},\n}};\n"
+         files: &[\n{texts}    ],\n    unreadable: {unreadable:?},\n    snapshot: {snapshot},\n}};\n"
     );
     fs::write(out.join("embedded.rs"), code).expect("OUT_DIR is writable");
-}
-
-/// The snapshot of the dataset, or each error as `check` writes it
-/// (`file:line:column: error: record: message`); a file that does not parse
-/// is one error, the first.
-fn snapshot(dir: &Path, paths: &[PathBuf]) -> Result<Vec<u8>, Vec<String>> {
-    let loaded = load::load_files(dir, paths)
-        .map_err(|err| vec![visible_line(&format!("{err:#}")).into_owned()])?;
-    let kb = Kb::new(&loaded);
-    let mut errors: Vec<_> = validate::check(&kb)
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect();
-    if errors.is_empty() {
-        return Ok(summit_kb_core::snapshot::write(&loaded));
-    }
-    validate::locate(&loaded, &mut errors);
-    Err(errors.iter().map(ToString::to_string).collect())
 }

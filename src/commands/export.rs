@@ -414,7 +414,6 @@ pub fn write(dataset: &Dataset, meta: &Meta, format: Written, out: &mut dyn Writ
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load;
 
     /// The dataset with its `meta` filled in.
     fn with_meta(dataset: &Dataset) -> Dataset {

@@ -458,7 +458,6 @@ pub fn with_sources(table: Block, sources: Vec<String>) -> Block {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load;
 
     /// A question about a given day never looks up today (which reads the
     /// system's zone database); one left without a day does, once.

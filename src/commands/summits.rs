@@ -148,7 +148,6 @@ impl<'a> MeetingRow<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load;
     use crate::output::Block;
 
     fn status_of(id: &str, today: &str) -> String {

@@ -570,7 +570,6 @@ fn chart(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load;
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()

@@ -501,7 +501,6 @@ fn link<'a>(sources: &HashMap<&str, &'a Source>, c: &'a Citation) -> Link<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load;
     use serde_json::Value;
 
     fn popolo() -> Value {

@@ -909,7 +909,6 @@ fn write_database(dataset: &Dataset, meta: &Meta, path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load;
 
     fn table(kind: RecordKind) -> &'static Table {
         TABLES
