@@ -256,9 +256,36 @@ impl PartialOrd for Date {
     }
 }
 
+/// As text (`"2025-11"`) in TOML and JSON; as its numbers in the snapshot,
+/// where reading a date back need not parse it (0 for a part not known).
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        if serializer.is_human_readable() {
+            serializer.collect_str(self)
+        } else {
+            (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0)).serialize(serializer)
+        }
+    }
+}
+
+impl Date {
+    /// The date of these numbers (0 for a month or day not known), if it is
+    /// one that [`Date::from_str`] would give.
+    fn from_numbers(year: i16, month: i8, day: i8) -> Option<Date> {
+        if !(1..=9999).contains(&year) || !(0..=12).contains(&month) {
+            return None;
+        }
+        match (month, day) {
+            (0, 0) => Some(Date::from_parts(year, None, None)),
+            (0, _) => None,
+            (m, 0) => Some(Date::from_parts(year, Some(m), None)),
+            (m, d) => {
+                let last = civil::date(year, m, 1).days_in_month();
+                (1..=last)
+                    .contains(&d)
+                    .then(|| Date::from_parts(year, Some(m), Some(d)))
+            }
+        }
     }
 }
 
@@ -287,6 +314,12 @@ impl<'de> Deserialize<'de> for Date {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
                 v.parse().map_err(E::custom)
             }
+        }
+        if !deserializer.is_human_readable() {
+            let (year, month, day) = <(i16, i8, i8)>::deserialize(deserializer)?;
+            return Date::from_numbers(year, month, day).ok_or_else(|| {
+                serde::de::Error::custom(format!("no such date: {year}-{month}-{day}"))
+            });
         }
         deserializer.deserialize_str(Visitor)
     }

@@ -197,7 +197,7 @@ impl Loaded {
 pub fn embedded(embedded: &Embedded) -> Result<Loaded> {
     match embedded.snapshot {
         Some(bytes) => {
-            let mut loaded = crate::snapshot::read_static(bytes)
+            let mut loaded = crate::snapshot::read_static(bytes, true)
                 .context("the dataset compiled into the binary")?;
             loaded.embedded = true;
             loaded.embedded_files = embedded.files;
@@ -308,7 +308,7 @@ fn read_snapshot(file: &Path) -> Result<Option<Loaded>> {
     }
     let bytes = fs::read(file).with_context(|| format!("cannot read {name}"))?;
     let mut loaded =
-        crate::snapshot::read_static(bytes.leak()).with_context(|| format!("{name}"))?;
+        crate::snapshot::read_static(bytes.leak(), false).with_context(|| format!("{name}"))?;
     // Nothing made from the records is trusted either: made again here.
     loaded.checked = false;
     loaded.ids = None;

@@ -51,7 +51,8 @@ fn held(status: &MeetingStatus) -> bool {
 /// [`crate::snapshot::borrowed`]), so that loading it copies no text.
 mod borrow {
     use serde::de::{Deserializer, Error, Visitor};
-    use serde::Deserialize;
+    use serde::ser::{SerializeSeq, Serializer};
+    use serde::{Deserialize, Serialize};
 
     use super::{List, Text};
 
@@ -64,32 +65,72 @@ mod borrow {
             f.write_str("a string")
         }
 
-        fn visit_borrowed_str<E: Error>(self, v: &'de str) -> Result<Text, E> {
-            Ok(match crate::snapshot::borrowed(v) {
-                Some(text) => Text::Borrowed(text),
-                None => Text::Owned(v.to_owned()),
-            })
+        fn visit_borrowed_bytes<E: Error>(self, v: &'de [u8]) -> Result<Text, E> {
+            if let Some(text) = crate::snapshot::borrowed(v) {
+                return Ok(Text::Borrowed(text));
+            }
+            self.visit_bytes(v)
         }
 
-        fn visit_str<E: Error>(self, v: &str) -> Result<Text, E> {
-            Ok(Text::Owned(v.to_owned()))
+        fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Text, E> {
+            match std::str::from_utf8(v) {
+                Ok(text) => Ok(Text::Owned(text.to_owned())),
+                Err(_) => Err(E::custom("a text that is not UTF-8")),
+            }
         }
     }
 
-    /// A text that borrows where it can.
+    /// A text as the snapshot writes it: its bytes, which reading the
+    /// embedded snapshot need not check again (see [`crate::snapshot`]).
+    struct Bytes<'t>(&'t str);
+
+    impl Serialize for Bytes<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(self.0.as_bytes())
+        }
+    }
+
+    /// A text read as [`Bytes`].
     struct Borrowing(Text);
 
     impl<'de> Deserialize<'de> for Borrowing {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            text(d).map(Borrowing)
+            d.deserialize_bytes(TextVisitor).map(Borrowing)
         }
+    }
+
+    pub fn write_text<S: Serializer>(text: &Text, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            text.serialize(s)
+        } else {
+            Bytes(text).serialize(s)
+        }
+    }
+
+    pub fn write_opt_text<S: Serializer>(text: &Option<Text>, s: S) -> Result<S::Ok, S::Error> {
+        match text {
+            _ if s.is_human_readable() => text.serialize(s),
+            Some(text) => s.serialize_some(&Bytes(text)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn write_texts<S: Serializer>(texts: &List<Text>, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            return texts.serialize(s);
+        }
+        let mut seq = s.serialize_seq(Some(texts.len()))?;
+        for text in texts.iter() {
+            seq.serialize_element(&Bytes(text))?;
+        }
+        seq.end()
     }
 
     pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
         if d.is_human_readable() {
             Text::deserialize(d)
         } else {
-            d.deserialize_str(TextVisitor)
+            Ok(Borrowing::deserialize(d)?.0)
         }
     }
 
@@ -202,14 +243,23 @@ pub struct Dataset {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DatasetInfo {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub name: Text,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub description: Option<Text>,
     /// The licence the data is published under, where the publisher states one.
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub licence: Option<Text>,
 }
 
@@ -225,7 +275,10 @@ pub struct Meta {
     /// How many records of each kind.
     pub counts: BTreeMap<String, usize>,
     /// `sha256:` and the hex SHA-256 of the export without `meta`, as compact JSON.
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub content_hash: Text,
 }
 
@@ -233,27 +286,45 @@ pub struct Meta {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub publisher: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub title: Text,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub url: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
     pub published: Option<Date>,
     /// BCP 47 language tag of the text (`en`, `ru`, `de`).
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub language: Option<Text>,
     /// What kind of publisher it is: an official site, a news agency, or a
     /// secondary source (a newspaper, a blog, a repost, a legal database).
     #[serde(default, skip_serializing_if = "none")]
     pub kind: Option<SourceKind>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
 }
 
@@ -276,14 +347,23 @@ pub enum SourceKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub source: Text,
     /// A short exact excerpt of the source.
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub quote: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
     /// How firmly this source establishes what it is cited for (`weak` for a
     /// secondary source or a repost).
@@ -314,15 +394,24 @@ impl Confidence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Alias {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub name: Text,
     pub kind: AliasKind,
     /// BCP 47 language tag (`en`, `ru`, `ru-Latn`).
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub lang: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub citations: List<Citation>,
@@ -344,14 +433,23 @@ pub enum AliasKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub name: Text,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub aliases: List<Alias>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub summary: Option<Text>,
     pub citations: List<Citation>,
 }
@@ -359,9 +457,15 @@ pub struct Organization {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct State {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub name: Text,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub aliases: List<Alias>,
@@ -372,17 +476,29 @@ pub struct State {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub organization: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub state: Text,
     pub status: MembershipStatus,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub changes: List<MembershipChange>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
     pub citations: List<Citation>,
 }
@@ -411,7 +527,10 @@ pub struct MembershipChange {
     #[serde(default, skip_serializing_if = "confirmed")]
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
     pub citations: List<Citation>,
 }
@@ -444,26 +563,44 @@ pub enum ChangeKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub organization: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub name: Text,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub aliases: List<Alias>,
     /// The body this one is part of.
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub parent: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
     pub established: Option<Date>,
     /// The decision that created it.
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub established_by: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub summary: Option<Text>,
     pub citations: List<Citation>,
 }
@@ -471,19 +608,31 @@ pub struct Body {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
     /// The canonical name.
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub name: Text,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub aliases: List<Alias>,
     /// The state the person comes from or serves (a state id).
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub country: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub summary: Option<Text>,
     pub citations: List<Citation>,
 }
@@ -492,14 +641,26 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Post {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub organization: Text,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub body: Option<Text>,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub name: Text,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub aliases: List<Alias>,
@@ -514,11 +675,20 @@ pub struct Post {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub post: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub person: Text,
     pub start: Date,
     #[serde(default, skip_serializing_if = "none")]
@@ -528,10 +698,16 @@ pub struct Term {
     pub acting: bool,
     /// The decision or meeting that appointed the holder.
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub appointed_by: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub appointment_note: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
     pub end_cause: Option<EndCause>,
@@ -540,7 +716,10 @@ pub struct Term {
     #[serde(default, skip_serializing_if = "is_false")]
     pub end_derived: bool,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
     pub citations: List<Citation>,
 }
@@ -626,7 +805,10 @@ pub struct Outcomes {
     /// What the sources say about the rest (counts are `documents-signed`
     /// claims about the meeting).
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
 }
 
@@ -646,11 +828,20 @@ impl MeetingKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub body: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub name: Text,
     /// The day the body itself met (for a summit of several days, the day
     /// of the council's meeting, on which its documents were signed).
@@ -671,21 +862,36 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "confirmed")]
     pub kind_confidence: Confidence,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub place: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub venue: Option<Text>,
     /// The state chairing the meeting (a state id).
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub chair_state: Option<Text>,
     /// The person presiding (a person id).
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub chair_person: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub format: Option<Text>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub participants: List<Participant>,
@@ -701,12 +907,18 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "none")]
     pub outcomes: Option<Outcomes>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub summary: Option<Text>,
     #[serde(default, skip_serializing_if = "confirmed")]
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
     pub citations: List<Citation>,
 }
@@ -726,23 +938,38 @@ pub struct Participant {
     /// The person who attended (a person id); a state alone where the source
     /// names no person.
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub person: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub state: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub role: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Absentee {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub state: Text,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub citations: List<Citation>,
@@ -752,22 +979,34 @@ pub struct Absentee {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub title: Text,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub aliases: List<Alias>,
     pub kind: DocumentKind,
     /// The meeting that adopted it.
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub adopted_at: Option<Text>,
     /// The day it was adopted or signed; defaults to the meeting's date.
     #[serde(default, skip_serializing_if = "none")]
     pub adopted: Option<Date>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub place: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
     pub in_force: Option<Date>,
@@ -779,18 +1018,30 @@ pub struct Document {
     pub valid_to: Option<Date>,
     /// The document this one amends.
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub amends: Option<Text>,
     #[serde(default, skip_serializing_if = "is_empty")]
-    #[serde(deserialize_with = "borrow::texts")]
+    #[serde(
+        serialize_with = "borrow::write_texts",
+        deserialize_with = "borrow::texts"
+    )]
     pub topics: List<Text>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub summary: Option<Text>,
     #[serde(default, skip_serializing_if = "confirmed")]
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
     pub citations: List<Citation>,
 }
@@ -825,26 +1076,44 @@ pub enum DocumentKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub meeting: Text,
     pub kind: DecisionKind,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub title: Text,
     #[serde(default, skip_serializing_if = "none")]
     pub effective: Option<Date>,
     /// The records it concerns: a person, a body, a document, a chairmanship.
     #[serde(default, skip_serializing_if = "is_empty")]
-    #[serde(deserialize_with = "borrow::texts")]
+    #[serde(
+        serialize_with = "borrow::write_texts",
+        deserialize_with = "borrow::texts"
+    )]
     pub concerns: List<Text>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub summary: Option<Text>,
     #[serde(default, skip_serializing_if = "confirmed")]
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
     pub citations: List<Citation>,
 }
@@ -899,16 +1168,28 @@ impl DecisionKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chairmanship {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub organization: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub state: Text,
     /// A label, such as the year or the intersessional period the
     /// organisation names the chairmanship by ("2025", "2018-2019"). Never a bound.
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub label: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
     pub start: Option<Date>,
@@ -916,11 +1197,17 @@ pub struct Chairmanship {
     pub end: Option<Date>,
     /// The meeting at which the chair passed to this state.
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub handed_over_at: Option<Text>,
     /// The meeting that decided this chairmanship, where that is another one.
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub decided_at: Option<Text>,
     /// A temporary chairmanship, taken on instead of the state next in turn.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -928,7 +1215,10 @@ pub struct Chairmanship {
     #[serde(default, skip_serializing_if = "confirmed")]
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub head_of_state: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
     pub slogan: Option<Slogan>,
@@ -936,10 +1226,16 @@ pub struct Chairmanship {
     pub priorities: List<Priority>,
     /// The chairmanship that follows (a chairmanship id).
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub handed_to: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
     pub citations: List<Citation>,
 }
@@ -949,9 +1245,15 @@ pub struct Chairmanship {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Slogan {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub text: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub lang: Text,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub renderings: List<Rendering>,
@@ -961,9 +1263,15 @@ pub struct Slogan {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rendering {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub text: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub lang: Text,
     pub citations: List<Citation>,
 }
@@ -971,7 +1279,10 @@ pub struct Rendering {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Priority {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub text: Text,
     pub citations: List<Citation>,
 }
@@ -980,18 +1291,30 @@ pub struct Priority {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Operation {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub organization: Text,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub name: Text,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub aliases: List<Alias>,
     #[serde(default, skip_serializing_if = "none")]
     pub since: Option<Date>,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub summary: Option<Text>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub events: List<Event>,
@@ -1004,7 +1327,10 @@ pub struct Operation {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub date: Date,
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub text: Text,
     pub citations: List<Citation>,
 }
@@ -1014,19 +1340,31 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub id: Text,
     /// The record the claim is about.
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub subject: Text,
     /// What is claimed, as a short kebab-case name (`documents-signed`).
-    #[serde(deserialize_with = "borrow::text")]
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
     pub property: Text,
     pub value: ClaimValue,
     #[serde(default, skip_serializing_if = "confirmed")]
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "none")]
-    #[serde(deserialize_with = "borrow::opt_text")]
+    #[serde(
+        serialize_with = "borrow::write_opt_text",
+        deserialize_with = "borrow::opt_text"
+    )]
     pub note: Option<Text>,
     pub citations: List<Citation>,
 }

@@ -62,7 +62,7 @@ fn checked_snapshot(dir: &Path, paths: &[PathBuf]) -> Result<Vec<u8>, Vec<String
 }
 
 /// The first bytes of a snapshot.
-pub const MAGIC: &[u8; 8] = b"SKBSNAP\x01";
+pub const MAGIC: &[u8; 8] = b"SKBSNAP\x02";
 
 /// The model a snapshot's records were written with: the start of the
 /// SHA-256 of the model's JSON Schema, which changes with any field or
@@ -72,9 +72,9 @@ pub const MODEL: &str = "e61a4127b889a293";
 
 thread_local! {
     static WRITING: Cell<bool> = const { Cell::new(false) };
-    /// The bytes being read, while [`read`] reads bytes that live as long
-    /// as the program (the embedded snapshot).
-    static READING: Cell<&'static [u8]> = const { Cell::new(&[]) };
+    /// The bytes being read, while [`read_static`] reads bytes that live as
+    /// long as the program, and whether they are the embedded snapshot's.
+    static READING: Cell<(&'static [u8], bool)> = const { Cell::new((&[], false)) };
 }
 
 /// Whether serialising may leave out a field at its default: in TOML and
@@ -83,17 +83,21 @@ pub fn omits_defaults() -> bool {
     !WRITING.with(Cell::get)
 }
 
-/// The text `v`, borrowed for the whole program, when it lies in the
-/// `'static` bytes being read: the same bytes, re-sliced from them. `None`
-/// for any other text.
-pub fn borrowed(v: &str) -> Option<&'static str> {
-    let bytes = READING.with(Cell::get);
+/// The text of bytes `v`, borrowed for the whole program, when they lie in
+/// the `'static` bytes being read: the same bytes, re-sliced from them, and
+/// checked as UTF-8 unless they are the embedded snapshot's, which the build
+/// wrote from checked text (checking it on every run was most of the cost
+/// of reading it). `None` for bytes elsewhere, or not UTF-8.
+pub fn borrowed(v: &[u8]) -> Option<&'static str> {
+    let (bytes, trusted) = READING.with(Cell::get);
     let start = (v.as_ptr() as usize).checked_sub(bytes.as_ptr() as usize)?;
     let within = bytes.get(start..start.checked_add(v.len())?)?;
-    debug_assert_eq!(within.as_ptr(), v.as_ptr());
-    // SAFETY: `within` is the memory of `v` (same start, same length), a
-    // `str`, so it is UTF-8; checking it again would double the cost of
-    // reading a snapshot, most of which is that check.
+    if !trusted {
+        return std::str::from_utf8(within).ok();
+    }
+    // SAFETY: the embedded snapshot's texts are written by `write` from
+    // `str`s (`Bytes` in the model), and the binary holds those bytes as
+    // they were written: each text's bytes are UTF-8.
     Some(unsafe { std::str::from_utf8_unchecked(within) })
 }
 
@@ -141,15 +145,16 @@ pub fn write(loaded: &Loaded) -> Vec<u8> {
 
 /// The dataset of a snapshot that lives as long as the program (the one
 /// compiled into the binary, or a file's bytes leaked): its texts borrow from
-/// the bytes rather than copying them.
-pub fn read_static(bytes: &'static [u8]) -> Result<Loaded> {
+/// the bytes rather than copying them. `embedded`: the bytes are those the
+/// build wrote into the binary, whose texts need no check.
+pub fn read_static(bytes: &'static [u8], embedded: bool) -> Result<Loaded> {
     struct Reading;
     impl Drop for Reading {
         fn drop(&mut self) {
-            READING.with(|r| r.set(&[]));
+            READING.with(|r| r.set((&[], false)));
         }
     }
-    READING.with(|r| r.set(bytes));
+    READING.with(|r| r.set((bytes, embedded)));
     let _reading = Reading;
     read(bytes)
 }
@@ -211,7 +216,7 @@ mod tests {
         assert!(omits_defaults());
         // From bytes that live as long as the program, the texts borrow.
         let bytes: &'static [u8] = bytes.leak();
-        let borrowing = read_static(bytes).unwrap();
+        let borrowing = read_static(bytes, true).unwrap();
         assert_eq!(borrowing.dataset, files.dataset);
         let title = &borrowing.dataset.document[0].title;
         assert!(matches!(title, std::borrow::Cow::Borrowed(_)));
@@ -219,7 +224,14 @@ mod tests {
             read.dataset.document[0].title,
             std::borrow::Cow::Owned(_)
         ));
-        assert_eq!(borrowed("not in the bytes"), None);
+        assert_eq!(borrowed(b"not in the bytes"), None);
+        // Bytes not known to be the build's are checked: a text made not
+        // UTF-8 is an error, not a text.
+        let title = files.dataset.document[0].title.as_bytes();
+        let at = bytes.windows(title.len()).position(|w| w == title).unwrap();
+        let mut damaged = bytes.to_vec();
+        damaged[at] = 0xff;
+        assert!(read_static(damaged.leak(), false).is_err());
     }
 
     #[test]
