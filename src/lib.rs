@@ -3,6 +3,8 @@
 //! to the command line; fuzz targets, examples and property tests use them
 //! directly.
 
+pub mod answer;
+pub mod args;
 pub mod cli;
 pub mod commands;
 pub mod date;

@@ -8,12 +8,13 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 use clap::Parser;
 
+use summit_kb::answer::Answer;
 use summit_kb::cli::{Cli, ColorWhen, Command, Format};
-use summit_kb::commands::{Answer, Ctx, Exit};
+use summit_kb::commands::{Ctx, Exit};
 use summit_kb::kb::{Ambiguous, Kb};
 use summit_kb::load::Loaded;
-use summit_kb::output::{self, Style};
-use summit_kb::{cli, commands, load, validate};
+use summit_kb::output::{self, Human, Style};
+use summit_kb::{args, commands, load, validate};
 
 fn main() -> ExitCode {
     // A TAB in a shell that sourced `summit-kb completions SHELL`.
@@ -119,7 +120,7 @@ fn run(cli: &Cli) -> Result<bool> {
             let mut findings = validate::check(&kb);
             validate::locate(loaded, &mut findings);
             let answer = commands::check::run(&findings, loaded.dataset.records().count());
-            emit(&answer, cli, style, &mut out)?
+            emit(&answer, &kb, cli, style, &mut out)?
         }
         Command::Export(args) => {
             let format = commands::export::Written::of(cli.format, args.output.as_deref())?;
@@ -136,37 +137,98 @@ fn run(cli: &Cli) -> Result<bool> {
             let loaded = load(cli.data.as_deref())?;
             let kb = validate::checked(loaded)?;
             let ctx = Ctx::new(&kb, style.width).writing(cli.format);
-            let answer = match command {
-                Command::Summits(args) => commands::summits::run(&ctx, args)?,
-                Command::Docs(args) => commands::docs::run(&ctx, args)?,
-                Command::Decisions(args) => commands::decisions::run(&ctx, args)?,
-                Command::Show(args) => commands::show::run(&ctx, args)?,
-                Command::Holder(args) => commands::holder::run(&ctx, args)?,
-                Command::Terms(args) => commands::terms::run(&ctx, args)?,
-                Command::Chair(args) => commands::chair::run(&ctx, args)?,
-                Command::Members(args) => commands::members::run(&ctx, args)?,
-                Command::Sources(args) => commands::sources::run(&ctx, args),
-                Command::Search(args) => commands::search::run(&ctx, args)?,
-                Command::Timeline(args) => commands::timeline::run(&ctx, args)?,
+            match command {
+                Command::Summits(args) => emit(
+                    &commands::summits::run(&ctx, args)?,
+                    &kb,
+                    cli,
+                    style,
+                    &mut out,
+                )?,
+                Command::Docs(args) => {
+                    emit(&commands::docs::run(&ctx, args)?, &kb, cli, style, &mut out)?
+                }
+                Command::Decisions(args) => emit(
+                    &commands::decisions::run(&ctx, args)?,
+                    &kb,
+                    cli,
+                    style,
+                    &mut out,
+                )?,
+                Command::Show(args) => {
+                    emit(&commands::show::run(&ctx, args)?, &kb, cli, style, &mut out)?
+                }
+                Command::Holder(args) => emit(
+                    &commands::holder::run(&ctx, args)?,
+                    &kb,
+                    cli,
+                    style,
+                    &mut out,
+                )?,
+                Command::Terms(args) => emit(
+                    &commands::terms::run(&ctx, args)?,
+                    &kb,
+                    cli,
+                    style,
+                    &mut out,
+                )?,
+                Command::Chair(args) => emit(
+                    &commands::chair::run(&ctx, args)?,
+                    &kb,
+                    cli,
+                    style,
+                    &mut out,
+                )?,
+                Command::Members(args) => emit(
+                    &commands::members::run(&ctx, args)?,
+                    &kb,
+                    cli,
+                    style,
+                    &mut out,
+                )?,
+                Command::Sources(args) => emit(
+                    &commands::sources::run(&ctx, args),
+                    &kb,
+                    cli,
+                    style,
+                    &mut out,
+                )?,
+                Command::Search(args) => emit(
+                    &commands::search::run(&ctx, args)?,
+                    &kb,
+                    cli,
+                    style,
+                    &mut out,
+                )?,
+                Command::Timeline(args) => emit(
+                    &commands::timeline::run(&ctx, args)?,
+                    &kb,
+                    cli,
+                    style,
+                    &mut out,
+                )?,
                 Command::Check(_)
                 | Command::Export(_)
                 | Command::Schema(_)
                 | Command::Completions(_)
                 | Command::Man => unreachable!("handled above"),
-            };
-            emit(&answer, cli, style, &mut out)?
+            }
         }
     };
     out.flush()?;
     Ok(found)
 }
 
-fn emit(answer: &Answer, cli: &Cli, style: Style, out: &mut dyn Write) -> Result<bool> {
-    output::render(&answer.view, cli.format, style, out)?;
-    if let (Some(notice), Format::Csv | Format::Ndjson) = (&answer.notice, cli.format) {
-        output::to_stderr(&format!("note: {}", output::visible(notice)));
-    }
-    Ok(answer.exit() == Exit::Answer)
+/// Writes an answer in the format asked for; whether it is one.
+fn emit<A: Answer + Human>(
+    answer: &A,
+    kb: &Kb<'_>,
+    cli: &Cli,
+    style: Style,
+    out: &mut dyn Write,
+) -> Result<bool> {
+    output::render(answer, kb, cli.format, style, out)?;
+    Ok(answer.found())
 }
 
 /// Loads the dataset for the rest of the run: the one at `path`, parsed and
@@ -248,7 +310,7 @@ fn right_flag(err: &clap::Error) -> Option<Option<String>> {
             format!("`{name}` takes --from and --to (YYYY, YYYY-MM, YYYY-MM-DD or `today`)")
         }
         "--on" | "--in-force-on" => {
-            format!("`{name}` takes {flag} DATE ({})", cli::DAY_FORMS)
+            format!("`{name}` takes {flag} DATE ({})", args::DAY_FORMS)
         }
         _ => format!("did you mean '{flag}'?"),
     }))

@@ -17,7 +17,7 @@ use crate::output::Kind::{Fixed, Text};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub org: crate::cli::OrgArg,
+    pub org: crate::args::OrgArg,
 
     /// Only decisions of this meeting: its id, or words of its name, place
     /// and year that name one meeting ("Bishkek 2025").
@@ -29,7 +29,7 @@ pub struct Args {
     pub kind: Option<crate::model::DecisionKind>,
 
     #[command(flatten)]
-    pub range: crate::cli::RangeArg,
+    pub range: crate::args::RangeArg,
 
     /// Add a column naming the sources each record cites.
     #[arg(long)]

@@ -47,7 +47,7 @@ pub fn of_answer(command: Answering) -> Value {
     use crate::commands as c;
     let generated = match command {
         Answering::Summits => schemars::schema_for!(Vec<c::summits::MeetingRow>),
-        Answering::Docs => schemars::schema_for!(c::docs::DocsJson),
+        Answering::Docs => schemars::schema_for!(crate::answer::docs::Docs),
         Answering::Decisions => schemars::schema_for!(c::decisions::DecisionsJson),
         Answering::Show => schemars::schema_for!(c::show::ShowJson),
         Answering::Holder => schemars::schema_for!(c::holder::HolderJson),

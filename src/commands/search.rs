@@ -13,7 +13,7 @@ use crate::search_index::{fold, too_many_words, Index, Options};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub org: crate::cli::OrgArg,
+    pub org: crate::args::OrgArg,
 
     /// What to look for: words in any order ("operation channel").
     #[arg(required = true, num_args = 1.., value_name = "TEXT")]

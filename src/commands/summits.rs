@@ -16,10 +16,10 @@ use crate::output::Kind::{Fixed, Text};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub org: crate::cli::OrgArg,
+    pub org: crate::args::OrgArg,
 
     #[command(flatten)]
-    pub range: crate::cli::RangeArg,
+    pub range: crate::args::RangeArg,
 
     /// Add a column naming the sources each record cites.
     #[arg(long)]

@@ -13,7 +13,7 @@ use crate::output::Kind::{Fixed, Text};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub org: crate::cli::OrgArg,
+    pub org: crate::args::OrgArg,
 
     /// Only the terms of this post (id, name or alias).
     pub post: Option<String>,
