@@ -8,7 +8,14 @@
 //! of it (the table, Markdown, its notice) is built from the value in
 //! `output::human`, never here and never in a command.
 
+pub mod check;
+pub mod decisions;
 pub mod docs;
+pub mod search;
+pub mod show;
+pub mod sources;
+pub mod summits;
+pub mod terms;
 
 use schemars::JsonSchema;
 use serde::Serialize;

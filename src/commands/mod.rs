@@ -320,11 +320,6 @@ mod tests {
             on: day,
             explain: false,
         };
-        let terms = terms::Args {
-            org: Default::default(),
-            post: Some("secretary-general".to_string()),
-            sources: false,
-        };
         let style = Style {
             color: false,
             width: None,
@@ -344,16 +339,10 @@ mod tests {
         ] {
             let whole = Ctx::new(&kb, None);
             let lean = Ctx::new(&kb, None).writing(format);
-            for (all, only) in [
-                (
-                    holder::run(&whole, &holder).unwrap(),
-                    holder::run(&lean, &holder).unwrap(),
-                ),
-                (
-                    terms::run(&whole, &terms).unwrap(),
-                    terms::run(&lean, &terms).unwrap(),
-                ),
-            ] {
+            for (all, only) in [(
+                holder::run(&whole, &holder).unwrap(),
+                holder::run(&lean, &holder).unwrap(),
+            )] {
                 assert_eq!(
                     rendered(&only, format),
                     rendered(&all, format),

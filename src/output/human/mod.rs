@@ -2,7 +2,14 @@
 //! and the line that qualifies it. One module per answer, each worded with
 //! the helpers of [`super::words`].
 
+mod check;
+mod decisions;
 mod docs;
+mod search;
+mod show;
+mod sources;
+mod summits;
+mod terms;
 
 use super::Block;
 use crate::kb::Kb;
