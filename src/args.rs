@@ -5,6 +5,24 @@
 use clap::Args;
 use jiff::civil;
 
+use crate::output::Format;
+
+/// `--format`, as every command but `export` takes it: how the answer is
+/// written.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct FormatArg {
+    /// Output format. Default: table.
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = Format::Table,
+        hide_default_value = true,
+        help_heading = "Global options",
+        display_order = 1
+    )]
+    pub format: Format,
+}
+
 /// `--org`, as every command that can be narrowed to one organisation takes it.
 #[derive(Debug, Clone, Default, Args)]
 pub struct OrgArg {

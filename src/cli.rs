@@ -1,10 +1,13 @@
 //! The command line: global options and the subcommands, whose Args live
-//! beside their `run` in src/commands/. The doc comments are the help text.
+//! beside their `run` in src/commands/ (the arguments several share are in
+//! [`crate::args`]). The doc comments are the help text.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::args::FormatArg;
 use crate::commands;
 
 const EXAMPLES: &str = "\
@@ -36,9 +39,12 @@ pub struct Cli {
 
     /// Output format. Default: table; for `export`, json (it writes json,
     /// ndjson, popolo or sqlite).
+    //
+    // Each command has a `--format` of its own, which clap checks: one given
+    // before the command is moved after its name (`format_after_command`), so
+    // that this one is read only where no command follows (`help`).
     #[arg(
         long,
-        global = true,
         value_enum,
         default_value_t = Format::Table,
         hide_default_value = true,
@@ -61,6 +67,9 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Every format, as `summit-kb --help` lists them: queries write the first
+/// five ([`crate::output::Format`]), `export` json, ndjson, popolo and sqlite
+/// ([`crate::commands::export::Written`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Aligned columns for reading (the default, except for `export`).
@@ -80,15 +89,6 @@ pub enum Format {
     Sqlite,
 }
 
-impl Format {
-    /// The format as `--format` spells it.
-    pub fn name(self) -> String {
-        self.to_possible_value()
-            .map(|v| v.get_name().to_string())
-            .unwrap_or_default()
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
     /// Colour when writing to a terminal.
@@ -99,27 +99,40 @@ pub enum ColorWhen {
     Never,
 }
 
+/// A command's own arguments, and `--format`: how its answer is written.
+#[derive(Debug, clap::Args)]
+pub struct Query<A: clap::Args> {
+    #[command(flatten)]
+    pub args: A,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+/// The arguments of a command that has none of its own (`man`).
+#[derive(Debug, clap::Args)]
+pub struct NoArgs {}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the meetings (summits and sessions), oldest first.
     #[command(after_help = "Examples:\n  summit-kb summits\n  summit-kb summits --sources")]
-    Summits(commands::summits::Args),
+    Summits(Query<commands::summits::Args>),
 
     /// List adopted documents, oldest first.
     #[command(
         after_help = "Examples:\n  summit-kb docs --summit csc-2025-bishkek\n  summit-kb docs --kind strategy --in-force-on 2027-01-01\n  summit-kb docs --kind plan --sources"
     )]
-    Docs(commands::docs::Args),
+    Docs(Query<commands::docs::Args>),
 
     /// List decisions: appointments, bodies created, budgets, awards.
     #[command(
         after_help = "Examples:\n  summit-kb decisions --kind appointment\n  summit-kb decisions --kind award --sources"
     )]
-    Decisions(commands::decisions::Args),
+    Decisions(Query<commands::decisions::Args>),
 
     /// Show any record by id, with its sources.
     #[command(after_help = "Example:\n  summit-kb show taalatbek-masadykov")]
-    Show(commands::show::Args),
+    Show(Query<commands::show::Args>),
 
     /// Who held a post on a day.
     ///
@@ -139,13 +152,13 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb holder secretary-general --on 2019-06-01\n  summit-kb holder \"Генеральный секретарь\" --on today\n  summit-kb holder SG --on 2026-03-01 --explain"
     )]
-    Holder(commands::holder::Args),
+    Holder(Query<commands::holder::Args>),
 
     /// Every term of office, oldest first.
     #[command(
         after_help = "Examples:\n  summit-kb terms secretary-general\n  summit-kb terms SG --sources"
     )]
-    Terms(commands::terms::Args),
+    Terms(Query<commands::terms::Args>),
 
     /// The chairing state on a day, with its slogan and priorities.
     ///
@@ -163,7 +176,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb chair --on 2026-06-01\n  summit-kb chair --on 2019-06-01 --explain"
     )]
-    Chair(commands::chair::Args),
+    Chair(Query<commands::chair::Args>),
 
     /// The member states of each organisation on a day, with their status.
     ///
@@ -178,7 +191,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb members --on 2010-01-01\n  summit-kb members --on 2013-06-01 --all"
     )]
-    Members(commands::members::Args),
+    Members(Query<commands::members::Args>),
 
     /// The source register: every publication, its kind, and what cites it.
     ///
@@ -188,7 +201,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb sources\n  summit-kb sources --kind secondary\n  summit-kb show kremlin-27071"
     )]
-    Sources(commands::sources::Args),
+    Sources(Query<commands::sources::Args>),
 
     /// Search every record: names, aliases, titles, summaries, topics, slogans,
     /// quotes.
@@ -207,7 +220,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb search masadykov\n  summit-kb search \"anti drug strategy\" --sources\n  summit-kb search Канал"
     )]
-    Search(commands::search::Args),
+    Search(Query<commands::search::Args>),
 
     /// Write the whole knowledge base as JSON (loadable with --data), Popolo or SQLite.
     ///
@@ -242,7 +255,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb timeline --from 2025-11-01 --to 2026-01-31\n  summit-kb timeline --chart --width 100"
     )]
-    Timeline(commands::timeline::Args),
+    Timeline(Query<commands::timeline::Args>),
 
     /// Print a JSON Schema: of what `export --format json` writes, or of a
     /// command's JSON answer.
@@ -253,17 +266,17 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb schema > summit-kb.schema.json\n  summit-kb schema holder"
     )]
-    Schema(commands::schema::Args),
+    Schema(Query<commands::schema::Args>),
 
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  source <(summit-kb completions bash)\n  summit-kb completions fish > ~/.config/fish/completions/summit-kb.fish"
     )]
-    Completions(commands::completions::Args),
+    Completions(Query<commands::completions::Args>),
 
     /// Print the manual page (roff).
     #[command(after_help = "Example:\n  summit-kb man | man -l -")]
-    Man,
+    Man(Query<NoArgs>),
 
     /// Validate a dataset and list every problem found.
     ///
@@ -287,7 +300,57 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb check data\n  summit-kb check tests/fixtures/damaged.toml\n  summit-kb --format json check my-dataset.toml"
     )]
-    Check(commands::check::Args),
+    Check(Query<commands::check::Args>),
+}
+
+/// The arguments as clap is to read them: a `--format` given before the
+/// command's name (`summit-kb --format json docs`) is moved after it, where
+/// the command's own `--format` reads it, so that clap checks it against
+/// the formats that command writes (`--format popolo docs` is refused).
+/// Without a command after it, nothing is moved.
+pub fn format_after_command(args: Vec<OsString>) -> Vec<OsString> {
+    let mut formats = Vec::new();
+    let mut at = 1;
+    while at < args.len() {
+        match args[at].to_str() {
+            Some("--format") => {
+                let end = (at + 2).min(args.len());
+                formats.push(at..end);
+                at = end;
+            }
+            Some(arg) if arg.starts_with("--format=") => {
+                formats.push(at..at + 1);
+                at += 1;
+            }
+            // The other options before a command that take a value.
+            Some("--data" | "--color") => at += 2,
+            Some("--") => return args,
+            Some(arg) if arg.starts_with('-') => at += 1,
+            _ => break,
+        }
+    }
+    let named = args
+        .get(at)
+        .and_then(|a| a.to_str())
+        .is_some_and(|name| Cli::command().find_subcommand(name).is_some());
+    if formats.is_empty() || !named {
+        return args;
+    }
+    let moved: Vec<OsString> = formats
+        .iter()
+        .flat_map(|r| args[r.clone()].iter().cloned())
+        .collect();
+    let mut out = Vec::with_capacity(args.len());
+    for (i, arg) in args.into_iter().enumerate() {
+        if formats.iter().any(|r| r.contains(&i)) {
+            continue;
+        }
+        out.push(arg);
+        if i == at {
+            out.extend(moved.iter().cloned());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -298,5 +361,56 @@ mod tests {
     #[test]
     fn command_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_decorated_command_is_well_formed() {
+        commands::completions::with_candidates(Cli::command()).debug_assert();
+    }
+
+    #[test]
+    fn a_format_before_the_command_is_moved_after_its_name() {
+        let moved = |line: &str| {
+            let args = line.split(' ').map(OsString::from).collect();
+            let out: Vec<String> = format_after_command(args)
+                .into_iter()
+                .map(|a| a.into_string().unwrap())
+                .collect();
+            out.join(" ")
+        };
+        assert_eq!(
+            moved("summit-kb --format json docs --kind plan"),
+            "summit-kb docs --format json --kind plan"
+        );
+        assert_eq!(
+            moved("summit-kb --data d --format=csv --color never terms SG"),
+            "summit-kb --data d --color never terms --format=csv SG"
+        );
+        assert_eq!(
+            moved("summit-kb --format json --format csv show x"),
+            "summit-kb show --format json --format csv x"
+        );
+        for unmoved in [
+            "summit-kb docs --format json",
+            "summit-kb --format json",
+            "summit-kb --format docs",
+            "summit-kb --format json help docs",
+            "summit-kb --format json nosuchcommand",
+            "summit-kb --data --format docs",
+        ] {
+            assert_eq!(moved(unmoved), unmoved);
+        }
+        let parsed = |line: &str| {
+            let args = line.split(' ').map(OsString::from).collect();
+            Cli::try_parse_from(format_after_command(args))
+        };
+        let Command::Docs(docs) = parsed("summit-kb --format csv docs").unwrap().command else {
+            panic!("docs");
+        };
+        assert_eq!(docs.output.format, crate::output::Format::Csv);
+        assert!(parsed("summit-kb --format popolo docs").is_err());
+        assert!(parsed("summit-kb docs --format popolo").is_err());
+        assert!(parsed("summit-kb --format popolo export").is_ok());
+        assert!(parsed("summit-kb --format csv export").is_err());
     }
 }

@@ -22,9 +22,9 @@ pub mod timeline;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cli::Format;
 use crate::kb::Kb;
 use crate::model::Meeting;
+use crate::output::Format;
 use crate::output::{Block, Data, Human, View};
 
 /// What a query command runs with: the checked knowledge base, the
@@ -80,7 +80,6 @@ impl Needs {
                 json: false,
                 records: true,
             },
-            Format::Popolo | Format::Sqlite => Needs::ALL,
         }
     }
 }
@@ -113,21 +112,6 @@ impl<'k> Ctx<'k> {
     /// Today's date in the system's time zone.
     pub fn today(&self) -> jiff::civil::Date {
         *self.today.get_or_init(crate::args::today)
-    }
-}
-
-/// The exit policy, named: 0 an answer, 1 no answer (nothing matched, or no
-/// certain answer; `check` found problems), 2 an error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    Answer = 0,
-    NoAnswer = 1,
-    Error = 2,
-}
-
-impl From<Exit> for std::process::ExitCode {
-    fn from(exit: Exit) -> std::process::ExitCode {
-        std::process::ExitCode::from(exit as u8)
     }
 }
 

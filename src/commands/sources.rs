@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use anyhow::Result;
+
 use crate::answer::sources::{SourceRow, Sources};
 use crate::commands::Ctx;
 use crate::kb::Kb;
@@ -55,7 +57,7 @@ pub fn citing<'a>(kb: &Kb<'a>, source: &str) -> Vec<(Record<'a>, String, Option<
         .collect()
 }
 
-pub fn run<'k>(ctx: &Ctx<'k>, args: &Args) -> Sources<'k> {
+pub fn run<'k>(ctx: &Ctx<'k>, args: &Args) -> Result<Sources<'k>> {
     let kb = ctx.kb;
     let uses = uses(kb);
     let mut list: Vec<&Source> = kb
@@ -77,5 +79,5 @@ pub fn run<'k>(ctx: &Ctx<'k>, args: &Args) -> Sources<'k> {
             }
         })
         .collect();
-    Sources { sources }
+    Ok(Sources { sources })
 }

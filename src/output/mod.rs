@@ -26,8 +26,23 @@ use serde_json::Value;
 pub use human::Human;
 
 use crate::answer::Answer;
-use crate::cli::Format;
 use crate::kb::Kb;
+
+/// How a query's answer is written (`--format`); `export` writes formats of
+/// its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for reading (the default).
+    Table,
+    /// Pretty-printed JSON, records in the shape `export` writes them.
+    Json,
+    /// One JSON value per line: one line per record of a list.
+    Ndjson,
+    /// Comma-separated values: a header row of the JSON field names, a row a record.
+    Csv,
+    /// A GitHub Markdown table.
+    Markdown,
+}
 
 /// An answer built the old way, every form of it at once: `json` for JSON,
 /// `data` for NDJSON and CSV, `blocks` for people (the commands not yet
@@ -272,10 +287,6 @@ pub fn render<A: Answer + Human>(
             note(answer.notice(kb));
             Ok(())
         }
-        Format::Popolo | Format::Sqlite => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "--format popolo and sqlite are for `export` only",
-        )),
     }
 }
 
