@@ -77,6 +77,18 @@ macro_rules! json_is {
     };
 }
 
+/// A value's name as the data spells it (`strategy`, `participation-frozen`).
+pub fn serde_name<T: Serialize>(value: &T) -> String {
+    /// Writes the value through serde straight into the formatter.
+    struct Named<'a, T>(&'a T);
+    impl<T: Serialize> std::fmt::Display for Named<'_, T> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            self.0.serialize(f)
+        }
+    }
+    Named(value).to_string()
+}
+
 /// What is known of a meeting's outcomes, as the JSON of `docs --summit` and
 /// `decisions --summit` gives it.
 #[derive(Debug, Serialize, JsonSchema)]

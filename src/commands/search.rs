@@ -1,9 +1,9 @@
 //! `search TEXT`: every record whose names or text match, best first.
 
 use crate::answer::search::{Search, SearchHit};
+use crate::answer::serde_name;
 use crate::commands::Ctx;
 use crate::kb::Kb;
-use crate::output::words::serde_name;
 use crate::search_index::{fold, too_many_words, Index, Options};
 use anyhow::{bail, Result};
 

@@ -301,3 +301,60 @@ fn note(notice: Option<String>) {
 fn to_json<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value).expect("answers serialize to JSON")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::docs::{DocRow, Docs, DocsJson};
+    use crate::load;
+
+    /// JSON is the answer itself, NDJSON its rows a line each, CSV the
+    /// columns it declares and a row each, the table its blocks.
+    #[test]
+    fn a_typed_answer_is_written_from_its_value_its_rows_and_its_blocks() {
+        let loaded = load::embedded().unwrap();
+        let kb = Kb::new(&loaded);
+        let rows = kb.data().document[..2]
+            .iter()
+            .map(|d| DocRow {
+                document: d,
+                adopted_on: d.adopted,
+                organization: None,
+            })
+            .collect();
+        let answer = Docs {
+            json: DocsJson::List(rows),
+            sources: false,
+        };
+        let style = Style {
+            color: false,
+            width: None,
+            terminal: false,
+        };
+        let written = |format| {
+            let mut out = Vec::new();
+            render(&answer, &kb, format, style, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let json = serde_json::to_string_pretty(&answer).unwrap() + "\n";
+        assert_eq!(written(Format::Json), json);
+        let value: Value = serde_json::from_str(&json).unwrap();
+        let ndjson: Vec<Value> = written(Format::Ndjson)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(Value::Array(ndjson), value);
+        let csv = written(Format::Csv);
+        let header = csv.lines().next().unwrap();
+        assert!(
+            header.starts_with("id,kind,title,organization,"),
+            "{header}"
+        );
+        assert!(header.ends_with(",topics,confidence"), "{header}");
+        assert_eq!(csv.lines().count(), 3, "{csv}");
+        let table = written(Format::Table);
+        assert!(table.starts_with("ID "), "{table}");
+        assert!(table.contains(kb.data().document[1].id.as_ref()), "{table}");
+        assert!(answer.found());
+    }
+}

@@ -2,10 +2,10 @@
 //! publishers of some citations, a citation in full, what is known of a
 //! meeting's outcomes.
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::{Block, Kind};
+pub use crate::answer::serde_name;
 use crate::answer::OutcomesKnown;
 use crate::date::Date;
 use crate::kb::Kb;
@@ -124,18 +124,6 @@ pub fn citation_lines(kb: &Kb<'_>, label: &str, citations: &[Citation]) -> Vec<S
         }
     }
     lines
-}
-
-/// A value's name as the data spells it (`strategy`, `participation-frozen`).
-pub fn serde_name<T: Serialize>(value: &T) -> String {
-    /// Writes the value through serde straight into the formatter.
-    struct Named<'a, T>(&'a T);
-    impl<T: Serialize> std::fmt::Display for Named<'_, T> {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            self.0.serialize(f)
-        }
-    }
-    Named(value).to_string()
 }
 
 /// A JSON value as one cell of text.
