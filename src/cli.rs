@@ -1,12 +1,14 @@
 //! The command line: global options and the subcommands, whose Args live
-//! beside their `run` in src/commands/. The doc comments are the help text.
+//! beside their `run` in src/commands/ (the arguments several share are in
+//! [`crate::args`]). The doc comments are the help text.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::args::FormatArg;
 use crate::commands;
-use jiff::civil;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -37,9 +39,12 @@ pub struct Cli {
 
     /// Output format. Default: table; for `export`, json (it writes json,
     /// ndjson, popolo or sqlite).
+    //
+    // Each command has a `--format` of its own, which clap checks: one given
+    // before the command is moved after its name (`format_after_command`), so
+    // that this one is read only where no command follows (`help`).
     #[arg(
         long,
-        global = true,
         value_enum,
         default_value_t = Format::Table,
         hide_default_value = true,
@@ -62,6 +67,9 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Every format, as `summit-kb --help` lists them: queries write the first
+/// five ([`crate::output::Format`]), `export` json, ndjson, popolo and sqlite
+/// ([`crate::commands::export::Written`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Aligned columns for reading (the default, except for `export`).
@@ -81,15 +89,6 @@ pub enum Format {
     Sqlite,
 }
 
-impl Format {
-    /// The format as `--format` spells it.
-    pub fn name(self) -> String {
-        self.to_possible_value()
-            .map(|v| v.get_name().to_string())
-            .unwrap_or_default()
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
     /// Colour when writing to a terminal.
@@ -100,27 +99,40 @@ pub enum ColorWhen {
     Never,
 }
 
+/// A command's own arguments, and `--format`: how its answer is written.
+#[derive(Debug, clap::Args)]
+pub struct Query<A: clap::Args> {
+    #[command(flatten)]
+    pub args: A,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+/// The arguments of a command that has none of its own (`man`).
+#[derive(Debug, clap::Args)]
+pub struct NoArgs {}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the meetings (summits and sessions), oldest first.
     #[command(after_help = "Examples:\n  summit-kb summits\n  summit-kb summits --sources")]
-    Summits(commands::summits::Args),
+    Summits(Query<commands::summits::Args>),
 
     /// List adopted documents, oldest first.
     #[command(
         after_help = "Examples:\n  summit-kb docs --summit csc-2025-bishkek\n  summit-kb docs --kind strategy --in-force-on 2027-01-01\n  summit-kb docs --kind plan --sources"
     )]
-    Docs(commands::docs::Args),
+    Docs(Query<commands::docs::Args>),
 
     /// List decisions: appointments, bodies created, budgets, awards.
     #[command(
         after_help = "Examples:\n  summit-kb decisions --kind appointment\n  summit-kb decisions --kind award --sources"
     )]
-    Decisions(commands::decisions::Args),
+    Decisions(Query<commands::decisions::Args>),
 
     /// Show any record by id, with its sources.
     #[command(after_help = "Example:\n  summit-kb show taalatbek-masadykov")]
-    Show(commands::show::Args),
+    Show(Query<commands::show::Args>),
 
     /// Who held a post on a day.
     ///
@@ -140,13 +152,13 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb holder secretary-general --on 2019-06-01\n  summit-kb holder \"Генеральный секретарь\" --on today\n  summit-kb holder SG --on 2026-03-01 --explain"
     )]
-    Holder(commands::holder::Args),
+    Holder(Query<commands::holder::Args>),
 
     /// Every term of office, oldest first.
     #[command(
         after_help = "Examples:\n  summit-kb terms secretary-general\n  summit-kb terms SG --sources"
     )]
-    Terms(commands::terms::Args),
+    Terms(Query<commands::terms::Args>),
 
     /// The chairing state on a day, with its slogan and priorities.
     ///
@@ -164,7 +176,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb chair --on 2026-06-01\n  summit-kb chair --on 2019-06-01 --explain"
     )]
-    Chair(commands::chair::Args),
+    Chair(Query<commands::chair::Args>),
 
     /// The member states of each organisation on a day, with their status.
     ///
@@ -179,7 +191,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb members --on 2010-01-01\n  summit-kb members --on 2013-06-01 --all"
     )]
-    Members(commands::members::Args),
+    Members(Query<commands::members::Args>),
 
     /// The source register: every publication, its kind, and what cites it.
     ///
@@ -189,7 +201,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb sources\n  summit-kb sources --kind secondary\n  summit-kb show kremlin-27071"
     )]
-    Sources(commands::sources::Args),
+    Sources(Query<commands::sources::Args>),
 
     /// Search every record: names, aliases, titles, summaries, topics, slogans,
     /// quotes.
@@ -208,7 +220,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb search masadykov\n  summit-kb search \"anti drug strategy\" --sources\n  summit-kb search Канал"
     )]
-    Search(commands::search::Args),
+    Search(Query<commands::search::Args>),
 
     /// Write the whole knowledge base as JSON (loadable with --data), Popolo or SQLite.
     ///
@@ -243,7 +255,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb timeline --from 2025-11-01 --to 2026-01-31\n  summit-kb timeline --chart --width 100"
     )]
-    Timeline(commands::timeline::Args),
+    Timeline(Query<commands::timeline::Args>),
 
     /// Print a JSON Schema: of what `export --format json` writes, or of a
     /// command's JSON answer.
@@ -254,17 +266,17 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb schema > summit-kb.schema.json\n  summit-kb schema holder"
     )]
-    Schema(commands::schema::Args),
+    Schema(Query<commands::schema::Args>),
 
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  source <(summit-kb completions bash)\n  summit-kb completions fish > ~/.config/fish/completions/summit-kb.fish"
     )]
-    Completions(commands::completions::Args),
+    Completions(Query<commands::completions::Args>),
 
     /// Print the manual page (roff).
     #[command(after_help = "Example:\n  summit-kb man | man -l -")]
-    Man,
+    Man(Query<NoArgs>),
 
     /// Validate a dataset and list every problem found.
     ///
@@ -288,153 +300,57 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  summit-kb check data\n  summit-kb check tests/fixtures/damaged.toml\n  summit-kb --format json check my-dataset.toml"
     )]
-    Check(commands::check::Args),
+    Check(Query<commands::check::Args>),
 }
 
-/// `--org`, as every command that can be narrowed to one organisation takes it.
-#[derive(Debug, Clone, Default, Args)]
-pub struct OrgArg {
-    /// Only this organisation: its id, name or an alias, in any case or
-    /// script ("csto", "ОДКБ", "sco", "ШОС"). Default: every organisation.
-    #[arg(long, value_name = "ORG")]
-    pub org: Option<String>,
-}
-
-impl OrgArg {
-    pub fn as_deref(&self) -> Option<&str> {
-        self.org.as_deref()
-    }
-}
-
-/// `--from` and `--to`, as the list commands (`summits`, `docs`,
-/// `decisions`) take them: the same bounds as `timeline`'s.
-#[derive(Debug, Clone, Default, Args)]
-pub struct RangeArg {
-    /// Only those dated on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD or
-    /// `today`): an event's date, a meeting's day, a document's adoption, a
-    /// decision's meeting. A date known only to its year or month is kept when it may
-    /// fall in the range ("2003" with --from 2003-06-01); one not recorded is
-    /// left out.
-    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
-    pub from: Option<crate::date::Date>,
-
-    /// Only those dated on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD or
-    /// `today`); both bounds are inclusive, a coarse one standing for its
-    /// whole year or month.
-    #[arg(long, value_name = "DATE", value_parser = parse_bound)]
-    pub to: Option<crate::date::Date>,
-}
-
-impl RangeArg {
-    /// Refuses a range that ends before it starts.
-    pub fn check(&self) -> anyhow::Result<()> {
-        if let (Some(from), Some(to)) = (self.from, self.to) {
-            if to.last_day() < from.first_day() {
-                anyhow::bail!("--to {to} is before --from {from}");
+/// The arguments as clap is to read them: a `--format` given before the
+/// command's name (`summit-kb --format json docs`) is moved after it, where
+/// the command's own `--format` reads it, so that clap checks it against
+/// the formats that command writes (`--format popolo docs` is refused).
+/// Without a command after it, nothing is moved.
+pub fn format_after_command(args: Vec<OsString>) -> Vec<OsString> {
+    let mut formats = Vec::new();
+    let mut at = 1;
+    while at < args.len() {
+        match args[at].to_str() {
+            Some("--format") => {
+                let end = (at + 2).min(args.len());
+                formats.push(at..end);
+                at = end;
             }
+            Some(arg) if arg.starts_with("--format=") => {
+                formats.push(at..at + 1);
+                at += 1;
+            }
+            // The other options before a command that take a value.
+            Some("--data" | "--color") => at += 2,
+            Some("--") => return args,
+            Some(arg) if arg.starts_with('-') => at += 1,
+            _ => break,
         }
-        Ok(())
     }
-
-    /// Whether a record dated `date` is kept: every record without a range;
-    /// with one, a date that certainly or possibly falls inside it.
-    pub fn keeps(&self, date: Option<crate::date::Date>) -> bool {
-        if self.from.is_none() && self.to.is_none() {
-            return true;
+    let named = args
+        .get(at)
+        .and_then(|a| a.to_str())
+        .is_some_and(|name| Cli::command().find_subcommand(name).is_some());
+    if formats.is_empty() || !named {
+        return args;
+    }
+    let moved: Vec<OsString> = formats
+        .iter()
+        .flat_map(|r| args[r.clone()].iter().cloned())
+        .collect();
+    let mut out = Vec::with_capacity(args.len());
+    for (i, arg) in args.into_iter().enumerate() {
+        if formats.iter().any(|r| r.contains(&i)) {
+            continue;
         }
-        date.is_some_and(|d| self.certainty(d) != crate::date::Certainty::No)
-    }
-
-    /// Whether a record dated `date` falls in the range: yes when its every
-    /// possible day does, possibly when only some may.
-    pub fn certainty(&self, date: crate::date::Date) -> crate::date::Certainty {
-        use crate::date::Interval;
-        Interval::at(date).overlaps(&Interval::range(self.from, self.to))
-    }
-}
-
-/// Today's date in the system's time zone: the one `TZ` names, else the
-/// system's own (`/etc/localtime`). A `TZ` that names something other than a
-/// time zone file of a sane size (`TZ=/dev/zero`, a FIFO, a directory) is
-/// not read: jiff would read it whole, forever from `/dev/zero`. Today is
-/// then taken in UTC, with a warning.
-pub fn today() -> civil::Date {
-    let zone = match unusable_tz(std::env::var_os("TZ")) {
-        None => jiff::tz::TimeZone::system(),
-        Some(why) => {
-            crate::output::to_stderr(&format!("warning: {why}; today is taken in UTC"));
-            jiff::tz::TimeZone::UTC
+        out.push(arg);
+        if i == at {
+            out.extend(moved.iter().cloned());
         }
-    };
-    jiff::Timestamp::now().to_zoned(zone).date()
-}
-
-/// The most a time zone file may hold. The TZif files of the IANA database
-/// hold a few KiB (none reaches 4 KiB).
-const MAX_ZONE_FILE: u64 = 1 << 20;
-
-/// Why the value of `TZ` is not to be read, if it is not: when it is neither
-/// a name in the time zone database nor a POSIX rule, jiff reads it as the
-/// path of a TZif file (a leading `:` aside), and it is a path to something
-/// else than a regular file of at most [`MAX_ZONE_FILE`] bytes.
-fn unusable_tz(tz: Option<std::ffi::OsString>) -> Option<String> {
-    let tz = tz?;
-    let text = tz.to_string_lossy();
-    let name = text.strip_prefix(':').unwrap_or(&text);
-    if name.is_empty() || jiff::tz::db().get(name).is_ok() {
-        return None;
     }
-    let why = match std::fs::metadata(name) {
-        // A POSIX rule (`EST5EDT`), or no file at all: nothing is read.
-        Err(_) => return None,
-        Ok(meta) if meta.is_file() && meta.len() <= MAX_ZONE_FILE => return None,
-        Ok(meta) if meta.is_file() => "a file larger than any time zone file",
-        Ok(_) => "not a time zone file",
-    };
-    Some(format!(
-        "TZ={} is {why}",
-        crate::output::visible_line(&text)
-    ))
-}
-
-/// What a day-only query date (`--in-force-on`) may be, as its errors say
-/// it; `--on` takes [`SPAN_FORMS`].
-pub const DAY_FORMS: &str = "a whole day, YYYY-MM-DD, or `today`";
-
-/// Parses a date of any precision, or `today`; an error names `forms`, what
-/// the flag takes, with a suggestion where the text writes a date another way.
-fn parse_date(text: &str, forms: &str) -> Result<crate::date::Date, String> {
-    if text.trim().eq_ignore_ascii_case("today") {
-        return Ok(crate::date::Date::from_day(today()));
-    }
-    text.parse().map_err(|e: crate::date::DateError| {
-        if e.malformed {
-            format!("expected {forms}{}", e.hint())
-        } else {
-            e.reason
-        }
-    })
-}
-
-/// Parses a query date: a whole day `YYYY-MM-DD`, or `today`.
-pub fn parse_day(text: &str) -> Result<civil::Date, String> {
-    let date = parse_date(text, DAY_FORMS)?;
-    date.as_day()
-        .ok_or_else(|| format!("expected {DAY_FORMS}, not a {} ({text})", date.precision()))
-}
-
-/// Parses a range bound: a date of any precision, or `today`.
-pub fn parse_bound(text: &str) -> Result<crate::date::Date, String> {
-    parse_date(text, "YYYY, YYYY-MM, YYYY-MM-DD or `today`")
-}
-
-/// What `--on` takes, as its help and errors say it.
-pub const SPAN_FORMS: &str = "YYYY-MM-DD, YYYY-MM, YYYY or `today`";
-
-/// Parses an `--on` value: a day (`YYYY-MM-DD`), a month (`YYYY-MM`), a
-/// year (`YYYY`), or `today`.
-pub fn parse_span(text: &str) -> Result<crate::date::Date, String> {
-    parse_date(text, SPAN_FORMS)
+    out
 }
 
 #[cfg(test)]
@@ -448,91 +364,53 @@ mod tests {
     }
 
     #[test]
-    fn a_tz_that_is_no_time_zone_file_is_not_read() {
-        let tz = |s: &str| unusable_tz(Some(s.into()));
-        assert_eq!(unusable_tz(None), None);
-        assert_eq!(tz(""), None);
-        assert_eq!(tz("UTC"), None);
-        assert_eq!(tz("EST5EDT,M3.2.0,M11.1.0"), None);
-        assert_eq!(tz("/no/such/file"), None);
-        let zero = tz("/dev/zero").unwrap();
-        assert!(
-            zero.contains("TZ=/dev/zero is not a time zone file"),
-            "{zero}"
-        );
-        assert!(tz(":/dev/zero").is_some());
-        assert!(tz("/").is_some());
+    fn the_decorated_command_is_well_formed() {
+        commands::completions::with_candidates(Cli::command()).debug_assert();
     }
 
     #[test]
-    fn query_dates_are_days_or_today() {
-        assert_eq!(parse_day("2026-03-01").unwrap().to_string(), "2026-03-01");
-        assert_eq!(parse_day("TODAY").unwrap(), today());
-        assert!(parse_day("2026-03").unwrap_err().contains("whole day"));
-        assert!(parse_day("2026-02-29")
-            .unwrap_err()
-            .contains("February 2026"));
-        assert!(parse_day("yesterday").is_err());
-    }
-
-    #[test]
-    fn query_date_errors_name_only_what_is_taken() {
-        let err = parse_day("2026").unwrap_err();
+    fn a_format_before_the_command_is_moved_after_its_name() {
+        let moved = |line: &str| {
+            let args = line.split(' ').map(OsString::from).collect();
+            let out: Vec<String> = format_after_command(args)
+                .into_iter()
+                .map(|a| a.into_string().unwrap())
+                .collect();
+            out.join(" ")
+        };
         assert_eq!(
-            err,
-            "expected a whole day, YYYY-MM-DD, or `today`, not a year (2026)"
-        );
-        let err = parse_day("someday").unwrap_err();
-        assert_eq!(err, "expected a whole day, YYYY-MM-DD, or `today`");
-        assert!(!err.contains("YYYY-MM or"), "{err}");
-        let err = parse_day("2025-2-3").unwrap_err();
-        assert!(err.ends_with("; did you mean 2025-02-03?"), "{err}");
-        let err = parse_bound("27.11.2025").unwrap_err();
-        assert_eq!(
-            err,
-            "expected YYYY, YYYY-MM, YYYY-MM-DD or `today`; did you mean 2025-11-27?"
+            moved("summit-kb --format json docs --kind plan"),
+            "summit-kb docs --format json --kind plan"
         );
         assert_eq!(
-            parse_bound("today").unwrap(),
-            crate::date::Date::from_day(today())
+            moved("summit-kb --data d --format=csv --color never terms SG"),
+            "summit-kb --data d --color never terms --format=csv SG"
         );
-    }
-
-    #[test]
-    fn spans_are_days_months_years_or_today() {
-        for s in ["2026-03-01", "2026-03", "2026"] {
-            assert_eq!(parse_span(s).unwrap().to_string(), s);
+        assert_eq!(
+            moved("summit-kb --format json --format csv show x"),
+            "summit-kb show --format json --format csv x"
+        );
+        for unmoved in [
+            "summit-kb docs --format json",
+            "summit-kb --format json",
+            "summit-kb --format docs",
+            "summit-kb --format json help docs",
+            "summit-kb --format json nosuchcommand",
+            "summit-kb --data --format docs",
+        ] {
+            assert_eq!(moved(unmoved), unmoved);
         }
-        assert_eq!(parse_span("Today").unwrap().as_day(), Some(today()));
-        let err = parse_span("2026/03").unwrap_err();
-        assert!(
-            err.contains("expected YYYY-MM-DD, YYYY-MM, YYYY or `today`"),
-            "{err}"
-        );
-        assert!(parse_span("2026-13").unwrap_err().contains("month 13"));
-        assert!(parse_span("2026-02-30")
-            .unwrap_err()
-            .contains("February 2026"));
-    }
-
-    #[test]
-    fn range_keeps_coarse_dates_as_possibly() {
-        use crate::date::{Certainty, Date};
-        let d = |s: &str| -> Date { s.parse().unwrap() };
-        let in_range = |date, from, to| RangeArg { from, to }.certainty(date);
-        let (from, to) = (Some(d("2003-06-01")), Some(d("2003-12-31")));
-        assert_eq!(in_range(d("2003"), from, to), Certainty::Possibly);
-        assert_eq!(in_range(d("2003-06-01"), from, to), Certainty::Yes);
-        assert_eq!(in_range(d("2003-05-31"), from, to), Certainty::No);
-        assert_eq!(in_range(d("2003-12-31"), from, to), Certainty::Yes);
-        assert_eq!(in_range(d("2004-01-01"), from, to), Certainty::No);
-        assert_eq!(in_range(d("2003-05"), from, to), Certainty::No);
-        assert_eq!(in_range(d("2003-06"), from, to), Certainty::Yes);
-        // A coarse bound stands for its whole unit.
-        assert_eq!(
-            in_range(d("2003-12-31"), Some(d("2003")), Some(d("2003"))),
-            Certainty::Yes
-        );
-        assert_eq!(in_range(d("1990"), None, None), Certainty::Yes);
+        let parsed = |line: &str| {
+            let args = line.split(' ').map(OsString::from).collect();
+            Cli::try_parse_from(format_after_command(args))
+        };
+        let Command::Docs(docs) = parsed("summit-kb --format csv docs").unwrap().command else {
+            panic!("docs");
+        };
+        assert_eq!(docs.output.format, crate::output::Format::Csv);
+        assert!(parsed("summit-kb --format popolo docs").is_err());
+        assert!(parsed("summit-kb docs --format popolo").is_err());
+        assert!(parsed("summit-kb --format popolo export").is_ok());
+        assert!(parsed("summit-kb --format csv export").is_err());
     }
 }

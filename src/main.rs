@@ -5,15 +5,16 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
-use clap::Parser;
+use anyhow::Result;
+use clap::{CommandFactory, Parser};
 
-use summit_kb::cli::{Cli, ColorWhen, Command, Format};
-use summit_kb::commands::{Answer, Ctx, Exit};
+use summit_kb::answer::Answer;
+use summit_kb::cli::{self, Cli, ColorWhen, Command, Query};
+use summit_kb::commands::{self, Ctx};
 use summit_kb::kb::{Ambiguous, Kb};
 use summit_kb::load::Loaded;
-use summit_kb::output::{self, Style};
-use summit_kb::{cli, commands, load, validate};
+use summit_kb::output::{self, Format, Human, Style};
+use summit_kb::{args, load, validate};
 
 /// The dataset compiled into this binary (`EMBEDDED`), which build.rs writes.
 mod embedded {
@@ -22,43 +23,72 @@ mod embedded {
 
 fn main() -> ExitCode {
     // A TAB in a shell that sourced `summit-kb completions SHELL`.
-    commands::completions::complete_if_asked(&embedded::EMBEDDED);
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(err) => {
-            use clap::error::ErrorKind;
-            return match err.kind() {
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-                    let _ = err.print();
-                    Exit::Answer.into()
-                }
-                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-                    let _ = err.print();
-                    Exit::Error.into()
-                }
-                _ => {
-                    let mut line = one_line(&err.to_string());
-                    if let Some(tip) = right_flag(&err) {
-                        // Clap's own "a similar argument exists" would name
-                        // a flag that only looks alike (--date: '--data').
-                        if let Some(at) = line.find("; tip: ") {
-                            line.truncate(at);
-                        }
-                        if let Some(tip) = tip {
-                            line.push_str(&format!("; tip: {tip}"));
-                        }
-                    }
-                    output::to_stderr(&line);
-                    Exit::Error.into()
-                }
-            };
-        }
+    commands::completions::complete_if_asked(Cli::command, &embedded::EMBEDDED);
+    let args = cli::format_after_command(std::env::args_os().collect());
+    let ended = match Cli::try_parse_from(args) {
+        Ok(cli) => Ended::Ran(run(&cli)),
+        Err(err) => Ended::Refused(err),
     };
-    match run(&cli) {
-        Ok(true) => Exit::Answer.into(),
-        Ok(false) => Exit::NoAnswer.into(),
-        Err(err) if is_broken_pipe(&err) => Exit::Answer.into(),
-        Err(err) => {
+    exit(ended).into()
+}
+
+/// How a run ended: clap refused the command line (or printed the help or
+/// the version), or the command ran, answering (`Ok(true)`), finding no
+/// answer (`Ok(false)`), or failing.
+enum Ended {
+    Refused(clap::Error),
+    Ran(Result<bool>),
+}
+
+/// The exit policy, named: 0 an answer, 1 no answer (nothing matched, or no
+/// certain answer; `check` found problems), 2 an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exit {
+    Answer = 0,
+    NoAnswer = 1,
+    Error = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> ExitCode {
+        ExitCode::from(exit as u8)
+    }
+}
+
+/// How the process ends, and what it says on standard error on the way:
+/// the one place the exit status is decided.
+fn exit(ended: Ended) -> Exit {
+    use clap::error::ErrorKind;
+    match ended {
+        Ended::Refused(err) => match err.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                let _ = err.print();
+                Exit::Answer
+            }
+            ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                let _ = err.print();
+                Exit::Error
+            }
+            _ => {
+                let mut line = one_line(&err.to_string());
+                if let Some(tip) = right_flag(&err) {
+                    // Clap's own "a similar argument exists" would name
+                    // a flag that only looks alike (--date: '--data').
+                    if let Some(at) = line.find("; tip: ") {
+                        line.truncate(at);
+                    }
+                    if let Some(tip) = tip {
+                        line.push_str(&format!("; tip: {tip}"));
+                    }
+                }
+                output::to_stderr(&line);
+                Exit::Error
+            }
+        },
+        Ended::Ran(Ok(true)) => Exit::Answer,
+        Ended::Ran(Ok(false)) => Exit::NoAnswer,
+        Ended::Ran(Err(err)) if is_broken_pipe(&err) => Exit::Answer,
+        Ended::Ran(Err(err)) => {
             // One line, whatever the user typed or the file held; the
             // candidates of an ambiguous name a line each.
             let lines: Vec<String> = match err.downcast_ref::<Ambiguous>() {
@@ -70,7 +100,7 @@ fn main() -> ExitCode {
                 None => vec![output::visible_line(&format!("{err:#}")).into_owned()],
             };
             output::to_stderr(&format!("error: {}", lines.join("\n")));
-            Exit::Error.into()
+            Exit::Error
         }
     }
 }
@@ -95,83 +125,89 @@ fn run(cli: &Cli) -> Result<bool> {
         terminal: on_terminal,
     };
     let mut out = BufWriter::new(stdout.lock());
-
-    if matches!(cli.format, Format::Popolo | Format::Sqlite)
-        && !matches!(cli.command, Command::Export(_))
-    {
-        bail!(
-            "--format {} is for `export` only; use table, json, ndjson, csv or markdown",
-            cli.format.name()
-        );
-    }
+    let to = Edge {
+        cli,
+        style,
+        out: &mut out,
+    };
     let found = match &cli.command {
-        Command::Schema(args) => {
-            commands::schema::write(args.command, &mut out)?;
-            true
-        }
-        Command::Completions(args) => {
-            commands::completions::completions(args.shell, &mut out)?;
-            true
-        }
-        Command::Man => {
-            commands::completions::man(&mut out)?;
-            true
-        }
-        Command::Check(args) => {
-            let path = args.path.as_deref().or(cli.data.as_deref());
+        Command::Summits(q) => to.answer(q, commands::summits::run)?,
+        Command::Docs(q) => to.answer(q, commands::docs::run)?,
+        Command::Decisions(q) => to.answer(q, commands::decisions::run)?,
+        Command::Show(q) => to.answer(q, commands::show::run)?,
+        Command::Holder(q) => to.answer(q, commands::holder::run)?,
+        Command::Terms(q) => to.answer(q, commands::terms::run)?,
+        Command::Chair(q) => to.answer(q, commands::chair::run)?,
+        Command::Members(q) => to.answer(q, commands::members::run)?,
+        Command::Sources(q) => to.answer(q, commands::sources::run)?,
+        Command::Search(q) => to.answer(q, commands::search::run)?,
+        Command::Timeline(q) => to.answer(q, commands::timeline::run)?,
+        Command::Check(q) => {
+            let path = q.args.path.as_deref().or(cli.data.as_deref());
             let loaded = load(path)?;
             let kb = Kb::new(loaded);
             let mut findings = validate::check(&kb);
             validate::locate(loaded, &mut findings);
             let answer = commands::check::run(&findings, loaded.dataset.records().count());
-            emit(&answer, cli, style, &mut out)?
+            to.write(&answer, &kb, q.output.format)?
         }
         Command::Export(args) => {
-            let format = commands::export::Written::of(cli.format, args.output.as_deref())?;
+            let format = args.format.to(args.output.as_deref())?;
             let loaded = load(cli.data.as_deref())?;
             validate::checked(loaded)?;
             let meta = commands::export::meta_of(loaded);
             match commands::export::output_file(args.output.as_deref()) {
                 Some(path) => commands::export::write_file(&loaded.dataset, &meta, format, path)?,
-                None => commands::export::write(&loaded.dataset, &meta, format, &mut out)?,
+                None => commands::export::write(&loaded.dataset, &meta, format, to.out)?,
             }
             true
         }
-        command => {
-            let loaded = load(cli.data.as_deref())?;
-            let kb = validate::checked(loaded)?;
-            let ctx = Ctx::new(&kb, style.width).writing(cli.format);
-            let answer = match command {
-                Command::Summits(args) => commands::summits::run(&ctx, args)?,
-                Command::Docs(args) => commands::docs::run(&ctx, args)?,
-                Command::Decisions(args) => commands::decisions::run(&ctx, args)?,
-                Command::Show(args) => commands::show::run(&ctx, args)?,
-                Command::Holder(args) => commands::holder::run(&ctx, args)?,
-                Command::Terms(args) => commands::terms::run(&ctx, args)?,
-                Command::Chair(args) => commands::chair::run(&ctx, args)?,
-                Command::Members(args) => commands::members::run(&ctx, args)?,
-                Command::Sources(args) => commands::sources::run(&ctx, args),
-                Command::Search(args) => commands::search::run(&ctx, args)?,
-                Command::Timeline(args) => commands::timeline::run(&ctx, args)?,
-                Command::Check(_)
-                | Command::Export(_)
-                | Command::Schema(_)
-                | Command::Completions(_)
-                | Command::Man => unreachable!("handled above"),
-            };
-            emit(&answer, cli, style, &mut out)?
+        Command::Schema(q) => {
+            commands::schema::write(q.args.command, to.out)?;
+            true
+        }
+        Command::Completions(q) => {
+            commands::completions::completions(q.args.shell, Cli::command(), to.out)?;
+            true
+        }
+        Command::Man(_) => {
+            commands::completions::man(Cli::command(), to.out)?;
+            true
         }
     };
     out.flush()?;
     Ok(found)
 }
 
-fn emit(answer: &Answer, cli: &Cli, style: Style, out: &mut dyn Write) -> Result<bool> {
-    output::render(&answer.view, cli.format, style, out)?;
-    if let (Some(notice), Format::Csv | Format::Ndjson) = (&answer.notice, cli.format) {
-        output::to_stderr(&format!("note: {}", output::visible(notice)));
+/// Where answers go: standard output, in the style of this run.
+struct Edge<'o> {
+    cli: &'o Cli,
+    style: Style,
+    out: &'o mut dyn Write,
+}
+
+impl Edge<'_> {
+    /// Runs a query on the checked dataset and writes its answer; whether
+    /// it is one.
+    fn answer<A: clap::Args, T: Answer + Human>(
+        self,
+        query: &Query<A>,
+        run: impl FnOnce(&Ctx<'static>, &A) -> Result<T>,
+    ) -> Result<bool> {
+        let loaded = load(self.cli.data.as_deref())?;
+        // Never freed, as the dataset is not.
+        let kb: &'static Kb<'static> = Box::leak(Box::new(validate::checked(loaded)?));
+        let format = query.output.format;
+        let ctx = Ctx::new(kb, self.style.width).writing(format);
+        let answer = run(&ctx, &query.args)?;
+        self.write(&answer, kb, format)
     }
-    Ok(answer.exit() == Exit::Answer)
+
+    /// Writes an answer in `format`; whether it is one.
+    fn write<T: Answer + Human>(self, answer: &T, kb: &Kb<'_>, format: Format) -> Result<bool> {
+        output::render(answer, kb, format, self.style, self.out)?;
+        Ok(answer.found())
+    }
 }
 
 /// Loads the dataset for the rest of the run: the one at `path`, parsed and
@@ -253,7 +289,7 @@ fn right_flag(err: &clap::Error) -> Option<Option<String>> {
             format!("`{name}` takes --from and --to (YYYY, YYYY-MM, YYYY-MM-DD or `today`)")
         }
         "--on" | "--in-force-on" => {
-            format!("`{name}` takes {flag} DATE ({})", cli::DAY_FORMS)
+            format!("`{name}` takes {flag} DATE ({})", args::DAY_FORMS)
         }
         _ => format!("did you mean '{flag}'?"),
     }))

@@ -377,11 +377,26 @@ fn every_format_is_deterministic() {
 
 #[test]
 fn popolo_is_for_export_and_csv_is_not() {
-    common::assert_error(&["--format", "popolo", "docs"], &["export"]);
-    common::assert_error(
-        &["export", "--format", "csv"],
-        &["ndjson, popolo or sqlite", "csv"],
-    );
+    // Refused by clap, before or after the command's name, as each command
+    // takes only the formats it writes.
+    for args in [
+        ["--format", "popolo", "docs"],
+        ["docs", "--format", "popolo"],
+    ] {
+        common::assert_error(
+            &args,
+            &[
+                "'popolo'",
+                "[possible values: table, json, ndjson, csv, markdown]",
+            ],
+        );
+    }
+    for args in [["export", "--format", "csv"], ["--format", "csv", "export"]] {
+        common::assert_error(
+            &args,
+            &["'csv'", "[possible values: json, ndjson, popolo, sqlite]"],
+        );
+    }
     common::assert_error(&["--format", "yaml", "docs"], &["yaml"]);
 }
 

@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use clap::Parser;
-use summit_kb::cli::{self, Cli};
+use summit_kb::args;
+use summit_kb::cli::Cli;
 use summit_kb::commands::export;
 use summit_kb::date::Date;
 use summit_kb::kb::{self, Kb};
@@ -117,7 +118,7 @@ fn parse_inputs_replay_cleanly() {
             assert_eq!(date.to_string(), text);
             assert!(date.first_day() <= date.last_day());
         }
-        let _ = cli::parse_day(text);
+        let _ = args::parse_day(text);
         let kb = Kb::new(embedded());
         let _ = kb.resolve_post(text);
         let _ = kb.require(text);

@@ -41,10 +41,14 @@ fn a_commands_help_lists_its_own_options_before_the_global_ones() {
 }
 
 #[test]
-fn export_help_gives_its_own_default_format() {
+fn export_and_queries_list_their_own_formats() {
     let (_, help, _) = common::run(&["export", "--help"]);
-    assert!(help.contains("for `export`, json"), "{help}");
+    assert!(help.contains("Default: json"), "{help}");
     assert!(!help.contains("[default: table]"), "{help}");
+    assert!(!help.contains("- csv:"), "{help}");
+    let (_, help, _) = common::run(&["docs", "--help"]);
+    assert!(help.contains("Default: table"), "{help}");
+    assert!(!help.contains("- popolo:"), "{help}");
 }
 
 #[test]

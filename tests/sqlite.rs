@@ -299,5 +299,11 @@ fn a_database_is_not_written_to_standard_output() {
     let message = assert_error(&["export", "--format", "sqlite"], &["--output FILE"]);
     assert!(message.contains("sqlite"), "{message}");
     // Nor is it a format of the other commands.
-    assert_error(&["--format", "sqlite", "docs"], &["export"]);
+    assert_error(
+        &["--format", "sqlite", "docs"],
+        &[
+            "'sqlite'",
+            "[possible values: table, json, ndjson, csv, markdown]",
+        ],
+    );
 }

@@ -1,5 +1,5 @@
 //! Arbitrary text to the small parsers: dates (`date::Date`), query days
-//! (`cli::parse_day`), the post and id resolvers of the embedded dataset, and
+//! (`args::parse_day`), the post and id resolvers of the embedded dataset, and
 //! the whole command line (`Cli::try_parse_from`, NUL bytes splitting argv).
 
 #![no_main]
@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(date.to_string(), text);
         assert!(date.first_day() <= date.last_day());
     }
-    let _ = cli::parse_day(text);
+    let _ = args::parse_day(text);
 
     let kb = Kb::new(embedded());
     let _ = kb.resolve_post(text);

@@ -14,11 +14,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
 use clap_complete::env::Shells;
 
-use crate::cli::Cli;
 use crate::load::{self, Embedded, Loaded};
 use crate::model::{Record, RecordKind};
 use crate::output::visible_line;
@@ -36,8 +34,13 @@ pub struct Args {
 }
 
 /// The script that registers completion with `shell`: it calls `summit-kb`
-/// (found on PATH) back for the candidates.
-pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<()> {
+/// (found on PATH) back for the candidates; `cli` is the command line, for
+/// a shell that is given a static script.
+pub fn completions(
+    shell: clap_complete::Shell,
+    mut cli: clap::Command,
+    out: &mut dyn Write,
+) -> Result<()> {
     let name = shell.to_string();
     match Shells::builtins().completer(&name) {
         Some(completer) => {
@@ -50,7 +53,7 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
             )?;
         }
         // A shell clap_complete has no dynamic support for: the static script.
-        None => clap_complete::generate(shell, &mut Cli::command(), "summit-kb", out),
+        None => clap_complete::generate(shell, &mut cli, "summit-kb", out),
     }
     Ok(())
 }
@@ -67,15 +70,14 @@ static EMBEDDED: std::sync::OnceLock<&'static Embedded> = std::sync::OnceLock::n
 /// into the completer. A request is what the registered scripts send, for
 /// every shell: the variable naming a shell that clap_complete completes
 /// for, and `--` right after the program's name, then the words.
-///
-/// `embedded` is the dataset compiled into the binary, whose ids are offered
-/// when the line gives no `--data`.
-pub fn complete_if_asked(embedded: &'static Embedded) {
+/// `cli` makes the command line; `embedded` is the dataset compiled into
+/// the binary, whose ids are offered when the line gives no `--data`.
+pub fn complete_if_asked(cli: fn() -> clap::Command, embedded: &'static Embedded) {
     if !is_request(std::env::var_os(COMPLETE_VAR), std::env::args_os().nth(1)) {
         return;
     }
     let _ = EMBEDDED.set(embedded);
-    clap_complete::CompleteEnv::with_factory(command)
+    clap_complete::CompleteEnv::with_factory(move || with_candidates(cli()))
         .var(COMPLETE_VAR)
         .bin("summit-kb")
         .completer("summit-kb")
@@ -99,9 +101,9 @@ fn is_request(var: Option<OsString>, first: Option<OsString>) -> bool {
 /// The command line with the dataset's ids as candidates: meetings for
 /// `--summit`, records for `show`, posts for `holder` and `terms`,
 /// organisations for `--org`.
-pub fn command() -> clap::Command {
+pub fn with_candidates(cli: clap::Command) -> clap::Command {
     let ids = |kinds: &'static [RecordKind]| ArgValueCandidates::new(move || candidates(kinds));
-    let mut cmd = Cli::command();
+    let mut cmd = cli;
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
@@ -193,9 +195,8 @@ fn data_arg(words: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
 /// and every command. clap_mangen's own page would list the commands as
 /// pages `summit-kb-COMMAND(1)`, which are not installed; here each command
 /// has its section in this page instead, with its synopsis, description,
-/// options and examples.
-pub fn man(out: &mut dyn Write) -> Result<()> {
-    let cli = Cli::command();
+/// options and examples. `cli` is the command line.
+pub fn man(cli: clap::Command, out: &mut dyn Write) -> Result<()> {
     let page = clap_mangen::Man::new(cli.clone());
     page.render_title(out)?;
     page.render_name_section(out)?;
@@ -292,10 +293,5 @@ mod tests {
         ] {
             assert!(!is_plain_word(word), "{word:?}");
         }
-    }
-
-    #[test]
-    fn the_decorated_command_is_well_formed() {
-        command().debug_assert();
     }
 }

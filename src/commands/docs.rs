@@ -2,22 +2,17 @@
 
 use anyhow::{bail, Result};
 
-use schemars::JsonSchema;
-use serde::Serialize;
-
-use crate::commands::{
-    outcomes_of, period, publishers, serde_name, to_json, with_sources, Answer, Ctx, OutcomesKnown,
-};
+pub use crate::answer::docs::{DocRow, Docs, DocsJson};
+use crate::answer::OutcomesKnown;
+use crate::commands::Ctx;
 use crate::date::{Certainty, Date, Interval};
 use crate::kb::{fold, Kb};
 use crate::model::{Document, Record};
-use crate::output::Block;
-use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub org: crate::cli::OrgArg,
+    pub org: crate::args::OrgArg,
 
     /// Only documents adopted at this meeting: its id, or words of its name,
     /// place and year that name one meeting ("Bishkek 2025").
@@ -35,14 +30,14 @@ pub struct Args {
     pub topic: Vec<String>,
 
     #[command(flatten)]
-    pub range: crate::cli::RangeArg,
+    pub range: crate::args::RangeArg,
 
     /// Only documents whose stated validity period covers DATE (YYYY-MM-DD or
     /// `today`); documents with no recorded period are left out, and those
     /// whose period is open at one end are named apart as possibly in force.
     /// With --format json the answer is {"in_force": [documents],
     /// "possibly_in_force": [ids]}.
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_day)]
     pub in_force_on: Option<jiff::civil::Date>,
 
     /// Add a column naming the sources each record cites.
@@ -69,7 +64,7 @@ pub fn in_force(doc: &Document) -> Interval {
     interval
 }
 
-pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+pub fn run<'k>(ctx: &Ctx<'k>, args: &Args) -> Result<Docs<'k>> {
     let kb = ctx.kb;
     let meeting = match &args.summit {
         Some(summit) => Some(kb.require_meeting(summit)?),
@@ -117,115 +112,32 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
         let d: &Document = d;
         (adopted(kb, d), d.id.clone())
     });
-    let rows: Vec<DocRow> = docs.iter().map(|d| DocRow::of(kb, d)).collect();
-    let display = docs
-        .iter()
-        .map(|d| {
-            vec![
-                d.id.to_string(),
-                serde_name(&d.kind),
-                d.title.to_string(),
-                adopted(kb, d).map(|a| a.to_string()).unwrap_or_default(),
-                period(d.valid_from, d.valid_to),
-            ]
-        })
-        .collect();
-    let mut table = Block::table(
-        [
-            ("id", Fixed),
-            ("kind", Fixed),
-            ("title", Text),
-            ("adopted", Fixed),
-            ("valid", Fixed),
-        ],
-        display,
-    );
-    if args.sources {
-        let cites = docs.iter().map(|r| publishers(kb, &r.citations));
-        table = with_sources(table, cites.collect());
-    }
-    let mut answer = Answer::list(ctx.needs.but_json(), &rows, COLUMNS, "documents", table);
-    let listed = rows.len();
+    let rows: Vec<DocRow> = docs.iter().map(|d| row(kb, d)).collect();
     possibly.sort_unstable();
     let json = match (meeting, args.in_force_on) {
         (_, Some(_)) => DocsJson::InForce {
             in_force: rows,
-            possibly_in_force: possibly.clone(),
+            possibly_in_force: possibly,
         },
         (Some(m), None) => DocsJson::OfMeeting {
             meeting: &m.id,
-            outcomes: outcomes_of(kb, m),
+            outcomes: OutcomesKnown::of(kb, m),
             documents: rows,
         },
         (None, None) => DocsJson::List(rows),
     };
-    if ctx.needs.json {
-        answer.view.json = to_json(&json);
-    }
-    if let (Some(m), None) = (meeting, args.in_force_on) {
-        answer.say_outcomes(kb, m, listed, "documents");
-    }
-    if !possibly.is_empty() {
-        answer.view.blocks.push(Block::Text(format!(
-            "Possibly in force (one end of the period is not recorded): {}.",
-            possibly.join(", ")
-        )));
-    }
-    Ok(answer)
+    Ok(Docs {
+        json,
+        sources: args.sources,
+    })
 }
-
-/// What CSV writes of each document.
-const COLUMNS: &[&str] = &[
-    "id",
-    "kind",
-    "title",
-    "organization",
-    "adopted_at",
-    "adopted_on",
-    "in_force",
-    "valid_from",
-    "valid_to",
-    "amends",
-    "topics",
-    "confidence=confirmed",
-];
 
 /// A document as `docs` lists it: the record as exported, with the day it
 /// was adopted (its own date, else its meeting's) and its organisation.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct DocRow<'a> {
-    #[serde(flatten)]
-    pub document: &'a Document,
-    /// The day it was adopted: `adopted`, else its meeting's date.
-    pub adopted_on: Option<Date>,
-    /// The organisation whose meeting adopted it.
-    pub organization: Option<&'a str>,
-}
-
-impl<'a> DocRow<'a> {
-    pub fn of(kb: &Kb<'a>, document: &'a Document) -> DocRow<'a> {
-        DocRow {
-            document,
-            adopted_on: adopted(kb, document),
-            organization: kb.org_of(Record::Document(document)),
-        }
+pub fn row<'a>(kb: &Kb<'a>, document: &'a Document) -> DocRow<'a> {
+    DocRow {
+        document,
+        adopted_on: adopted(kb, document),
+        organization: kb.org_of(Record::Document(document)),
     }
-}
-
-/// The JSON of `docs`: the list; with `--summit`, the list with what is known
-/// of the meeting's outcomes; with `--in-force-on`, the documents in force and
-/// the ids of those possibly in force.
-#[derive(Debug, Serialize, JsonSchema)]
-#[serde(untagged)]
-pub enum DocsJson<'a> {
-    List(Vec<DocRow<'a>>),
-    OfMeeting {
-        meeting: &'a str,
-        outcomes: OutcomesKnown<'a>,
-        documents: Vec<DocRow<'a>>,
-    },
-    InForce {
-        in_force: Vec<DocRow<'a>>,
-        possibly_in_force: Vec<&'a str>,
-    },
 }

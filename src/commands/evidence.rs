@@ -5,10 +5,10 @@
 use jiff::civil;
 use serde_json::{json, Value};
 
-use crate::commands::citation_lines;
 use crate::date::{Certainty, Date};
 use crate::kb::Kb;
 use crate::model::{Citation, RecordKind};
+use crate::output::words::citation_lines;
 use crate::output::Block;
 
 /// A matched period: what it is and what the data says of its bounds.

@@ -17,7 +17,6 @@ use anyhow::{bail, Context, Result};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::cli::Format;
 use crate::load::Loaded;
 use crate::model::{Dataset, Meta};
 use crate::output::popolo;
@@ -30,6 +29,17 @@ pub struct Args {
     /// leaves FILE as it was.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Output format. Default: json.
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = Written::Json,
+        hide_default_value = true,
+        help_heading = "Global options",
+        display_order = 1
+    )]
+    pub format: Written,
 }
 
 /// The file `--output` names: none for standard output, which `-` names as
@@ -38,40 +48,30 @@ pub fn output_file(output: Option<&Path>) -> Option<&Path> {
     output.filter(|path| *path != Path::new("-"))
 }
 
-/// What `export` writes, validated once from `--format` and `--output`:
-/// the writers below take only a format they can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What `export` writes (`--format`); the writers below take only a format
+/// they can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Written {
-    /// The dataset with its `meta` block (`--format json`, and the default).
+    /// The dataset with its `meta` block, loadable with --data (the default).
     Json,
-    /// `meta`, then one `{"kind", "record"}` a line.
+    /// The `meta` block, then one `{"kind", "record"}` a line.
     Ndjson,
+    /// Popolo JSON (persons, organizations, posts, memberships, events).
     Popolo,
-    /// A database: to a file only.
+    /// An SQLite database for Datasette; with --output only.
     Sqlite,
 }
 
 impl Written {
-    /// The format `export` writes for `--format`, or why it writes none:
-    /// csv and markdown are tables of an answer, not a dataset, and a
-    /// database is written to a file, not to standard output.
-    pub fn of(format: Format, output: Option<&Path>) -> Result<Written> {
-        let written = match format {
-            Format::Table | Format::Json => Written::Json,
-            Format::Ndjson => Written::Ndjson,
-            Format::Popolo => Written::Popolo,
-            Format::Sqlite => Written::Sqlite,
-            Format::Csv | Format::Markdown => bail!(
-                "export writes --format json (the default), ndjson, popolo or sqlite, not {}",
-                format.name()
-            ),
-        };
-        if written == Written::Sqlite && output_file(output).is_none() {
+    /// The format, where `--output` allows it: a database is written to a
+    /// file, not to standard output.
+    pub fn to(self, output: Option<&Path>) -> Result<Written> {
+        if self == Written::Sqlite && output_file(output).is_none() {
             bail!(
                 "--format sqlite writes a database file, not standard output: give --output FILE"
             );
         }
-        Ok(written)
+        Ok(self)
     }
 }
 
@@ -446,16 +446,13 @@ mod tests {
     }
 
     #[test]
-    fn export_formats_are_validated_once() {
-        assert_eq!(Written::of(Format::Table, None).unwrap(), Written::Json);
-        let err = Written::of(Format::Csv, None).unwrap_err().to_string();
-        assert!(err.contains("not csv"), "{err}");
-        let err = Written::of(Format::Sqlite, None).unwrap_err().to_string();
-        assert!(err.contains("give --output FILE"), "{err}");
+    fn a_database_is_written_to_a_file_only() {
+        assert_eq!(Written::Json.to(None).unwrap(), Written::Json);
+        for output in [None, Some(Path::new("-"))] {
+            let err = Written::Sqlite.to(output).unwrap_err().to_string();
+            assert!(err.contains("give --output FILE"), "{err}");
+        }
         let path = Path::new("kb.db");
-        assert_eq!(
-            Written::of(Format::Sqlite, Some(path)).unwrap(),
-            Written::Sqlite
-        );
+        assert_eq!(Written::Sqlite.to(Some(path)).unwrap(), Written::Sqlite);
     }
 }

@@ -5,23 +5,24 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::commands::evidence::{self, Bounds};
-use crate::commands::{publishers, Answer, Ctx};
+use crate::commands::{Answer, Ctx};
 use crate::date::{Certainty, Date};
 use crate::kb::{show_term_end, Kb};
 use crate::model::{Person, Post, Record, RecordKind, Term};
+use crate::output::words::publishers;
 use crate::output::Block;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub org: crate::cli::OrgArg,
+    pub org: crate::args::OrgArg,
 
     /// The post: its id, name or an alias ("secretary-general", "SG").
     pub post: String,
 
     /// The day, month or year to ask about: YYYY-MM-DD, YYYY-MM, YYYY or
     /// `today` (the default). A month or a year lists every holder in it.
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_span)]
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_span)]
     pub on: Option<Date>,
 
     /// Show why: the term that matched, its bounds with their precision,

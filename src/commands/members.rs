@@ -5,21 +5,22 @@ use jiff::civil;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::commands::{serde_name, Answer, Ctx};
+use crate::commands::{Answer, Ctx};
 use crate::date::{Certainty, Date};
 use crate::model::{ChangeKind, Membership, MembershipStatus};
+use crate::output::words::serde_name;
 use crate::output::Block;
 use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub org: crate::cli::OrgArg,
+    pub org: crate::args::OrgArg,
 
     /// The day, month or year to ask about: YYYY-MM-DD, YYYY-MM, YYYY or
     /// `today` (the default). A month or a year lists every state that was a
     /// member on some day of it.
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_span)]
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_span)]
     pub on: Option<Date>,
 
     /// List every state with its standing on the day (suspended, withdrawn,

@@ -46,18 +46,18 @@ pub fn schema() -> Value {
 pub fn of_answer(command: Answering) -> Value {
     use crate::commands as c;
     let generated = match command {
-        Answering::Summits => schemars::schema_for!(Vec<c::summits::MeetingRow>),
-        Answering::Docs => schemars::schema_for!(c::docs::DocsJson),
-        Answering::Decisions => schemars::schema_for!(c::decisions::DecisionsJson),
-        Answering::Show => schemars::schema_for!(c::show::ShowJson),
+        Answering::Summits => schemars::schema_for!(crate::answer::summits::Summits),
+        Answering::Docs => schemars::schema_for!(crate::answer::docs::Docs),
+        Answering::Decisions => schemars::schema_for!(crate::answer::decisions::Decisions),
+        Answering::Show => schemars::schema_for!(crate::answer::show::Show),
         Answering::Holder => schemars::schema_for!(c::holder::HolderJson),
-        Answering::Terms => schemars::schema_for!(Vec<c::terms::TermRow>),
+        Answering::Terms => schemars::schema_for!(crate::answer::terms::Terms),
         Answering::Chair => schemars::schema_for!(c::chair::ChairJson),
         Answering::Members => schemars::schema_for!(c::members::MembersJson),
-        Answering::Sources => schemars::schema_for!(Vec<c::sources::SourceRow>),
-        Answering::Search => schemars::schema_for!(Vec<c::search::SearchHit>),
+        Answering::Sources => schemars::schema_for!(crate::answer::sources::Sources),
+        Answering::Search => schemars::schema_for!(crate::answer::search::Search),
         Answering::Timeline => schemars::schema_for!(c::timeline::TimelineJson),
-        Answering::Check => schemars::schema_for!(c::check::CheckJson),
+        Answering::Check => schemars::schema_for!(crate::answer::check::Check),
     };
     let name = command
         .to_possible_value()

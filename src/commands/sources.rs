@@ -2,14 +2,12 @@
 
 use std::collections::HashMap;
 
-use schemars::JsonSchema;
-use serde::Serialize;
+use anyhow::Result;
 
-use crate::commands::{serde_name, Answer, Ctx};
+use crate::answer::sources::{SourceRow, Sources};
+use crate::commands::Ctx;
 use crate::kb::Kb;
 use crate::model::{Record, Source};
-use crate::output::Block;
-use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -26,17 +24,6 @@ pub struct Use {
     pub citations: usize,
     /// Citations of it that quote it.
     pub quoted: usize,
-}
-
-impl Use {
-    /// "all", "some" or "none" of the citations quote the source.
-    pub fn quotes(&self) -> &'static str {
-        match self.quoted {
-            0 => "none",
-            n if n == self.citations => "all",
-            _ => "some",
-        }
-    }
 }
 
 /// How each source is used, by source id, in one pass over the records.
@@ -70,7 +57,7 @@ pub fn citing<'a>(kb: &Kb<'a>, source: &str) -> Vec<(Record<'a>, String, Option<
         .collect()
 }
 
-pub fn run(ctx: &Ctx<'_>, args: &Args) -> Answer {
+pub fn run<'k>(ctx: &Ctx<'k>, args: &Args) -> Result<Sources<'k>> {
     let kb = ctx.kb;
     let uses = uses(kb);
     let mut list: Vec<&Source> = kb
@@ -80,32 +67,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Answer {
         .filter(|s| args.kind.is_none_or(|k| s.kind == Some(k)))
         .collect();
     list.sort_by(|a, b| a.id.cmp(&b.id));
-    let rows = list
-        .iter()
-        .map(|s| {
-            let u = uses.get(s.id.as_ref()).copied().unwrap_or_default();
-            vec![
-                s.id.to_string(),
-                s.kind.as_ref().map(serde_name).unwrap_or_default(),
-                s.publisher.to_string(),
-                s.published.map(|d| d.to_string()).unwrap_or_default(),
-                u.records.to_string(),
-                u.quotes().to_string(),
-            ]
-        })
-        .collect();
-    let table = Block::table(
-        [
-            ("id", Fixed),
-            ("kind", Fixed),
-            ("publisher", Text),
-            ("published", Fixed),
-            ("cited by", Fixed),
-            ("quotes", Fixed),
-        ],
-        rows,
-    );
-    let rows: Vec<SourceRow> = list
+    let sources = list
         .iter()
         .map(|s| {
             let u = uses.get(s.id.as_ref()).copied().unwrap_or_default();
@@ -117,33 +79,5 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Answer {
             }
         })
         .collect();
-    Answer::list(ctx.needs, &rows, COLUMNS, "sources", table)
-}
-
-/// What CSV writes of each source.
-const COLUMNS: &[&str] = &[
-    "id",
-    "kind",
-    "publisher",
-    "title",
-    "url",
-    "published",
-    "language",
-    "cited_by",
-    "citations",
-    "quoted",
-];
-
-/// A source as `sources` lists it: the record as exported, with how it is
-/// cited.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct SourceRow<'a> {
-    #[serde(flatten)]
-    pub source: &'a Source,
-    /// How many records cite it.
-    pub cited_by: usize,
-    /// How many citations name it.
-    pub citations: usize,
-    /// How many of those quote it.
-    pub quoted: usize,
+    Ok(Sources { sources })
 }

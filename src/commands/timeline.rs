@@ -21,10 +21,10 @@ use crate::output::Kind::{Fixed, Text};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub org: crate::cli::OrgArg,
+    pub org: crate::args::OrgArg,
 
     #[command(flatten)]
-    pub range: crate::cli::RangeArg,
+    pub range: crate::args::RangeArg,
 
     /// Draw the terms of office and the chairmanships as a text Gantt chart.
     #[arg(long)]
@@ -189,7 +189,7 @@ pub fn events(kb: &Kb<'_>) -> Vec<TimelineEvent> {
     for m in data.membership.iter() {
         let state = kb.name_of(&m.state);
         for change in m.changes.iter() {
-            let kind = crate::commands::serde_name(&change.kind);
+            let kind = crate::output::words::serde_name(&change.kind);
             add(change.date, "membership", format!("{state}: {kind}"), &m.id);
         }
     }
@@ -597,7 +597,7 @@ mod tests {
     fn chart_lines(kb: &Kb<'_>, width: usize, from: Option<&str>, to: Option<&str>) -> Vec<String> {
         let args = Args {
             org: Default::default(),
-            range: crate::cli::RangeArg {
+            range: crate::args::RangeArg {
                 from: from.map(d),
                 to: to.map(d),
             },

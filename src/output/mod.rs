@@ -1,13 +1,18 @@
-//! How answers are shown. A command builds a [`View`]; one renderer per format
-//! writes it. Nothing else in the program prints tables or JSON.
+//! How answers are shown. A command returns a typed answer
+//! ([`crate::answer::Answer`]); [`render`] writes it in the format asked for:
+//! JSON the value itself, NDJSON and CSV its rows, the table and Markdown
+//! the blocks [`human`] words for it. Nothing else in the program prints
+//! tables or JSON.
 
 mod csv;
+pub mod human;
 mod json;
 mod markdown;
 mod ndjson;
 pub mod popolo;
 pub mod sqlite;
 mod table;
+pub mod words;
 
 pub use summit_kb_core::visible::{visible, visible_line};
 pub use table::MIN_TEXT;
@@ -17,11 +22,30 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-use crate::cli::Format;
+pub use human::Human;
 
-/// What a command answers, ready for any format: `json` (the typed answer
-/// serialised) for JSON, `data` for the formats that hold records only (NDJSON,
-/// CSV), `blocks` for people (the table and Markdown).
+use crate::answer::Answer;
+use crate::kb::Kb;
+
+/// How a query's answer is written (`--format`); `export` writes formats of
+/// its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for reading (the default).
+    Table,
+    /// Pretty-printed JSON, records in the shape `export` writes them.
+    Json,
+    /// One JSON value per line: one line per record of a list.
+    Ndjson,
+    /// Comma-separated values: a header row of the JSON field names, a row a record.
+    Csv,
+    /// A GitHub Markdown table.
+    Markdown,
+}
+
+/// An answer built the old way, every form of it at once: `json` for JSON,
+/// `data` for NDJSON and CSV, `blocks` for people (the commands not yet
+/// returning a typed answer).
 #[derive(Debug, Clone, PartialEq)]
 pub struct View {
     pub json: Value,
@@ -231,23 +255,104 @@ pub fn terminal_width() -> Option<u16> {
         .filter(|&w| w > 0)
 }
 
-/// Writes a view in the chosen format. Only the table is ever coloured.
+/// Writes an answer in the chosen format. Only the table is ever coloured.
 ///
 /// The formats for people (the table, the stacked layout and Markdown) show
 /// the dataset's texts through [`visible`]; so does CSV on a terminal. JSON
 /// and NDJSON escape control characters as JSON does (`\u001b`), and CSV
 /// piped or to a file keeps every value as it is: it is data, with the
-/// values of the JSON, and a CSV reader has no escape to undo.
-pub fn render(view: &View, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+/// values of the JSON, and a CSV reader has no escape to undo. CSV and
+/// NDJSON, whose rows are records only, have the answer's notice on
+/// standard error, as `note: ...`.
+pub fn render<A: Answer + Human>(
+    answer: &A,
+    kb: &Kb<'_>,
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Table => table::render(&visible_blocks(&view.blocks), style, out),
-        Format::Json => json::render(&view.json, out),
-        Format::Ndjson => ndjson::render(&view.data, out),
-        Format::Csv => csv::render(&view.data, style.terminal, out),
-        Format::Markdown => markdown::render(&visible_blocks(&view.blocks), out),
-        Format::Popolo | Format::Sqlite => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "--format popolo and sqlite are for `export` only",
-        )),
+        Format::Table => table::render(&visible_blocks(&answer.blocks(kb)), style, out),
+        Format::Markdown => markdown::render(&visible_blocks(&answer.blocks(kb)), out),
+        Format::Json => json::render(answer, out),
+        Format::Ndjson => {
+            ndjson::render(&answer.rows(), out)?;
+            note(answer.notice(kb));
+            Ok(())
+        }
+        Format::Csv => {
+            let records = answer.rows().iter().map(to_json).collect();
+            csv::render(&Data::new(answer.columns(), records), style.terminal, out)?;
+            note(answer.notice(kb));
+            Ok(())
+        }
+    }
+}
+
+/// A notice on standard error.
+fn note(notice: Option<String>) {
+    if let Some(notice) = notice {
+        to_stderr(&format!("note: {}", visible(&notice)));
+    }
+}
+
+/// A row as JSON, for CSV to read its columns from.
+fn to_json<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).expect("answers serialize to JSON")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::docs::{DocRow, Docs, DocsJson};
+
+    /// JSON is the answer itself, NDJSON its rows a line each, CSV the
+    /// columns it declares and a row each, the table its blocks.
+    #[test]
+    fn a_typed_answer_is_written_from_its_value_its_rows_and_its_blocks() {
+        let loaded = crate::shipped();
+        let kb = Kb::new(&loaded);
+        let rows = kb.data().document[..2]
+            .iter()
+            .map(|d| DocRow {
+                document: d,
+                adopted_on: d.adopted,
+                organization: None,
+            })
+            .collect();
+        let answer = Docs {
+            json: DocsJson::List(rows),
+            sources: false,
+        };
+        let style = Style {
+            color: false,
+            width: None,
+            terminal: false,
+        };
+        let written = |format| {
+            let mut out = Vec::new();
+            render(&answer, &kb, format, style, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let json = serde_json::to_string_pretty(&answer).unwrap() + "\n";
+        assert_eq!(written(Format::Json), json);
+        let value: Value = serde_json::from_str(&json).unwrap();
+        let ndjson: Vec<Value> = written(Format::Ndjson)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(Value::Array(ndjson), value);
+        let csv = written(Format::Csv);
+        let header = csv.lines().next().unwrap();
+        assert!(
+            header.starts_with("id,kind,title,organization,"),
+            "{header}"
+        );
+        assert!(header.ends_with(",topics,confidence"), "{header}");
+        assert_eq!(csv.lines().count(), 3, "{csv}");
+        let table = written(Format::Table);
+        assert!(table.starts_with("ID "), "{table}");
+        assert!(table.contains(kb.data().document[1].id.as_ref()), "{table}");
+        assert!(answer.found());
     }
 }

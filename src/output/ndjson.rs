@@ -3,10 +3,10 @@
 
 use std::io::{self, Write};
 
-use super::Data;
+use serde::Serialize;
 
-pub fn render(data: &Data, out: &mut dyn Write) -> io::Result<()> {
-    for record in &data.records {
+pub fn render<T: Serialize>(rows: &[T], out: &mut dyn Write) -> io::Result<()> {
+    for record in rows {
         serde_json::to_writer(&mut *out, record)?;
         out.write_all(b"\n")?;
     }
@@ -18,22 +18,19 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn rendered(data: &Data) -> String {
+    fn rendered(rows: &[serde_json::Value]) -> String {
         let mut out = Vec::new();
-        render(data, &mut out).unwrap();
+        render(rows, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     #[test]
     fn a_record_a_line_and_no_lines_for_none() {
-        let data = Data::new(
-            &["id"],
-            vec![json!({"id": "a", "n": [1, 2]}), json!({"id": "b\nc"})],
-        );
+        let rows = [json!({"id": "a", "n": [1, 2]}), json!({"id": "b\nc"})];
         assert_eq!(
-            rendered(&data),
+            rendered(&rows),
             "{\"id\":\"a\",\"n\":[1,2]}\n{\"id\":\"b\\nc\"}\n"
         );
-        assert_eq!(rendered(&Data::new(&["id"], vec![])), "");
+        assert_eq!(rendered(&[]), "");
     }
 }
