@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 
 use clap::Parser;
 use libfuzzer_sys::fuzz_target;
-use summit_kb::cli::{self, Cli};
+use summit_kb::args;
+use summit_kb::cli::Cli;
 use summit_kb::date::Date;
 use summit_kb::kb::{self, Kb};
 use summit_kb::load::{self, Loaded};
