@@ -11,6 +11,7 @@
 pub mod check;
 pub mod decisions;
 pub mod docs;
+pub mod members;
 pub mod search;
 pub mod show;
 pub mod sources;

@@ -9,7 +9,7 @@ use crate::commands::{Answer, Ctx};
 use crate::date::{Certainty, Date};
 use crate::kb::{chair_period, Kb, Match};
 use crate::model::{Chairmanship, Organization, RecordKind};
-use crate::output::words::publishers;
+use crate::output::words::{during, publishers};
 use crate::output::Block;
 
 #[derive(Debug, clap::Args)]
@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
     let kb = ctx.kb;
     let org = kb.org_filter(args.org.as_deref())?;
     let on = args.on.unwrap_or_else(|| Date::from_day(ctx.today()));
-    let when = evidence::during(on);
+    let when = during(on);
     let matches: Vec<_> = kb
         .chairs_during(on)
         .into_iter()

@@ -83,16 +83,6 @@ pub fn reason(period: &Bounds<'_>, day: civil::Date, certainty: Certainty) -> St
     }
 }
 
-/// "on 2025-11-27" for a day, "in 2025-11" or "in 2025" for a month or a
-/// year: how a heading names what `--on` asked about.
-pub fn during(on: Date) -> String {
-    if on.as_day().is_some() {
-        format!("on {on}")
-    } else {
-        format!("in {on}")
-    }
-}
-
 /// Why the period shares (or only possibly shares) a day with `on`, a day,
 /// a month or a year.
 pub fn reason_during(period: &Bounds<'_>, on: Date, certainty: Certainty) -> String {

@@ -9,7 +9,7 @@ use crate::commands::{Answer, Ctx};
 use crate::date::{Certainty, Date};
 use crate::kb::{show_term_end, Kb};
 use crate::model::{Person, Post, Record, RecordKind, Term};
-use crate::output::words::publishers;
+use crate::output::words::{during, publishers};
 use crate::output::Block;
 
 #[derive(Debug, clap::Args)]
@@ -140,7 +140,7 @@ fn answer_for<'a>(
     labelled: bool,
 ) -> (Vec<Block>, Vec<HolderMatch<'a>>, bool) {
     let matches = kb.holders_during(post, on);
-    let when = evidence::during(on);
+    let when = during(on);
     let title = if labelled {
         format!("{} ({})", post.name, kb.name_of(&post.organization))
     } else {

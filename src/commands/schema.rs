@@ -53,7 +53,7 @@ pub fn of_answer(command: Answering) -> Value {
         Answering::Holder => schemars::schema_for!(c::holder::HolderJson),
         Answering::Terms => schemars::schema_for!(crate::answer::terms::Terms),
         Answering::Chair => schemars::schema_for!(c::chair::ChairJson),
-        Answering::Members => schemars::schema_for!(c::members::MembersJson),
+        Answering::Members => schemars::schema_for!(crate::answer::members::Members),
         Answering::Sources => schemars::schema_for!(crate::answer::sources::Sources),
         Answering::Search => schemars::schema_for!(crate::answer::search::Search),
         Answering::Timeline => schemars::schema_for!(c::timeline::TimelineJson),

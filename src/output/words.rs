@@ -1,6 +1,6 @@
 //! The wording the answers share when shown to people: a period, the
 //! publishers of some citations, a citation in full, what is known of a
-//! meeting's outcomes.
+//! meeting's outcomes, the day asked about.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -198,5 +198,15 @@ pub fn with_sources(table: Block, sources: Vec<String>) -> Block {
             }
         }
         other => other,
+    }
+}
+
+/// "on 2025-11-27" for a day, "in 2025-11" or "in 2025" for a month or a
+/// year: how a heading names what `--on` asked about.
+pub fn during(on: Date) -> String {
+    if on.as_day().is_some() {
+        format!("on {on}")
+    } else {
+        format!("in {on}")
     }
 }

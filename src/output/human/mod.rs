@@ -5,6 +5,7 @@
 mod check;
 mod decisions;
 mod docs;
+mod members;
 mod search;
 mod show;
 mod sources;
