@@ -17,6 +17,7 @@ pub mod show;
 pub mod sources;
 pub mod summits;
 pub mod terms;
+pub mod timeline;
 
 use schemars::JsonSchema;
 use serde::Serialize;

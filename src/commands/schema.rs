@@ -56,7 +56,7 @@ pub fn of_answer(command: Answering) -> Value {
         Answering::Members => schemars::schema_for!(crate::answer::members::Members),
         Answering::Sources => schemars::schema_for!(crate::answer::sources::Sources),
         Answering::Search => schemars::schema_for!(crate::answer::search::Search),
-        Answering::Timeline => schemars::schema_for!(c::timeline::TimelineJson),
+        Answering::Timeline => schemars::schema_for!(crate::answer::timeline::Timeline),
         Answering::Check => schemars::schema_for!(crate::answer::check::Check),
     };
     let name = command

@@ -11,6 +11,7 @@ mod show;
 mod sources;
 mod summits;
 mod terms;
+mod timeline;
 
 use super::Block;
 use crate::kb::Kb;
