@@ -4,13 +4,14 @@ use anyhow::Result;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::commands::evidence::{self, Bounds};
+use crate::answer::evidence::{Bounds, Explain};
+use crate::commands::evidence;
 use crate::commands::{Answer, Ctx};
 use crate::date::{Certainty, Date};
 use crate::kb::{show_term_end, Kb};
-use crate::model::{Person, Post, Record, RecordKind, Term};
-use crate::output::words::{during, publishers};
-use crate::output::Block;
+use crate::model::{Person, Post, Record, Term};
+use crate::output::words::{during, publishers, reason_during};
+use crate::output::{Block, Human};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -126,8 +127,10 @@ pub struct HolderMatch<'a> {
     pub term: &'a Term,
     /// The person as exported.
     pub person: Option<&'a Person>,
+    // The schema of `explain` is left open (any JSON), as it was.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explain: Option<serde_json::Value>,
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub explain: Option<Explain<'a>>,
 }
 
 /// The blocks and JSON holders of one post during `on` (a day, a month or a
@@ -163,7 +166,7 @@ fn answer_for<'a>(
         }
         let certainty = match m.certainty {
             Certainty::Yes => "yes".to_string(),
-            _ => evidence::reason_during(&period(term), on, m.certainty),
+            _ => reason_during(&Bounds::of_term(term), on, m.certainty),
         };
         let appointed = term
             .appointed_by
@@ -182,7 +185,8 @@ fn answer_for<'a>(
             ("sources", publishers(kb, &term.citations)),
         ]));
         if args.explain {
-            blocks.extend(evidence::blocks(kb, &period(term), on, m.certainty));
+            let explain = evidence::explain(kb, Bounds::of_term(term), on, m.certainty);
+            blocks.extend(explain.blocks(kb));
         }
     }
     let found = matches.iter().any(|m| m.certainty == Certainty::Yes);
@@ -207,20 +211,9 @@ fn answer_for<'a>(
                 },
                 explain: args
                     .explain
-                    .then(|| evidence::json(kb, &period(t), on, m.certainty)),
+                    .then(|| evidence::explain(kb, Bounds::of_term(t), on, m.certainty)),
             }
         })
         .collect();
     (blocks, holders, found)
-}
-
-fn period(term: &Term) -> Bounds<'_> {
-    Bounds {
-        kind: RecordKind::Term,
-        id: &term.id,
-        start: Some(term.start),
-        end: term.end,
-        start_unknown: None,
-        citations: &term.citations,
-    }
 }

@@ -52,7 +52,7 @@ pub fn of_answer(command: Answering) -> Value {
         Answering::Show => schemars::schema_for!(crate::answer::show::Show),
         Answering::Holder => schemars::schema_for!(c::holder::HolderJson),
         Answering::Terms => schemars::schema_for!(crate::answer::terms::Terms),
-        Answering::Chair => schemars::schema_for!(c::chair::ChairJson),
+        Answering::Chair => schemars::schema_for!(crate::answer::chair::Chair),
         Answering::Members => schemars::schema_for!(crate::answer::members::Members),
         Answering::Sources => schemars::schema_for!(crate::answer::sources::Sources),
         Answering::Search => schemars::schema_for!(crate::answer::search::Search),

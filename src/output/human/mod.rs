@@ -2,9 +2,11 @@
 //! and the line that qualifies it. One module per answer, each worded with
 //! the helpers of [`super::words`].
 
+mod chair;
 mod check;
 mod decisions;
 mod docs;
+mod evidence;
 mod members;
 mod search;
 mod show;
