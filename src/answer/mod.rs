@@ -13,6 +13,7 @@ pub mod check;
 pub mod decisions;
 pub mod docs;
 pub mod evidence;
+pub mod holder;
 pub mod members;
 pub mod search;
 pub mod show;

@@ -44,13 +44,12 @@ pub fn schema() -> Value {
 
 /// The schema of a command's JSON answer, from the type it serialises.
 pub fn of_answer(command: Answering) -> Value {
-    use crate::commands as c;
     let generated = match command {
         Answering::Summits => schemars::schema_for!(crate::answer::summits::Summits),
         Answering::Docs => schemars::schema_for!(crate::answer::docs::Docs),
         Answering::Decisions => schemars::schema_for!(crate::answer::decisions::Decisions),
         Answering::Show => schemars::schema_for!(crate::answer::show::Show),
-        Answering::Holder => schemars::schema_for!(c::holder::HolderJson),
+        Answering::Holder => schemars::schema_for!(crate::answer::holder::Holder),
         Answering::Terms => schemars::schema_for!(crate::answer::terms::Terms),
         Answering::Chair => schemars::schema_for!(crate::answer::chair::Chair),
         Answering::Members => schemars::schema_for!(crate::answer::members::Members),

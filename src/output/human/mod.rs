@@ -7,6 +7,7 @@ mod check;
 mod decisions;
 mod docs;
 mod evidence;
+mod holder;
 mod members;
 mod search;
 mod show;
