@@ -8,14 +8,19 @@
 //! of it (the table, Markdown, its notice) is built from the value in
 //! `output::human`, never here and never in a command.
 
+pub mod chair;
 pub mod check;
 pub mod decisions;
 pub mod docs;
+pub mod evidence;
+pub mod holder;
+pub mod members;
 pub mod search;
 pub mod show;
 pub mod sources;
 pub mod summits;
 pub mod terms;
+pub mod timeline;
 
 use schemars::JsonSchema;
 use serde::Serialize;

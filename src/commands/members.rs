@@ -2,15 +2,11 @@
 
 use anyhow::Result;
 use jiff::civil;
-use schemars::JsonSchema;
-use serde::Serialize;
 
-use crate::commands::{Answer, Ctx};
+use crate::answer::members::{MemberRow, Members, MembersJson, Standing, StandingOn};
+use crate::commands::Ctx;
 use crate::date::{Certainty, Date};
-use crate::model::{ChangeKind, Membership, MembershipStatus};
-use crate::output::words::serde_name;
-use crate::output::Block;
-use crate::output::Kind::{Fixed, Text};
+use crate::model::{ChangeKind, Membership};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -27,56 +23,6 @@ pub struct Args {
     /// observer, not yet a member...) and its dated changes.
     #[arg(long)]
     pub all: bool,
-}
-
-/// Where a state stands in an organisation on a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Standing {
-    Member,
-    ParticipationFrozen,
-    /// Before the first recorded change (a join): not yet a member.
-    NotYetMember,
-    AccessionStarted,
-    Observer,
-    DialoguePartner,
-    Partner,
-    Suspended,
-    Withdrawn,
-}
-
-impl Standing {
-    /// A member on the day (a frozen participation is still membership).
-    pub fn is_member(self) -> bool {
-        matches!(self, Standing::Member | Standing::ParticipationFrozen)
-    }
-
-    fn after(kind: ChangeKind) -> Standing {
-        match kind {
-            ChangeKind::Joined | ChangeKind::Rejoined | ChangeKind::ParticipationResumed => {
-                Standing::Member
-            }
-            ChangeKind::ParticipationFrozen => Standing::ParticipationFrozen,
-            ChangeKind::Suspended => Standing::Suspended,
-            ChangeKind::Withdrew => Standing::Withdrawn,
-            ChangeKind::AccessionStarted => Standing::AccessionStarted,
-            ChangeKind::Observer => Standing::Observer,
-            ChangeKind::DialoguePartner => Standing::DialoguePartner,
-            ChangeKind::Partner => Standing::Partner,
-        }
-    }
-
-    fn of_status(status: MembershipStatus) -> Standing {
-        match status {
-            MembershipStatus::Member => Standing::Member,
-            MembershipStatus::ParticipationFrozen => Standing::ParticipationFrozen,
-            MembershipStatus::Suspended => Standing::Suspended,
-            MembershipStatus::Former => Standing::Withdrawn,
-            MembershipStatus::Observer => Standing::Observer,
-            MembershipStatus::DialoguePartner => Standing::DialoguePartner,
-            MembershipStatus::Partner => Standing::Partner,
-        }
-    }
 }
 
 /// Every standing the state may have had on `day`, each with its certainty:
@@ -192,11 +138,10 @@ pub fn member_during(m: &Membership, span: Date) -> Certainty {
         .unwrap_or(Certainty::No)
 }
 
-pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+pub fn run<'k>(ctx: &Ctx<'k>, args: &Args) -> Result<Members<'k>> {
     let kb = ctx.kb;
     let org = kb.org_filter(args.org.as_deref())?;
     let on = args.on.unwrap_or_else(|| Date::from_day(ctx.today()));
-    let when = crate::commands::evidence::during(on);
     let mut list: Vec<&Membership> = kb
         .data()
         .membership
@@ -208,44 +153,14 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             .cmp(&b.organization)
             .then_with(|| kb.name_of(&a.state).cmp(&kb.name_of(&b.state)))
     });
-    let mut rows = Vec::new();
-    let mut json_rows = Vec::new();
-    let mut found = false;
-    // Listed states with no dated change: their standing is only possible.
-    let mut undated: Vec<&Membership> = Vec::new();
+    let mut members = Vec::new();
     for m in list {
         let member = member_during(m, on);
         if member == Certainty::No && !args.all {
             continue;
         }
-        found |= member == Certainty::Yes;
-        if m.changes.is_empty() {
-            undated.push(m);
-        }
         let standings = standing_during(m, on);
-        let standing = standings
-            .iter()
-            .map(|(s, _)| serde_name(s))
-            .collect::<Vec<_>>()
-            .join(" or ");
-        let changes = m
-            .changes
-            .iter()
-            .map(|c| format!("{} {}", c.date, serde_name(&c.kind)))
-            .collect::<Vec<_>>()
-            .join("; ");
-        let mut row = vec![
-            kb.name_of(&m.organization),
-            kb.name_of(&m.state),
-            standing,
-            member.to_string(),
-        ];
-        if args.all {
-            row.push(changes);
-        }
-        row.push(m.id.to_string());
-        rows.push(row);
-        json_rows.push(MemberRow {
+        members.push(MemberRow {
             organization: &m.organization,
             state: &m.state,
             state_name: kb.name_of(&m.state),
@@ -261,79 +176,20 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             membership: m,
         });
     }
-    let mut blocks = vec![Block::Heading(format!("Members {when}"))];
-    let empty = rows.is_empty();
-    let columns = [
-        ("organization", Text),
-        ("state", Text),
-        ("standing", Fixed),
-        ("member", Fixed),
-        ("changes", Text),
-        ("id", Fixed),
-    ];
-    // The dated changes only with --all.
-    let columns = columns
-        .into_iter()
-        .filter(|&(h, _)| args.all || h != "changes");
-    blocks.push(Block::table(columns, rows));
-    if empty {
-        blocks.push(Block::Text(format!("No member state is recorded {when}.")));
-    }
-    let cited: Vec<String> = undated
-        .iter()
-        .map(|m| format!("{} ({})", kb.name_of(&m.state), m.organization))
-        .collect();
-    if !cited.is_empty() && !empty {
-        blocks.push(Block::Text(format!(
-            "No dated change is recorded for {}: their standing on a given day is only possibly their present status.",
-            cited.join(", ")
-        )));
-    }
-    let json = MembersJson {
-        on: on.to_string(),
-        members: &json_rows,
-    };
-    Ok(Answer::typed(
-        ctx.needs, &json, COLUMNS, &json_rows, blocks, found,
-    ))
-}
-
-/// What CSV writes of each state.
-const COLUMNS: &[&str] = &["organization", "state", "state_name", "member", "standings"];
-
-/// The JSON of `members`: the day and each state listed.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct MembersJson<'a> {
-    pub on: String,
-    pub members: &'a [MemberRow<'a>],
-}
-
-/// A state's membership on the day.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct MemberRow<'a> {
-    pub organization: &'a str,
-    pub state: &'a str,
-    pub state_name: String,
-    /// Whether it was a member: yes, possibly or no (with `--all`).
-    pub member: Certainty,
-    /// Every standing it may have had.
-    pub standings: Vec<Standing>,
-    /// The same, each with its certainty.
-    pub standing: Vec<StandingOn>,
-    /// The record as exported.
-    pub membership: &'a Membership,
-}
-
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct StandingOn {
-    pub standing: Standing,
-    pub certainty: Certainty,
+    Ok(Members {
+        json: MembersJson {
+            on: on.to_string(),
+            members,
+        },
+        on,
+        all: args.all,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Citation, MembershipChange};
+    use crate::model::{Citation, MembershipChange, MembershipStatus};
 
     fn change(date: &str, kind: ChangeKind) -> MembershipChange {
         MembershipChange {

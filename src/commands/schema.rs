@@ -44,19 +44,18 @@ pub fn schema() -> Value {
 
 /// The schema of a command's JSON answer, from the type it serialises.
 pub fn of_answer(command: Answering) -> Value {
-    use crate::commands as c;
     let generated = match command {
         Answering::Summits => schemars::schema_for!(crate::answer::summits::Summits),
         Answering::Docs => schemars::schema_for!(crate::answer::docs::Docs),
         Answering::Decisions => schemars::schema_for!(crate::answer::decisions::Decisions),
         Answering::Show => schemars::schema_for!(crate::answer::show::Show),
-        Answering::Holder => schemars::schema_for!(c::holder::HolderJson),
+        Answering::Holder => schemars::schema_for!(crate::answer::holder::Holder),
         Answering::Terms => schemars::schema_for!(crate::answer::terms::Terms),
-        Answering::Chair => schemars::schema_for!(c::chair::ChairJson),
-        Answering::Members => schemars::schema_for!(c::members::MembersJson),
+        Answering::Chair => schemars::schema_for!(crate::answer::chair::Chair),
+        Answering::Members => schemars::schema_for!(crate::answer::members::Members),
         Answering::Sources => schemars::schema_for!(crate::answer::sources::Sources),
         Answering::Search => schemars::schema_for!(crate::answer::search::Search),
-        Answering::Timeline => schemars::schema_for!(c::timeline::TimelineJson),
+        Answering::Timeline => schemars::schema_for!(crate::answer::timeline::Timeline),
         Answering::Check => schemars::schema_for!(crate::answer::check::Check),
     };
     let name = command

@@ -8,15 +8,12 @@
 
 use anyhow::Result;
 use jiff::civil;
-use schemars::JsonSchema;
-use serde::Serialize;
 
-use crate::commands::{Answer, Ctx, Needs};
-use crate::date::{Certainty, Date, Precision};
+use crate::answer::timeline::{Axis, ChartJson, ChartRow, Timeline, TimelineEvent};
+use crate::commands::Ctx;
+use crate::date::{Certainty, Date};
 use crate::kb::Kb;
 use crate::model::{MeetingStatus, Organization};
-use crate::output::Block;
-use crate::output::Kind::{Fixed, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -38,21 +35,6 @@ pub struct Args {
     /// Draw the chart with ASCII characters only (# and . for the bars).
     #[arg(long, requires = "chart")]
     pub ascii: bool,
-}
-
-/// One dated event.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct TimelineEvent {
-    pub date: Date,
-    pub precision: Precision,
-    pub kind: &'static str,
-    pub what: String,
-    /// The record the event comes from.
-    pub id: String,
-    /// With --from/--to: `yes`, or `possibly` for a coarse date that is only
-    /// partly inside the range.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub in_range: Option<Certainty>,
 }
 
 /// The order of kinds on the same date: on a handover day, the outgoing
@@ -214,14 +196,14 @@ pub fn events(kb: &Kb<'_>) -> Vec<TimelineEvent> {
 }
 
 /// The answer to `timeline`: the list, or the chart with `--chart`.
-pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
+pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Timeline> {
     let (kb, terminal_width) = (ctx.kb, ctx.width);
     args.range.check()?;
     let org = kb.org_filter(args.org.as_deref())?;
     if args.chart {
         // --width is at least 40; a terminal narrower than 20 columns gets 20.
         let width = args.width.or(terminal_width).unwrap_or(80).max(MIN_WIDTH);
-        return Ok(chart(ctx.needs, kb, args, org, usize::from(width)));
+        return Ok(chart(kb, args, org, usize::from(width)));
     }
     let filtering = args.range.from.is_some() || args.range.to.is_some();
     let events: Vec<TimelineEvent> = events(kb)
@@ -236,115 +218,14 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Answer> {
             (certainty != Certainty::No).then_some(e)
         })
         .collect();
-    let found = events
-        .iter()
-        .any(|e| e.in_range.is_none_or(|c| c == Certainty::Yes));
-    // The table even when empty: CSV and Markdown keep their header row.
-    let mut blocks = {
-        let rows = events
-            .iter()
-            .map(|e| {
-                let mut row = vec![e.date.to_string(), e.kind.to_string(), e.what.clone()];
-                if filtering {
-                    row.push(e.in_range.map(|c| c.to_string()).unwrap_or_default());
-                }
-                row.push(e.id.clone());
-                row
-            })
-            .collect();
-        let columns = [
-            ("date", Fixed),
-            ("kind", Fixed),
-            ("what", Text),
-            ("in range", Fixed),
-            ("id", Fixed),
-        ];
-        // Whether each event is in range only when a range is given.
-        let columns = columns
-            .into_iter()
-            .filter(|&(h, _)| filtering || h != "in range");
-        vec![Block::table(columns, rows)]
-    };
-    if events.is_empty() {
-        blocks.push(Block::Text("No dated events match.".to_string()));
-    }
-    Ok(Answer::typed(
-        ctx.needs,
-        &events,
-        EVENT_COLUMNS,
-        &events,
-        blocks,
-        found,
-    ))
-}
-
-/// What CSV writes of each event.
-const EVENT_COLUMNS: &[&str] = &["date", "precision", "kind", "what", "id", "in_range"];
-
-/// What CSV writes of each row of the chart.
-const CHART_COLUMNS: &[&str] = &["group", "label", "id", "start", "end"];
-
-/// The JSON of `timeline`: the events, or with `--chart` its axis and rows.
-#[derive(Debug, Serialize, JsonSchema)]
-#[serde(untagged)]
-pub enum TimelineJson {
-    Events(Vec<TimelineEvent>),
-    Chart(ChartJson),
-}
-
-/// The chart's axis (absent when nothing is drawn) and its rows.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct ChartJson {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
-    pub rows: Vec<ChartRow>,
-}
-
-/// A chart with no rows, saying why.
-fn nothing_to_draw(needs: Needs, why: &str) -> Answer {
-    let empty = ChartJson {
-        from: None,
-        to: None,
-        rows: Vec::new(),
-    };
-    chart_answer(needs, empty, vec![Block::Text(why.to_string())], false)
-}
-
-fn chart_answer(needs: Needs, json: ChartJson, blocks: Vec<Block>, found: bool) -> Answer {
-    Answer::typed(needs, &json, CHART_COLUMNS, &json.rows, blocks, found)
+    Ok(Timeline::Events {
+        events,
+        ranged: filtering,
+    })
 }
 
 /// The narrowest chart drawn.
-const MIN_WIDTH: u16 = 20;
-
-/// A row of the chart: a term or a chairmanship, from a start to an end that
-/// may each be coarse; `end` None: still running.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct ChartRow {
-    group: String,
-    label: String,
-    id: String,
-    start: Date,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    end: Option<Date>,
-}
-
-impl ChartRow {
-    /// (first possible day, first certain day, last certain day, last possible day);
-    /// the certain part may be empty (first certain after last certain).
-    fn days(&self, axis_end: civil::Date) -> (civil::Date, civil::Date, civil::Date, civil::Date) {
-        let end_first = self.end.map_or(axis_end, |e| e.first_day());
-        let end_last = self.end.map_or(axis_end, |e| e.last_day());
-        (
-            self.start.first_day(),
-            self.start.last_day(),
-            end_first,
-            end_last,
-        )
-    }
-}
+pub const MIN_WIDTH: u16 = 20;
 
 fn rows(kb: &Kb<'_>) -> Vec<ChartRow> {
     let mut rows = Vec::new();
@@ -383,53 +264,9 @@ fn rows(kb: &Kb<'_>) -> Vec<ChartRow> {
     rows
 }
 
-/// Marks for a certain day, a possible day, the axis line and a tick.
-struct Glyphs {
-    certain: char,
-    possible: char,
-    line: char,
-    tick: char,
-}
-
-const UNICODE: Glyphs = Glyphs {
-    certain: '█',
-    possible: '░',
-    line: '─',
-    tick: '┬',
-};
-
-const ASCII: Glyphs = Glyphs {
-    certain: '#',
-    possible: '.',
-    line: '-',
-    tick: '+',
-};
-
-fn day_number(day: civil::Date) -> i64 {
-    day.duration_since(civil::date(1, 1, 1)).as_secs() / 86_400
-}
-
-/// Cuts `s` to at most `width` characters, with "…" when cut.
-fn fit(s: &str, width: usize) -> String {
-    // Measured and cut as it is shown: a control character of the data as
-    // its escape (`\u{1b}`), which the renderers would make it anyway.
-    let s = crate::output::visible_line(s);
-    if s.chars().count() <= width {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
-    out.push(if width > 0 { '…' } else { ' ' });
-    out.chars().take(width).collect()
-}
-
-fn chart(
-    needs: Needs,
-    kb: &Kb<'_>,
-    args: &Args,
-    org: Option<&Organization>,
-    width: usize,
-) -> Answer {
-    let glyphs = if args.ascii { &ASCII } else { &UNICODE };
+/// The chart's rows between its axis ends: the range asked for, else the
+/// whole years of every row.
+fn chart(kb: &Kb<'_>, args: &Args, org: Option<&Organization>, width: usize) -> Timeline {
     let mut rows: Vec<ChartRow> = rows(kb)
         .into_iter()
         .filter(|r| kb.get(&r.id).is_none_or(|rec| kb.in_org(rec, org)))
@@ -449,127 +286,45 @@ fn chart(
         .to
         .map(|t| t.last_day())
         .or_else(|| known_ends.max().map(|d| civil::date(d.year(), 12, 31)));
-    let (Some(axis_start), Some(axis_end)) = (axis_start, axis_end) else {
-        return nothing_to_draw(needs, "No terms or chairmanships to draw.");
-    };
-    // Only what shows between the axis ends.
-    rows.retain(|r| {
-        let (first, _, _, last) = r.days(axis_end);
-        last >= axis_start && first <= axis_end
-    });
-    if rows.is_empty() {
-        return nothing_to_draw(needs, "No terms or chairmanships fall in this range.");
-    }
-
-    let label_width = rows
-        .iter()
-        .map(|r| crate::output::visible_line(&r.label).chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(width * 2 / 5);
-    let bar_width = width.saturating_sub(label_width + 1).max(1);
-    let origin = day_number(axis_start);
-    let total = (day_number(axis_end) - origin + 1).max(1);
-    let cell = |day: civil::Date| -> usize {
-        let n = (day_number(day) - origin).clamp(0, total - 1);
-        usize::try_from(n * bar_width as i64 / total).unwrap_or(0)
-    };
-
-    let mut lines = Vec::new();
-    let mut group = "";
-    for row in &rows {
-        if row.group != group {
-            group = &row.group;
-            lines.push(fit(group, width));
-        }
-        let mut bar = vec![' '; bar_width];
-        let (first, certain_from, certain_to, last) = row.days(axis_end);
-        if first > last {
-            // An end before the start: `check` refuses such data, but the
-            // chart must not fail on it.
-            continue;
-        }
-        let clip = |d: civil::Date| d.clamp(axis_start, axis_end);
-        for c in &mut bar[cell(clip(first))..=cell(clip(last))] {
-            *c = glyphs.possible;
-        }
-        if certain_from <= certain_to && certain_to >= axis_start && certain_from <= axis_end {
-            for c in &mut bar[cell(clip(certain_from))..=cell(clip(certain_to))] {
-                *c = glyphs.certain;
+    let axis = match (axis_start, axis_end) {
+        (Some(axis_start), Some(axis_end)) => {
+            // Only what shows between the axis ends.
+            rows.retain(|r| {
+                let (first, _, _, last) = r.days(axis_end);
+                last >= axis_start && first <= axis_end
+            });
+            if rows.is_empty() {
+                Axis::NothingInRange
+            } else {
+                Axis::Drawn(axis_start, axis_end)
             }
         }
-        let label = fit(&row.label, label_width);
-        let line = format!("{label:<label_width$} {}", bar.iter().collect::<String>());
-        lines.push(line.trim_end().to_string());
-    }
-
-    // The year axis: a tick and a label at each shown year's first day.
-    let years = i64::from(axis_end.year() - axis_start.year()) + 1;
-    // Labelled years at least 6 columns apart (four digits and a gap).
-    let step = [1, 2, 5, 10, 20, 50, 100, 1000]
-        .into_iter()
-        .find(|s| s * bar_width as i64 >= 6 * years)
-        .unwrap_or(1000);
-    let mut ticks = vec![glyphs.line; bar_width];
-    let mut labels = vec![' '; bar_width];
-    let mut free_from = 0;
-    // An axis that starts within a year is labelled with where it starts.
-    if (axis_start.month(), axis_start.day()) != (1, 1) {
-        let text = axis_start.strftime("%Y-%m").to_string();
-        if text.len() <= bar_width {
-            ticks[0] = glyphs.tick;
-            for (i, ch) in text.chars().enumerate() {
-                labels[i] = ch;
-            }
-            free_from = text.len() + 1;
-        }
-    }
-    for year in axis_start.year()..=axis_end.year() {
-        if i64::from(year) % step != 0 {
-            continue;
-        }
-        let day = civil::date(year, 1, 1);
-        if day < axis_start {
-            continue;
-        }
-        let at = cell(day);
-        let text = year.to_string();
-        if at < free_from || at + text.len() > bar_width {
-            continue;
-        }
-        ticks[at] = glyphs.tick;
-        for (i, ch) in text.chars().enumerate() {
-            labels[at + i] = ch;
-        }
-        free_from = at + text.len() + 1;
-    }
-    let pad = " ".repeat(label_width + 1);
-    lines.push(format!("{pad}{}", ticks.iter().collect::<String>()));
-    lines.push(
-        format!("{pad}{}", labels.iter().collect::<String>())
-            .trim_end()
-            .to_string(),
-    );
-    for legend in [
-        format!("{} dates known to the day", glyphs.certain),
-        format!("{} dates known only to the month or year", glyphs.possible),
-    ] {
-        lines.push(fit(&legend, width));
-    }
-
-    let blocks = vec![Block::Preformatted(lines)];
-
-    let json = ChartJson {
-        from: Some(axis_start.to_string()),
-        to: Some(axis_end.to_string()),
-        rows,
+        _ => Axis::NothingToDraw,
     };
-    chart_answer(needs, json, blocks, true)
+    let chart = match axis {
+        Axis::Drawn(from, to) => ChartJson {
+            from: Some(from.to_string()),
+            to: Some(to.to_string()),
+            rows,
+        },
+        Axis::NothingToDraw | Axis::NothingInRange => ChartJson {
+            from: None,
+            to: None,
+            rows: Vec::new(),
+        },
+    };
+    Timeline::Chart {
+        chart,
+        axis,
+        width,
+        ascii: args.ascii,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::{Block, Human};
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
@@ -605,9 +360,8 @@ mod tests {
             width: None,
             ascii: false,
         };
-        chart(Needs::ALL, kb, &args, None, width)
-            .view
-            .blocks
+        chart(kb, &args, None, width)
+            .blocks(kb)
             .into_iter()
             .flat_map(|b| match b {
                 Block::Preformatted(lines) => lines,
@@ -639,12 +393,5 @@ mod tests {
         assert!(!lines.iter().any(|l| l.starts_with("Belarus 2023")));
         let axis = lines.iter().rev().nth(2).unwrap();
         assert!(axis.contains("2024") && axis.contains("2026"), "{lines:#?}");
-    }
-
-    #[test]
-    fn fit_cuts_with_an_ellipsis() {
-        assert_eq!(fit("abcdef", 4), "abc…");
-        assert_eq!(fit("abc", 4), "abc");
-        assert_eq!(fit("abc", 0), "");
     }
 }

@@ -1,13 +1,14 @@
 //! The wording the answers share when shown to people: a period, the
 //! publishers of some citations, a citation in full, what is known of a
-//! meeting's outcomes.
+//! meeting's outcomes, the day asked about and why a record matched it.
 
 use serde_json::Value;
 
 use super::{Block, Kind};
 pub use crate::answer::serde_name;
+use crate::answer::evidence::Bounds;
 use crate::answer::OutcomesKnown;
-use crate::date::Date;
+use crate::date::{Certainty, Date};
 use crate::kb::Kb;
 use crate::model::{Citation, Completeness, Record};
 
@@ -186,5 +187,180 @@ pub fn with_sources(table: Block, sources: Vec<String>) -> Block {
             }
         }
         other => other,
+    }
+}
+
+/// "on 2025-11-27" for a day, "in 2025-11" or "in 2025" for a month or a
+/// year: how a heading names what `--on` asked about.
+pub fn during(on: Date) -> String {
+    if on.as_day().is_some() {
+        format!("on {on}")
+    } else {
+        format!("in {on}")
+    }
+}
+
+/// Why `day` is (or is only possibly) inside the period.
+fn reason(period: &Bounds<'_>, day: jiff::civil::Date, certainty: Certainty) -> String {
+    let coarse_hit =
+        |d: Date| d.first_day() <= day && day <= d.last_day() && d.first_day() != d.last_day();
+    match certainty {
+        Certainty::Yes => {
+            format!("yes: {day} is inside the period whatever days its bounds stand for")
+        }
+        Certainty::No => format!("no: {day} is outside the period"),
+        Certainty::Possibly => {
+            let mut why = Vec::new();
+            match period.start {
+                Some(s) if coarse_hit(s) => why.push(format!(
+                    "the start is known only to the {} ({}..{}) and {day} falls in it",
+                    s.precision(),
+                    s.first_day(),
+                    s.last_day()
+                )),
+                None => why.push(start_not_recorded(period)),
+                _ => {}
+            }
+            if let Some(e) = period.end.filter(|&e| coarse_hit(e)) {
+                why.push(format!(
+                    "the end is known only to the {} ({}..{}) and {day} falls in it",
+                    e.precision(),
+                    e.first_day(),
+                    e.last_day()
+                ));
+            }
+            if why.is_empty() {
+                why.push("the data cannot tell for this day".to_string());
+            }
+            format!("possibly: {}", why.join("; "))
+        }
+    }
+}
+
+/// Why the period shares (or only possibly shares) a day with `on`, a day,
+/// a month or a year: the certainty `holder` and `chair` show, and the
+/// reason `--explain` gives in JSON too.
+pub fn reason_during(period: &Bounds<'_>, on: Date, certainty: Certainty) -> String {
+    if let Some(day) = on.as_day() {
+        return reason(period, day, certainty);
+    }
+    let (first, last) = (on.first_day(), on.last_day());
+    let coarse = |d: Date| d.first_day() != d.last_day();
+    match certainty {
+        Certainty::Yes => format!(
+            "yes: the period shares a day with {on} ({first}..{last}) whatever days its bounds stand for"
+        ),
+        Certainty::No => format!("no: the period shares no day with {on} ({first}..{last})"),
+        Certainty::Possibly => {
+            let mut why = Vec::new();
+            match period.start {
+                Some(s) if coarse(s) && s.first_day() <= last && last < s.last_day() => {
+                    why.push(format!(
+                        "the start is known only to the {} ({}..{}) and may fall after {last}",
+                        s.precision(),
+                        s.first_day(),
+                        s.last_day()
+                    ));
+                }
+                None => why.push(start_not_recorded(period)),
+                _ => {}
+            }
+            if let Some(e) = period
+                .end
+                .filter(|&e| coarse(e) && e.first_day() < first && first <= e.last_day())
+            {
+                why.push(format!(
+                    "the end is known only to the {} ({}..{}) and may fall before {first}",
+                    e.precision(),
+                    e.first_day(),
+                    e.last_day()
+                ));
+            }
+            if why.is_empty() {
+                why.push(format!("the data cannot tell for {on}"));
+            }
+            format!("possibly: {}", why.join("; "))
+        }
+    }
+}
+
+/// Why a period with no recorded start is uncertain, with what is known of it.
+fn start_not_recorded(period: &Bounds<'_>) -> String {
+    let known = period.start_unknown.as_deref();
+    let known = known.map(|k| format!(", only that it is {k}"));
+    format!("the start is not recorded{}", known.unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::RecordKind;
+    use jiff::civil;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_possible_answer_says_which_bound_is_too_coarse() {
+        let period = Bounds {
+            kind: RecordKind::Term,
+            id: "t",
+            start: Some(d("2003")),
+            end: Some(d("2005-06")),
+            start_unknown: None,
+            citations: &[],
+        };
+        let day = |s: &str| s.parse::<civil::Date>().unwrap();
+        let why = reason(&period, day("2003-02-01"), Certainty::Possibly);
+        assert!(
+            why.contains("start is known only to the year (2003-01-01..2003-12-31)"),
+            "{why}"
+        );
+        assert!(!why.contains("end"), "{why}");
+        let why = reason(&period, day("2005-06-10"), Certainty::Possibly);
+        assert!(why.contains("end is known only to the month"), "{why}");
+        assert!(reason(&period, day("2004-01-01"), Certainty::Yes).starts_with("yes"));
+    }
+
+    #[test]
+    fn a_possible_answer_for_a_span_says_which_bound_may_fall_outside_it() {
+        let period = Bounds {
+            kind: RecordKind::Term,
+            id: "t",
+            start: Some(d("2003")),
+            end: Some(d("2005-06")),
+            start_unknown: None,
+            citations: &[],
+        };
+        let why = reason_during(&period, d("2003-03"), Certainty::Possibly);
+        assert!(
+            why.contains("start is known only to the year (2003-01-01..2003-12-31) and may fall after 2003-03-31"),
+            "{why}"
+        );
+        let ends_in_2005 = Bounds {
+            end: Some(d("2005")),
+            ..period
+        };
+        let why = reason_during(&ends_in_2005, d("2005-03"), Certainty::Possibly);
+        assert!(
+            why.contains("end is known only to the year (2005-01-01..2005-12-31) and may fall before 2005-03-01"),
+            "{why}"
+        );
+        assert!(!why.contains("start"), "{why}");
+        let why = reason_during(&ends_in_2005, d("2005"), Certainty::Yes);
+        assert!(
+            why.contains("shares a day with 2005 (2005-01-01..2005-12-31)"),
+            "{why}"
+        );
+        // A day keeps the day's wording.
+        assert_eq!(
+            reason_during(&ends_in_2005, d("2003-02-01"), Certainty::Possibly),
+            reason(
+                &ends_in_2005,
+                "2003-02-01".parse().unwrap(),
+                Certainty::Possibly
+            )
+        );
     }
 }

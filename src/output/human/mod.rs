@@ -2,14 +2,19 @@
 //! and the line that qualifies it. One module per answer, each worded with
 //! the helpers of [`super::words`].
 
+mod chair;
 mod check;
 mod decisions;
 mod docs;
+mod evidence;
+mod holder;
+mod members;
 mod search;
 mod show;
 mod sources;
 mod summits;
 mod terms;
+mod timeline;
 
 use super::Block;
 use crate::kb::Kb;
