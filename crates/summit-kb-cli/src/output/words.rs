@@ -5,8 +5,8 @@
 use serde_json::Value;
 
 use super::{Block, Kind};
-pub use crate::answer::serde_name;
 use crate::answer::evidence::Bounds;
+pub use crate::answer::serde_name;
 use crate::answer::OutcomesKnown;
 use crate::date::{Certainty, Date};
 use crate::kb::Kb;
