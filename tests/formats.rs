@@ -394,7 +394,10 @@ fn popolo_is_for_export_and_csv_is_not() {
     for args in [["export", "--format", "csv"], ["--format", "csv", "export"]] {
         common::assert_error(
             &args,
-            &["'csv'", "[possible values: json, ndjson, popolo, sqlite]"],
+            &[
+                "'csv'",
+                "[possible values: json, ndjson, popolo, sqlite, snapshot]",
+            ],
         );
     }
     common::assert_error(&["--format", "yaml", "docs"], &["yaml"]);

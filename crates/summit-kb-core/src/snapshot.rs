@@ -117,13 +117,42 @@ pub fn is_snapshot(bytes: &[u8]) -> bool {
 
 /// The snapshot of a loaded dataset (which the caller has checked).
 pub fn write(loaded: &Loaded) -> Vec<u8> {
+    write_parts(
+        &loaded.dataset,
+        loaded.counts.clone(),
+        loaded.info_files.clone(),
+    )
+}
+
+/// The snapshot of a dataset (which the caller has checked) as one file
+/// named `name`, as `export --format snapshot` writes it.
+pub fn of_dataset(dataset: &Dataset, name: &str) -> Vec<u8> {
+    let mut counts: Vec<(RecordKind, usize)> = Vec::new();
+    for record in dataset.records() {
+        match counts.last_mut() {
+            Some((kind, n)) if *kind == record.kind() => *n += 1,
+            _ => counts.push((record.kind(), 1)),
+        }
+    }
+    let info = if dataset.dataset.is_some() {
+        vec![name.to_string()]
+    } else {
+        Vec::new()
+    };
+    write_parts(dataset, vec![(name.to_string(), counts)], info)
+}
+
+fn write_parts(
+    dataset: &Dataset,
+    counts: Vec<(String, Vec<(RecordKind, usize)>)>,
+    info_files: Vec<String>,
+) -> Vec<u8> {
     let head = Head {
         model: MODEL.to_string(),
-        counts: loaded.counts.clone(),
-        info_files: loaded.info_files.clone(),
-        content_hash: loaded.dataset.content_hash(),
-        ids: loaded
-            .dataset
+        counts,
+        info_files,
+        content_hash: dataset.content_hash(),
+        ids: dataset
             .sorted_ids()
             .into_iter()
             .map(|(id, kind, index)| (id.to_string(), kind, index))
@@ -140,7 +169,7 @@ pub fn write(loaded: &Loaded) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     // Serialising the model's own types to memory cannot fail.
     out = postcard::to_extend(&head, out).expect("a snapshot's head serialises");
-    postcard::to_extend(&loaded.dataset, out).expect("a dataset serialises")
+    postcard::to_extend(dataset, out).expect("a dataset serialises")
 }
 
 /// The dataset of a snapshot that lives as long as the program (the one
