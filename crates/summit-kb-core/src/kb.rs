@@ -11,7 +11,8 @@ use jiff::civil;
 use crate::date::{settle_handover, settle_handovers, Certainty, Date, Handover, Interval};
 use crate::load::Loaded;
 use crate::model::{
-    Alias, Chairmanship, Dataset, Meeting, Organization, Post, Record, RecordKind, Source, Term,
+    Alias, Chairmanship, Dataset, Handle, Meeting, Organization, Post, Record, RecordKind, Source,
+    Term,
 };
 pub use crate::search_index::fold;
 use crate::search_index::{Hit, Index, Role};
@@ -26,9 +27,11 @@ pub struct Kb<'a> {
     by_id: ById<'a>,
 }
 
+/// Where an id's record is: its kind and index in its list (a [`Handle`]),
+/// in either form.
 enum ById<'a> {
     Sorted(&'a [(String, RecordKind, u32)]),
-    Table(HashMap<&'a str, Record<'a>, RandomState>),
+    Table(HashMap<&'a str, Handle, RandomState>),
 }
 
 /// A record that matched a question about a day, and how sure the data is.
@@ -49,8 +52,8 @@ impl<'a> Kb<'a> {
         }
         let count = loaded.dataset.records().count();
         let mut by_id = HashMap::with_capacity_and_hasher(count, RandomState::default());
-        for record in loaded.dataset.records() {
-            by_id.entry(record.id()).or_insert(record);
+        for (handle, record) in loaded.dataset.indexed() {
+            by_id.entry(record.id()).or_insert(handle);
         }
         Kb {
             loaded,
@@ -62,16 +65,22 @@ impl<'a> Kb<'a> {
         &self.loaded.dataset
     }
 
+    /// The record with this id (the first, when several have it).
     pub fn get(&self, id: &str) -> Option<Record<'a>> {
+        self.loaded.dataset.at(self.handle(id)?)
+    }
+
+    /// The [`Handle`] of the record with this id (the first, when several
+    /// have it).
+    pub fn handle(&self, id: &str) -> Option<Handle> {
         match &self.by_id {
             ById::Table(table) => table.get(id).copied(),
             ById::Sorted(ids) => {
                 let at = ids
                     .binary_search_by(|(other, _, _)| other.as_str().cmp(id))
                     .ok()?;
-                let (_, kind, index) = &ids[at];
-                let (kind, index) = (*kind, *index);
-                self.loaded.dataset.record(kind, index as usize)
+                let (_, kind, index) = ids[at];
+                Some(Handle { kind, index })
             }
         }
     }
@@ -695,8 +704,15 @@ mod tests {
                 table.get(id).map(|r| (r.kind(), r.label())),
                 "{id}"
             );
+            assert_eq!(by_sorted.handle(id), table.handle(id), "{id}");
         }
         assert_eq!(by_sorted.get("x").unwrap().kind(), RecordKind::Source);
+        let a = Handle {
+            kind: RecordKind::State,
+            index: 1,
+        };
+        assert_eq!(table.handle("a"), Some(a));
+        assert_eq!(loaded.dataset.at(a).map(|r| r.id()), Some("a"));
     }
 
     fn default_kb_holder(on: &str) -> Vec<(String, Certainty, bool)> {

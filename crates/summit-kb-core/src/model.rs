@@ -1531,6 +1531,16 @@ impl RecordKind {
     }
 }
 
+/// A record's place in its dataset: its kind and its index in that kind's
+/// list. What a record is known by where its address would not do: it
+/// stays the same for as long as the dataset is not changed, and it is the
+/// same whether the record's texts are owned or borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Handle {
+    pub kind: RecordKind,
+    pub index: u32,
+}
+
 impl std::fmt::Display for RecordKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
@@ -1777,6 +1787,24 @@ impl Dataset {
             .chain(d.claim.iter().map(Record::Claim))
     }
 
+    /// Every record with its [`Handle`], in the order of [`Dataset::records`].
+    pub fn indexed(&self) -> impl Iterator<Item = (Handle, Record<'_>)> {
+        let mut kind = None;
+        let mut index = 0;
+        self.records().map(move |record| {
+            if kind != Some(record.kind()) {
+                kind = Some(record.kind());
+                index = 0;
+            }
+            let handle = Handle {
+                kind: record.kind(),
+                index,
+            };
+            index += 1;
+            (handle, record)
+        })
+    }
+
     /// `sha256:` and the SHA-256, in hex, of the compact JSON of the
     /// records (without any `meta` the dataset carries): what an export's
     /// `meta.content_hash` says. The JSON is streamed into the hash, never
@@ -1836,21 +1864,40 @@ impl Dataset {
         })
     }
 
+    /// The record a [`Handle`] stands for.
+    pub fn at(&self, handle: Handle) -> Option<Record<'_>> {
+        self.record(handle.kind, handle.index as usize)
+    }
+
+    /// How many records of a kind the dataset has.
+    pub fn count(&self, kind: RecordKind) -> usize {
+        use RecordKind as K;
+        match kind {
+            K::Source => self.source.len(),
+            K::Organization => self.organization.len(),
+            K::State => self.state.len(),
+            K::Membership => self.membership.len(),
+            K::Body => self.body.len(),
+            K::Person => self.person.len(),
+            K::Post => self.post.len(),
+            K::Term => self.term.len(),
+            K::Meeting => self.meeting.len(),
+            K::Document => self.document.len(),
+            K::Decision => self.decision.len(),
+            K::Chairmanship => self.chairmanship.len(),
+            K::Operation => self.operation.len(),
+            K::Claim => self.claim.len(),
+        }
+    }
+
     /// Every record's id with its kind and place in its kind's list, sorted
     /// by id; of records that share an id, the first. What [`crate::kb::Kb`]
     /// looks ids up in for the embedded dataset, sorted by the build.
     pub fn sorted_ids(&self) -> Vec<(&str, RecordKind, u32)> {
-        let mut ids: Vec<(&str, RecordKind, u32)> = Vec::new();
-        let mut kind = None;
-        let mut index = 0;
-        for record in self.records() {
-            if kind != Some(record.kind()) {
-                kind = Some(record.kind());
-                index = 0;
-            }
-            ids.push((record.id(), record.kind(), index));
-            index += 1;
-        }
+        let mut ids: Vec<(&str, RecordKind, u32)> = self
+            .indexed()
+            .map(|(handle, record)| (record.id(), handle.kind, handle.index))
+            .collect();
         // Stable: the first record of an id stays first.
         ids.sort_by(|a, b| a.0.cmp(b.0));
         ids.dedup_by(|later, earlier| later.0 == earlier.0);
@@ -2033,6 +2080,33 @@ mod tests {
         }
         assert_eq!(RecordKind::Person.plural(), "people");
         assert_eq!(RecordKind::Body.plural(), "bodies");
+    }
+
+    #[test]
+    fn handles_count_each_kinds_list_and_find_their_records() {
+        let data = crate::load::shipped().dataset;
+        let mut seen = 0;
+        for kind in RecordKind::ALL {
+            let handles: Vec<u32> = data
+                .indexed()
+                .filter(|(h, _)| h.kind == kind)
+                .map(|(h, _)| h.index)
+                .collect();
+            let expected: Vec<u32> = (0..data.count(kind) as u32).collect();
+            assert_eq!(handles, expected, "{kind}");
+            seen += handles.len();
+        }
+        assert_eq!(seen, data.records().count());
+        for (handle, record) in data.indexed() {
+            let at = data.at(handle).unwrap();
+            assert_eq!((at.kind(), at.id()), (record.kind(), record.id()));
+            assert!(std::ptr::eq(at.id(), record.id()), "the same record");
+        }
+        let past = Handle {
+            kind: RecordKind::Person,
+            index: data.count(RecordKind::Person) as u32,
+        };
+        assert!(data.at(past).is_none());
     }
 
     /// The citations of a record by the JSON walk, own citations first.
