@@ -329,15 +329,19 @@ impl<'a> Kb<'a> {
         terms
     }
 
-    /// Every term grouped by post id, each group oldest first as in
-    /// [`Kb::terms_of`]: one pass over the terms for all posts.
-    pub fn terms_by_post(&self) -> HashMap<&'a str, Vec<&'a Term>> {
-        let mut groups: HashMap<&str, Vec<&Term>> = HashMap::new();
-        for term in self.data().term.iter() {
-            groups.entry(term.post.as_ref()).or_default().push(term);
+    /// Every term with its index in the dataset's list, grouped by post id,
+    /// each group oldest first as in [`Kb::terms_of`]: one pass over the
+    /// terms for all posts.
+    pub fn terms_by_post(&self) -> HashMap<&'a str, Vec<(u32, &'a Term)>> {
+        let mut groups: HashMap<&str, Vec<(u32, &Term)>> = HashMap::new();
+        for (index, term) in (0..).zip(self.data().term.iter()) {
+            groups
+                .entry(term.post.as_ref())
+                .or_default()
+                .push((index, term));
         }
         for terms in groups.values_mut() {
-            sort_terms(terms);
+            terms.sort_by(|(_, a), (_, b)| term_order(a, b));
         }
         groups
     }
@@ -358,11 +362,31 @@ impl<'a> Kb<'a> {
     /// by its end).
     pub fn chairmanships(&self) -> Vec<&'a Chairmanship> {
         let mut chairs: Vec<&Chairmanship> = self.data().chairmanship.iter().collect();
-        chairs.sort_by(|a, b| {
-            let key = |c: &Chairmanship| c.start.or(c.end);
-            key(a).cmp(&key(b)).then(a.id.cmp(&b.id))
-        });
+        chairs.sort_by(|a, b| chair_order(a, b));
         chairs
+    }
+
+    /// Every chairmanship with its index in the dataset's list, in the
+    /// order of [`Kb::chairmanships`].
+    pub fn chairmanships_indexed(&self) -> Vec<(u32, &'a Chairmanship)> {
+        let mut chairs: Vec<(u32, &Chairmanship)> =
+            (0..).zip(self.data().chairmanship.iter()).collect();
+        chairs.sort_by(|(_, a), (_, b)| chair_order(a, b));
+        chairs
+    }
+
+    /// Whether some records share an id (the first of them is the one
+    /// [`Kb::get`] finds; `check` reports the others).
+    pub fn has_shared_ids(&self) -> bool {
+        let ids = match &self.by_id {
+            ById::Sorted(ids) => ids.len(),
+            ById::Table(table) => table.len(),
+        };
+        let records: usize = RecordKind::ALL
+            .into_iter()
+            .map(|kind| self.data().count(kind))
+            .sum();
+        ids < records
     }
 
     /// The chairmanships that certainly or possibly run on `day`, of every
@@ -493,7 +517,19 @@ fn on_day<T>(
 
 /// Oldest first; the id breaks ties.
 fn sort_terms(terms: &mut [&Term]) {
-    terms.sort_by(|a, b| a.start.cmp(&b.start).then(a.id.cmp(&b.id)));
+    terms.sort_by(|a, b| term_order(a, b));
+}
+
+/// Terms oldest first, then by id.
+fn term_order(a: &Term, b: &Term) -> std::cmp::Ordering {
+    a.start.cmp(&b.start).then(a.id.cmp(&b.id))
+}
+
+/// Chairmanships oldest first (by start; one with no recorded start by its
+/// end), then by id.
+fn chair_order(a: &Chairmanship, b: &Chairmanship) -> std::cmp::Ordering {
+    let key = |c: &Chairmanship| c.start.or(c.end);
+    key(a).cmp(&key(b)).then(a.id.cmp(&b.id))
 }
 
 /// The days of a term: from its start, to its end or still running.

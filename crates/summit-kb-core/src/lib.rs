@@ -8,6 +8,7 @@ pub mod kb;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod provenance;
 pub mod search_index;
 pub mod snapshot;
 pub mod validate;

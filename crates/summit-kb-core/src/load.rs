@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 use anyhow::{bail, Context, Result};
 
 use crate::locate::line_column;
-use crate::model::{Dataset, RecordKind};
+use crate::model::{Dataset, Handle, RecordKind};
+use crate::provenance::{Origin, Provenance};
 use crate::search_index::Index;
 
 /// The dataset compiled into a binary, as its build script embeds it: the
@@ -49,9 +50,10 @@ const MAX_DEPTH: usize = 32;
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub dataset: Dataset,
-    /// For each id, the files that define a record with it, in load order:
-    /// made from `counts` when first asked for (see [`Loaded::origins`]).
-    pub(crate) origins: OnceLock<BTreeMap<String, Vec<String>>>,
+    /// Where each record was read from: kept by [`Loaded::add`] as each
+    /// file is read, made from `counts` on first use for a snapshot (see
+    /// [`Loaded::provenance`]).
+    pub(crate) provenance: OnceLock<Provenance>,
     /// The files that hold a `[dataset]` table.
     pub info_files: Vec<String>,
     /// Whether the files are the ones compiled into the binary.
@@ -61,7 +63,8 @@ pub struct Loaded {
     /// Whether `check` found no error in the data when the binary was built,
     /// so that a query need not check it again.
     pub checked: bool,
-    /// For each file in load order, how many records of each kind it gave.
+    /// For each file in load order, its name and how many records of each
+    /// kind it gave.
     pub counts: Vec<(String, Vec<(RecordKind, usize)>)>,
     /// The dataset's [`Dataset::content_hash`], when the build computed it.
     pub content_hash: Option<String>,
@@ -72,74 +75,25 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// For each id, the files that define a record with it, in load order.
-    pub fn origins(&self) -> &BTreeMap<String, Vec<String>> {
-        self.origins.get_or_init(|| {
-            let mut pairs: Vec<(&str, usize)> = self
-                .dataset
-                .records()
-                .zip(self.file_indices())
-                .map(|(record, file)| (record.id(), file))
-                .collect();
-            // By id, then file: an id's files in load order.
-            pairs.sort_unstable();
-            let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            for (id, file) in pairs {
-                // No file is known for records added other than by `add`.
-                let Some((name, _)) = self.counts.get(file) else {
-                    continue;
-                };
-                let name = name.clone();
-                match out.get_mut(id) {
-                    Some(files) => files.push(name),
-                    None => {
-                        out.insert(id.to_string(), vec![name]);
-                    }
-                }
-            }
-            out
-        })
+    /// Where each record was read from. A snapshot keeps only `counts`, from
+    /// which this is made when first asked for.
+    pub fn provenance(&self) -> &Provenance {
+        self.provenance
+            .get_or_init(|| Provenance::from_counts(&self.counts, &self.dataset))
     }
 
-    /// For each record of `dataset.records()`, in that order, the index in
-    /// `counts` of the file it was read from. The records of a kind come
-    /// file by file, in load order, so `counts` tells where each file's end.
-    pub fn file_indices(&self) -> impl Iterator<Item = usize> + '_ {
-        let count_in = |file: usize, kind: RecordKind| {
-            self.counts.get(file).map_or(0, |(_, counts)| {
-                counts
-                    .iter()
-                    .find(|(k, _)| *k == kind)
-                    .map_or(0, |(_, n)| *n)
-            })
-        };
-        let mut kind = None;
-        let (mut file, mut left) = (0, 0);
-        self.dataset.records().map(move |record| {
-            if kind != Some(record.kind()) {
-                kind = Some(record.kind());
-                file = 0;
-                left = if self.counts.is_empty() {
-                    0
-                } else {
-                    count_in(0, record.kind())
-                };
-            }
-            while left == 0 && file + 1 < self.counts.len() {
-                file += 1;
-                left = count_in(file, record.kind());
-            }
-            left = left.saturating_sub(1);
-            file
-        })
+    /// Where the record with this handle was read from: the file's name
+    /// and the record's [`Origin`] in it.
+    pub fn origin(&self, handle: Handle) -> Option<(&str, Origin)> {
+        let origin = self.provenance().of(handle)?;
+        Some((self.file_name(origin.file)?, origin))
     }
 
-    /// The file a record was read from (the first, when an id is defined twice).
-    pub fn file_of(&self, id: &str) -> Option<&str> {
-        self.origins()
-            .get(id)
-            .and_then(|files| files.first())
-            .map(String::as_str)
+    /// The name of the dataset's `file`th file, in load order.
+    pub fn file_name(&self, file: u32) -> Option<&str> {
+        self.counts
+            .get(file as usize)
+            .map(|(name, _)| name.as_str())
     }
 
     /// The text of one of the dataset's files, read again (or, for the embedded
@@ -172,9 +126,15 @@ impl Loaded {
                 _ => counts.push((record.kind(), 1)),
             }
         }
+        // Where the file's records come from, before they join the others.
+        let mut provenance = self
+            .provenance
+            .take()
+            .unwrap_or_else(|| Provenance::from_counts(&self.counts, &self.dataset));
+        provenance.add_file(self.counts.len() as u32, &part);
+        self.provenance = OnceLock::from(provenance);
         self.counts.push((name.to_string(), counts));
         // What was made of the records before no longer holds.
-        self.origins = OnceLock::new();
         self.ids = None;
         self.content_hash = None;
         self.search_index = None;
@@ -313,20 +273,16 @@ fn read_snapshot(file: &Path) -> Result<Option<Loaded>> {
     loaded.checked = false;
     loaded.ids = None;
     loaded.content_hash = None;
-    let counts = std::mem::take(&mut loaded.counts);
     // Its records are counted under the snapshot's name, which is what
-    // `check` and `show` can name (the files it was made from are not here).
-    let mut total: Vec<(RecordKind, usize)> = Vec::new();
-    for (_, kinds) in counts {
-        for (kind, n) in kinds {
-            match total.iter_mut().find(|(k, _)| *k == kind) {
-                Some((_, m)) => *m += n,
-                None => total.push((kind, n)),
-            }
-        }
-    }
-    total.sort();
+    // `check` can name (the files it was made from are not here), and
+    // counted from its lists rather than from what its header says.
+    let total: Vec<(RecordKind, usize)> = RecordKind::ALL
+        .into_iter()
+        .map(|kind| (kind, loaded.dataset.count(kind)))
+        .filter(|&(_, n)| n > 0)
+        .collect();
     loaded.counts = vec![(name.to_string(), total)];
+    loaded.provenance = OnceLock::new();
     if !loaded.info_files.is_empty() {
         loaded.info_files = vec![name.to_string()];
     }
@@ -555,31 +511,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn origins_name_every_file_of_an_id_in_load_order() {
-        let part = |toml: &str| parse_toml("t.toml", toml).unwrap();
-        let source =
-            |id: &str| format!("[[source]]\nid = \"{id}\"\npublisher = \"p\"\ntitle = \"t\"\n");
-        let state = |id: &str| format!("[[state]]\nid = \"{id}\"\nname = \"n\"\ncitations = []\n");
-        let mut loaded = Loaded::default();
-        loaded.add("a.toml", part(&(state("x") + &source("s1"))));
-        loaded.add("b.toml", part(&source("x")));
-        loaded.add("c.toml", part(&(source("s2") + &state("x") + &state("y"))));
-        assert_eq!(loaded.origins()["x"], ["a.toml", "b.toml", "c.toml"]);
-        assert_eq!(loaded.origins()["s1"], ["a.toml"]);
-        assert_eq!(loaded.origins()["s2"], ["c.toml"]);
-        assert_eq!(loaded.file_of("y"), Some("c.toml"));
-        assert_eq!(loaded.file_of("nothing"), None);
-        // What the build made of the embedded records no longer holds once
-        // a file is added.
+    fn what_the_build_made_of_the_records_goes_when_a_file_is_added() {
+        let source = "[[source]]\nid = \"zz-added\"\npublisher = \"p\"\ntitle = \"t\"\n";
         let shipped = shipped();
         let mut embedded = crate::snapshot::read(&crate::snapshot::write(&shipped)).unwrap();
         assert!(embedded.ids.is_some() && embedded.content_hash.is_some());
-        embedded.add("x.toml", part(&source("zz-added")));
+        embedded.add("x.toml", parse_toml("x.toml", source).unwrap());
         assert!(embedded.ids.is_none() && embedded.content_hash.is_none());
-        assert_eq!(embedded.file_of("zz-added"), Some("x.toml"));
-        // Adding a file afterwards makes them again.
-        loaded.add("d.toml", part(&source("y")));
-        assert_eq!(loaded.origins()["y"], ["c.toml", "d.toml"]);
     }
 
     #[test]
@@ -738,7 +676,16 @@ mod tests {
         assert!(!loaded.checked, "checked again, as any file is");
         assert!(loaded.ids.is_none() && loaded.content_hash.is_none());
         let name = file.display().to_string();
-        assert_eq!(loaded.file_of("secretary-general"), Some(name.as_str()));
+        // Every record is the snapshot file's, at its place in its list.
+        let whole = crate::provenance::Provenance::from_counts(
+            &[("".to_string(), loaded.counts[0].1.clone())],
+            &loaded.dataset,
+        );
+        assert_eq!(loaded.provenance(), &whole);
+        for (handle, _) in loaded.dataset.indexed() {
+            let (file, origin) = loaded.origin(handle).unwrap();
+            assert_eq!((file, origin.ordinal), (name.as_str(), handle.index));
+        }
         fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
         let err = format!("{:#}", from_path(&file).unwrap_err());
         assert!(

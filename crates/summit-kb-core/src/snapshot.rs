@@ -230,7 +230,7 @@ mod tests {
         let read = read(&bytes).unwrap();
         assert!(read.checked && !files.checked);
         assert_eq!(read.dataset, files.dataset);
-        assert_eq!(read.origins(), files.origins());
+        assert_eq!(read.provenance(), files.provenance());
         assert_eq!(read.info_files, files.info_files);
         assert_eq!(read.counts, files.counts);
         assert_eq!(read.content_hash, Some(files.dataset.content_hash()));

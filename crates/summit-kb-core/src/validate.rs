@@ -5,13 +5,13 @@ use std::fmt;
 
 use serde::Serialize;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::date::{Certainty, Date, Interval};
 use crate::kb::{chair_interval, chair_period, did_you_mean, term_interval, Kb};
 use crate::load::Loaded;
 use crate::locate::{self, Target, ValueMatch};
-use crate::model::{Chairmanship, DecisionKind, Record, RecordKind, Term};
+use crate::model::{Chairmanship, DecisionKind, Handle, Record, RecordKind, Term};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -85,25 +85,22 @@ impl fmt::Display for Finding {
     }
 }
 
-/// (kind, address of the id) -> (file, which record with the id in the file).
-type DuplicateIndex = HashMap<(RecordKind, usize), (String, usize)>;
-
 /// Collects findings, each with the file of its record and what to point at.
 struct Findings<'k> {
     loaded: &'k Loaded,
     list: Vec<Finding>,
-    /// How many findings already point at (record, key, value), the record
-    /// known by its kind and the address of its id.
-    seen: HashMap<((RecordKind, usize), &'static str, String), usize>,
-    /// Where the records of duplicated ids are, once a finding needs it.
-    duplicates: Option<DuplicateIndex>,
+    /// How many findings already point at (record, key, value).
+    seen: HashMap<(Handle, &'static str, String), usize>,
 }
 
 impl Findings<'_> {
     /// A finding about a record, pointing at its id.
-    fn record(&mut self, severity: Severity, record: Record<'_>, message: String) {
-        let target = Target::record(record.kind().name(), record.id());
-        self.push(severity, record, target, message);
+    fn record(&mut self, severity: Severity, record: Handle, message: String) {
+        let Some(id) = self.loaded.dataset.at(record).map(Record::id) else {
+            return;
+        };
+        let target = Target::record(record.kind.name(), id);
+        self.push(severity, record, id, target, message);
     }
 
     /// A finding about a field of a record: the place where `key` has a
@@ -111,12 +108,15 @@ impl Findings<'_> {
     fn field(
         &mut self,
         severity: Severity,
-        record: Record<'_>,
+        record: Handle,
         key: &'static str,
         value: ValueMatch,
         message: String,
     ) {
-        let mut target = Target::field(record.kind().name(), record.id(), key, value.clone());
+        let Some(id) = self.loaded.dataset.at(record).map(Record::id) else {
+            return;
+        };
+        let mut target = Target::field(record.kind.name(), id, key, value.clone());
         // Two findings on equal values of one record (two empty quotes) point
         // at two places; a field as a whole (`start`) is one place.
         let shown = match &value {
@@ -125,28 +125,30 @@ impl Findings<'_> {
             ValueMatch::Blank => Some(" ".to_string()),
         };
         if let Some(shown) = shown {
-            let this = (record.kind(), record.id().as_ptr() as usize);
-            let count = self.seen.entry((this, key, shown)).or_default();
+            let count = self.seen.entry((record, key, shown)).or_default();
             if let Some(field) = target.field.as_mut() {
                 field.nth = *count;
             }
             *count += 1;
         }
-        self.push(severity, record, target, message);
+        self.push(severity, record, id, target, message);
     }
 
+    /// Adds a finding about a record, in the file it was read from and
+    /// pointing at it there: which of the file's records of its kind with
+    /// its id it is, when the id is used more than once.
     fn push(
         &mut self,
         severity: Severity,
-        record: Record<'_>,
+        record: Handle,
+        id: &str,
         mut target: Target,
         message: String,
     ) {
-        let id = record.id();
-        let (file, occurrence) = self.origin(record);
-        target.occurrence = occurrence;
+        let origin = self.loaded.origin(record);
+        target.occurrence = origin.map_or(0, |(_, o)| o.occurrence as usize);
         self.list.push(Finding {
-            file,
+            file: origin.map(|(file, _)| file.to_string()),
             line: None,
             column: None,
             record: Some(id.to_string()),
@@ -155,50 +157,6 @@ impl Findings<'_> {
             target: Some(target),
         });
     }
-
-    /// The file a record comes from, and which record of its kind with its id
-    /// it is in that file. Only a duplicated id needs more than `file_of`.
-    fn origin(&mut self, record: Record<'_>) -> (Option<String>, usize) {
-        let id = record.id();
-        if self
-            .loaded
-            .origins()
-            .get(id)
-            .is_none_or(|files| files.len() < 2)
-        {
-            return (self.loaded.file_of(id).map(str::to_string), 0);
-        }
-        let loaded = self.loaded;
-        let index = self.duplicates.get_or_insert_with(|| duplicates(loaded));
-        match index.get(&(record.kind(), id.as_ptr() as usize)) {
-            Some((file, occurrence)) => (Some(file.clone()), *occurrence),
-            None => (loaded.file_of(id).map(str::to_string), 0),
-        }
-    }
-}
-
-/// For every record whose id is used more than once: its file and which
-/// record of its kind with that id it is in the file, keyed by (kind, the
-/// address of its id). Built once, in one pass, when first needed.
-fn duplicates(loaded: &Loaded) -> DuplicateIndex {
-    let mut out = HashMap::new();
-    let mut seen: HashMap<(RecordKind, &str, &str), usize> = HashMap::new();
-    let origins = loaded.origins();
-    for (record, file) in loaded.dataset.records().zip(loaded.file_indices()) {
-        let id = record.id();
-        if origins.get(id).is_some_and(|files| files.len() > 1) {
-            let Some((name, _)) = loaded.counts.get(file) else {
-                continue;
-            };
-            let count = seen.entry((record.kind(), id, name.as_str())).or_default();
-            out.insert(
-                (record.kind(), id.as_ptr() as usize),
-                (name.clone(), *count),
-            );
-            *count += 1;
-        }
-    }
-    out
 }
 
 /// Every finding about the knowledge base, errors first. Positions are not
@@ -209,7 +167,6 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
         loaded,
         list: Vec::new(),
         seen: HashMap::new(),
-        duplicates: None,
     };
     let mut suggestions = Suggestions::default();
 
@@ -232,47 +189,14 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             }),
         });
     }
-    for (id, files) in loaded.origins() {
-        if files.len() < 2 {
-            continue;
-        }
-        // How many records with the id each file has had so far: counted as
-        // they go, so that an id used n times costs n, not n squared.
-        let mut seen_in: HashMap<&str, usize> = HashMap::new();
-        for (k, file) in files.iter().enumerate() {
-            let count = seen_in.entry(file.as_str()).or_default();
-            let occurrence = *count;
-            *count += 1;
-            if k == 0 {
-                continue;
-            }
-            found.list.push(Finding {
-                file: Some(file.clone()),
-                line: None,
-                column: None,
-                record: Some(id.clone()),
-                severity: Severity::Error,
-                message: format!(
-                    "the id is used by {} records (first in {})",
-                    files.len(),
-                    files[0]
-                ),
-                target: Some(Target {
-                    kind: None,
-                    id: id.clone(),
-                    occurrence,
-                    field: None,
-                }),
-            });
-        }
-    }
+    check_shared_ids(kb, &mut found);
 
-    for record in kb.data().records() {
+    for (handle, record) in kb.data().indexed() {
         let id = record.id();
         if !valid_id(id) {
             found.record(
                 Severity::Error,
-                record,
+                handle,
                 "an id is lower-case ASCII letters, digits and '-', starting with a letter or digit"
                     .to_string(),
             );
@@ -282,7 +206,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                 let key = field.rsplit('.').next().unwrap_or(field);
                 found.field(
                     Severity::Error,
-                    record,
+                    handle,
                     key,
                     ValueMatch::Text(target.to_string()),
                     format!("{field}: {message}"),
@@ -292,7 +216,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
         if record.citations().is_empty() && record.kind() != RecordKind::Source {
             found.field(
                 Severity::Error,
-                record,
+                handle,
                 "citations",
                 ValueMatch::Any,
                 "the record cites no source".to_string(),
@@ -307,7 +231,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             ) {
                 found.field(
                     Severity::Error,
-                    record,
+                    handle,
                     "source",
                     ValueMatch::Text(citation.source.to_string()),
                     format!("citation: {message}"),
@@ -320,7 +244,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             {
                 found.field(
                     Severity::Warning,
-                    record,
+                    handle,
                     "quote",
                     ValueMatch::Blank,
                     "a citation has an empty quote".to_string(),
@@ -332,7 +256,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                 if end.last_day() < start.first_day() {
                     found.field(
                         Severity::Error,
-                        record,
+                        handle,
                         end_key,
                         ValueMatch::Any,
                         format!("{what} ends ({end}) before it starts ({start})"),
@@ -340,12 +264,12 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                 }
             }
         }
-        check_meeting_dates(kb, record, &mut found);
+        check_meeting_dates(kb, handle, record, &mut found);
         if let Some((key, name)) = record.name() {
             if name.trim().is_empty() {
                 found.field(
                     Severity::Error,
-                    record,
+                    handle,
                     key,
                     ValueMatch::Blank,
                     format!("the {key} is empty"),
@@ -355,7 +279,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
         if record.aliases().iter().any(|a| a.name.trim().is_empty()) {
             found.field(
                 Severity::Error,
-                record,
+                handle,
                 "name",
                 ValueMatch::Blank,
                 "an alias has an empty name".to_string(),
@@ -365,7 +289,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
             if let Some(url) = source.url.as_deref().filter(|u| !is_web_url(u)) {
                 found.field(
                     Severity::Error,
-                    record,
+                    handle,
                     "url",
                     ValueMatch::Any,
                     format!(
@@ -423,9 +347,71 @@ pub fn locate(loaded: &Loaded, findings: &mut [Finding]) {
     });
 }
 
+/// An id used by more than one record: an error at each record of it but
+/// the first, naming the file of the first. Each id's records are taken in
+/// the order of their files, and within a file counted as they come (the
+/// `n`th record with the id in the file, of any kind), so that an id used
+/// n times costs n, not n squared.
+fn check_shared_ids(kb: &Kb<'_>, found: &mut Findings<'_>) {
+    if !kb.has_shared_ids() {
+        return;
+    }
+    let loaded = kb.loaded;
+    let data = kb.data();
+    // The ids of the records that are not the first with theirs.
+    let repeated: HashSet<&str> = data
+        .indexed()
+        .filter(|&(handle, record)| kb.handle(record.id()) != Some(handle))
+        .map(|(_, record)| record.id())
+        .collect();
+    // Every record of those ids with its file (those read from no file left
+    // out), by id, then by file in load order.
+    let provenance = loaded.provenance();
+    let mut shared: Vec<(&str, u32)> = data
+        .indexed()
+        .filter(|(_, record)| repeated.contains(record.id()))
+        .filter_map(|(handle, record)| Some((record.id(), provenance.of(handle)?.file)))
+        .collect();
+    shared.sort_unstable();
+    for group in shared.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() < 2 {
+            continue;
+        }
+        let (id, first) = group[0];
+        let first = loaded.file_name(first).unwrap_or_default();
+        // How many records with the id each file has had so far.
+        let mut seen_in: HashMap<u32, usize> = HashMap::new();
+        for (k, &(_, file)) in group.iter().enumerate() {
+            let count = seen_in.entry(file).or_default();
+            let occurrence = *count;
+            *count += 1;
+            if k == 0 {
+                continue;
+            }
+            found.list.push(Finding {
+                file: loaded.file_name(file).map(str::to_string),
+                line: None,
+                column: None,
+                record: Some(id.to_string()),
+                severity: Severity::Error,
+                message: format!(
+                    "the id is used by {} records (first in {first})",
+                    group.len()
+                ),
+                target: Some(Target {
+                    kind: None,
+                    id: id.to_string(),
+                    occurrence,
+                    field: None,
+                }),
+            });
+        }
+    }
+}
+
 /// A document adopted, or a decision taken, on a day its meeting was not held;
 /// a decision in effect, or a document in force, before it was made.
-fn check_meeting_dates(kb: &Kb<'_>, record: Record<'_>, found: &mut Findings<'_>) {
+fn check_meeting_dates(kb: &Kb<'_>, handle: Handle, record: Record<'_>, found: &mut Findings<'_>) {
     let (meeting, dates): (Option<&str>, Vec<(&'static str, Option<Date>)>) = match record {
         Record::Document(d) => (
             d.adopted_at.as_deref(),
@@ -476,7 +462,7 @@ fn check_meeting_dates(kb: &Kb<'_>, record: Record<'_>, found: &mut Findings<'_>
             ),
             _ => continue,
         };
-        found.field(severity, record, key, ValueMatch::Any, message);
+        found.field(severity, handle, key, ValueMatch::Any, message);
     }
 }
 
@@ -485,11 +471,15 @@ fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
     let by_post = kb.terms_by_post();
     for post in kb.data().post.iter() {
         let terms = by_post.get(post.id.as_ref()).cloned().unwrap_or_default();
+        let handle = |index| Handle {
+            kind: RecordKind::Term,
+            index,
+        };
         // Each term is compared with the earlier term that ends last, so that a
         // long term overlapping several later ones is caught, not only its
         // neighbour.
         let mut latest: Option<&Term> = None;
-        for b in terms {
+        for (index, b) in terms {
             let Some(a) = latest else {
                 latest = Some(b);
                 continue;
@@ -497,7 +487,7 @@ fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
             match a.end {
                 None if post.single_holder => found.field(
                     Severity::Error,
-                    Record::Term(b),
+                    handle(index),
                     "start",
                     ValueMatch::Any,
                     format!("starts while term '{}' of the same post has no end", a.id),
@@ -511,7 +501,7 @@ fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
                     if post.single_holder && overlaps {
                         found.field(
                             Severity::Error,
-                            Record::Term(b),
+                            handle(index),
                             "start",
                             ValueMatch::Any,
                             format!(
@@ -522,7 +512,7 @@ fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
                     } else if b.start.first_day() > day_after {
                         found.field(
                             Severity::Info,
-                            Record::Term(b),
+                            handle(index),
                             "start",
                             ValueMatch::Any,
                             format!(
@@ -550,24 +540,27 @@ fn check_terms(kb: &Kb<'_>, found: &mut Findings<'_>) {
 /// overlap; bounds too coarse to tell are left alone.
 fn check_chairmanships(kb: &Kb<'_>, found: &mut Findings<'_>) {
     // Grouped once by organisation, in the order `chairmanships` gives.
-    let mut by_org: BTreeMap<&str, Vec<(&Chairmanship, Interval)>> = BTreeMap::new();
-    for c in kb.chairmanships() {
+    let mut by_org: BTreeMap<&str, Vec<(u32, &Chairmanship, Interval)>> = BTreeMap::new();
+    for (index, c) in kb.chairmanships_indexed() {
         by_org
             .entry(c.organization.as_ref())
             .or_default()
-            .push((c, chair_interval(c)));
+            .push((index, c, chair_interval(c)));
     }
     for (org, mut list) in by_org {
-        list.sort_by_key(|(c, i)| (i.hull().0, c.id.as_ref()));
+        list.sort_by_key(|(_, c, i)| (i.hull().0, c.id.as_ref()));
         // Each is compared with the earlier one that may end last.
         let mut latest: Option<(&Chairmanship, Interval)> = None;
-        for (b, bi) in list {
+        for (index, b, bi) in list {
             if let Some((a, ai)) = latest {
                 let handover = ai.end_day().is_some() && ai.end_day() == bi.start_day();
                 if ai.overlaps(&bi) == Certainty::Yes && !handover {
                     found.field(
                         Severity::Error,
-                        Record::Chairmanship(b),
+                        Handle {
+                            kind: RecordKind::Chairmanship,
+                            index,
+                        },
                         "start",
                         ValueMatch::Any,
                         format!(
@@ -665,7 +658,7 @@ impl<'a> ChairIndex<'a> {
 fn check_meeting_chairs(kb: &Kb<'_>, found: &mut Findings<'_>) {
     let chairs = &kb.data().chairmanship;
     let index = ChairIndex::new(chairs);
-    for meeting in kb.data().meeting.iter() {
+    for (position, meeting) in (0..).zip(kb.data().meeting.iter()) {
         let (Some(state), Some(day)) = (&meeting.chair_state, meeting.date.as_day()) else {
             continue;
         };
@@ -687,7 +680,10 @@ fn check_meeting_chairs(kb: &Kb<'_>, found: &mut Findings<'_>) {
         }
         found.field(
             Severity::Warning,
-            Record::Meeting(meeting),
+            Handle {
+                kind: RecordKind::Meeting,
+                index: position,
+            },
             "chair_state",
             ValueMatch::Any,
             format!(
@@ -711,7 +707,7 @@ fn check_appointments(kb: &Kb<'_>, found: &mut Findings<'_>) {
         _ => None,
     };
     let late = |term: &Term, date: Date| date.first_day() > term.start.last_day();
-    for decision in kb.data().decision.iter() {
+    for (index, decision) in (0..).zip(kb.data().decision.iter()) {
         if decision.kind != DecisionKind::Appointment {
             continue;
         }
@@ -723,7 +719,10 @@ fn check_appointments(kb: &Kb<'_>, found: &mut Findings<'_>) {
                 if late(term, date) {
                     found.field(
                         Severity::Warning,
-                        Record::Decision(decision),
+                        Handle {
+                            kind: RecordKind::Decision,
+                            index,
+                        },
                         "concerns",
                         ValueMatch::Text(id.to_string()),
                         format!(
@@ -735,14 +734,17 @@ fn check_appointments(kb: &Kb<'_>, found: &mut Findings<'_>) {
             }
         }
     }
-    for term in kb.data().term.iter() {
+    for (index, term) in (0..).zip(kb.data().term.iter()) {
         let Some((date, meeting)) = term.appointed_by.as_deref().and_then(date_of) else {
             continue;
         };
         if late(term, date) {
             found.field(
                 Severity::Warning,
-                Record::Term(term),
+                Handle {
+                    kind: RecordKind::Term,
+                    index,
+                },
                 "appointed_by",
                 ValueMatch::Any,
                 format!(
@@ -810,7 +812,12 @@ fn check_circles(kb: &Kb<'_>, found: &mut Findings<'_>) {
         ("handed_to", "is handed to", handed),
     ] {
         for circle in circles(&links) {
-            let first = links[circle[0]].0;
+            // A list of one kind, in the dataset's order: a record's place
+            // in it is its index.
+            let first = Handle {
+                kind: links[circle[0]].0.kind(),
+                index: circle[0] as u32,
+            };
             let message = if circle.len() == 1 {
                 format!("{key}: the record {verb} itself")
             } else {
