@@ -1,24 +1,40 @@
 //! Where a record or one of its fields stands in a dataset file, as a line and
 //! column. Positions are looked up only when there is a finding to print: the
-//! file is parsed again, once, with spans (TOML), or searched for the record's
-//! `"id": "..."` text (JSON, as `export` writes it).
+//! file is parsed again, once, with spans (TOML, where a record is the table
+//! at its place in its kind's list, as the provenance kept at load tells),
+//! or searched for the record's `"id": "..."` text (JSON, as `export` writes
+//! it).
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-/// What a finding points at: a record, and within it, a field if known.
+/// What a finding points at: a record (or a table of the file), and within
+/// it, a field if known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
-    /// The table the record is in (`term`, `document`); `None`: any table.
-    pub kind: Option<&'static str>,
-    /// The record's id; empty for a file-level table such as `[dataset]`.
+    /// The record's id; empty for a table of the file.
     pub id: String,
-    /// Which record with this id in the file (0: the first), for duplicates.
-    pub occurrence: usize,
+    pub which: Which,
     pub field: Option<Field>,
+}
+
+/// Which record of the file a [`Target`] is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Which {
+    /// A table of the file itself, not a record (`dataset`).
+    Table(&'static str),
+    /// A record of a kind (`term`, `document`): the `ordinal`th of the
+    /// file's records of that kind (0: the first), its `[[term]]` table in
+    /// TOML, and the `occurrence`th of those with its id.
+    Record {
+        kind: &'static str,
+        ordinal: usize,
+        occurrence: usize,
+    },
+    /// The `occurrence`th record with the id in the file, of any kind.
+    AnyKind { occurrence: usize },
 }
 
 /// A key anywhere inside the record (in a nested table or array too) whose
@@ -41,21 +57,52 @@ pub enum ValueMatch {
 }
 
 impl Target {
-    /// The record itself, by id.
-    pub fn record(kind: &'static str, id: &str) -> Target {
+    /// A table of the file itself, not a record.
+    pub fn table(name: &'static str) -> Target {
         Target {
-            kind: Some(kind),
-            id: id.to_string(),
-            occurrence: 0,
+            id: String::new(),
+            which: Which::Table(name),
             field: None,
         }
     }
 
-    /// A field of a record.
-    pub fn field(kind: &'static str, id: &str, key: &'static str, value: ValueMatch) -> Target {
+    /// A record, by its place among the file's records of its kind; in
+    /// JSON, by its id, the `occurrence`th with it.
+    pub fn record(kind: &'static str, id: &str, ordinal: usize, occurrence: usize) -> Target {
+        Target {
+            id: id.to_string(),
+            which: Which::Record {
+                kind,
+                ordinal,
+                occurrence,
+            },
+            field: None,
+        }
+    }
+
+    /// The `occurrence`th record with this id in the file, of any kind.
+    pub fn any_kind(id: &str, occurrence: usize) -> Target {
+        Target {
+            id: id.to_string(),
+            which: Which::AnyKind { occurrence },
+            field: None,
+        }
+    }
+
+    /// The first place in the record where `key` has a value matching
+    /// `value` (the record's id when there is none).
+    pub fn with_field(self, key: &'static str, value: ValueMatch) -> Target {
         Target {
             field: Some(Field { key, value, nth: 0 }),
-            ..Target::record(kind, id)
+            ..self
+        }
+    }
+
+    /// Which record with its id in the file the target is.
+    fn occurrence(&self) -> Option<usize> {
+        match self.which {
+            Which::Table(_) => None,
+            Which::Record { occurrence, .. } | Which::AnyKind { occurrence } => Some(occurrence),
         }
     }
 }
@@ -104,11 +151,29 @@ impl LineIndex {
     }
 }
 
-/// A record's table in a TOML file, with the span of its `id` value.
+/// A record's table in a TOML file, with where its `id` value starts.
+#[derive(Clone, Copy)]
 struct Found<'t, 'i> {
-    kind: &'t str,
     table: &'t DeTable<'i>,
-    id_span: Range<usize>,
+    id_start: usize,
+}
+
+impl<'t, 'i> Found<'t, 'i> {
+    /// The record of an item of a `[[kind]]` list, and its id.
+    fn new(item: &'t Spanned<DeValue<'i>>) -> Option<(&'t str, Found<'t, 'i>)> {
+        let DeValue::Table(table) = item.get_ref() else {
+            return None;
+        };
+        let id = table.get("id")?;
+        let DeValue::String(text) = id.get_ref() else {
+            return None;
+        };
+        let found = Found {
+            table,
+            id_start: id.span().start,
+        };
+        Some((text.as_ref(), found))
+    }
 }
 
 fn toml_offsets(text: &str, targets: &[&Target]) -> Vec<Option<usize>> {
@@ -116,52 +181,42 @@ fn toml_offsets(text: &str, targets: &[&Target]) -> Vec<Option<usize>> {
         return vec![None; targets.len()];
     };
     let root = root.get_ref();
-    let wanted: std::collections::HashSet<&str> = targets.iter().map(|t| t.id.as_str()).collect();
-    // Every record whose id a target names, in file order.
+    // A record of a kind is found by its place in the list of its kind; one
+    // of any kind by its id: every record whose id such a target names, in
+    // file order.
+    let wanted: std::collections::HashSet<&str> = targets
+        .iter()
+        .filter(|t| matches!(t.which, Which::AnyKind { .. }))
+        .map(|t| t.id.as_str())
+        .collect();
     let mut by_id: HashMap<&str, Vec<Found<'_, '_>>> = HashMap::new();
-    for (kind, value) in root.iter() {
-        let DeValue::Array(items) = value.get_ref() else {
-            continue;
-        };
-        for item in items {
-            let DeValue::Table(table) = item.get_ref() else {
+    if !wanted.is_empty() {
+        for (_, value) in root.iter() {
+            let DeValue::Array(items) = value.get_ref() else {
                 continue;
             };
-            if let Some(id) = table.get("id") {
-                if let DeValue::String(s) = id.get_ref() {
-                    if let Some(&key) = wanted.get(s.as_ref()) {
-                        by_id.entry(key).or_default().push(Found {
-                            kind: kind.get_ref(),
-                            table,
-                            id_span: id.span(),
-                        });
-                    }
+            for (id, found) in items.iter().filter_map(Found::new) {
+                if let Some(&key) = wanted.get(id) {
+                    by_id.entry(key).or_default().push(found);
                 }
             }
         }
-    }
-    for found in by_id.values_mut() {
-        found.sort_by_key(|f| f.id_span.start);
-    }
-    // The same lists by kind as well, so that the nth record of a kind with
-    // an id is one look-up: an id used n times costs n, not n squared.
-    let mut by_kind: HashMap<(&str, &str), Vec<&Found<'_, '_>>> = HashMap::new();
-    for (id, found) in &by_id {
-        for f in found {
-            by_kind.entry((id, f.kind)).or_default().push(f);
+        for found in by_id.values_mut() {
+            found.sort_by_key(|f| f.id_start);
         }
     }
     targets
         .iter()
         .map(|target| {
-            if target.id.is_empty() {
-                let kind = target.kind?;
-                return root.get_key_value(kind).map(|(k, _)| k.span().start);
-            }
-            let id = target.id.as_str();
-            let record = match target.kind {
-                None => by_id.get(id)?.get(target.occurrence)?,
-                Some(kind) => *by_kind.get(&(id, kind))?.get(target.occurrence)?,
+            let record = match target.which {
+                Which::Table(name) => {
+                    return root.get_key_value(name).map(|(k, _)| k.span().start);
+                }
+                Which::Record { kind, ordinal, .. } => match root.get(kind)?.get_ref() {
+                    DeValue::Array(items) => Found::new(items.get(ordinal)?)?.1,
+                    _ => return None,
+                },
+                Which::AnyKind { occurrence } => *by_id.get(target.id.as_str())?.get(occurrence)?,
             };
             let field = target.field.as_ref().and_then(|field| {
                 let mut spans = Vec::new();
@@ -169,7 +224,7 @@ fn toml_offsets(text: &str, targets: &[&Target]) -> Vec<Option<usize>> {
                 spans.sort_unstable();
                 spans.get(field.nth).copied()
             });
-            Some(field.unwrap_or(record.id_span.start))
+            Some(field.unwrap_or(record.id_start))
         })
         .collect()
 }
@@ -234,10 +289,8 @@ fn json_offsets(text: &str, targets: &[&Target]) -> Vec<Option<usize>> {
     targets
         .iter()
         .map(|target| {
-            if target.id.is_empty() {
-                return None;
-            }
-            let id = *by_id.get(&target.id)?.get(target.occurrence)?;
+            // Found by id, whatever the record's kind.
+            let id = *by_id.get(&target.id)?.get(target.occurrence()?)?;
             // The record ends at the closing brace of its indentation.
             let line_start = text[..id].rfind('\n').map_or(0, |i| i + 1);
             let indent = &text[line_start..id - ID.len()];
@@ -297,49 +350,63 @@ mod tests {
         positions(TEXT, false, &[&target])[0]
     }
 
+    fn term(id: &str) -> Target {
+        Target::record("term", id, 0, 0)
+    }
+
     #[test]
     fn points_at_the_record_id_and_at_fields() {
-        assert_eq!(one(Target::record("term", "a")), Some((5, 6)));
+        assert_eq!(one(term("a")), Some((5, 6)));
         assert_eq!(
-            one(Target::field("term", "a", "start", ValueMatch::Any)),
+            one(term("a").with_field("start", ValueMatch::Any)),
             Some((6, 9))
         );
         assert_eq!(
-            one(Target::field("term", "a", "quote", ValueMatch::Blank)),
+            one(term("a").with_field("quote", ValueMatch::Blank)),
             Some((9, 27))
         );
         // A field that is not there: the record's id.
         assert_eq!(
-            one(Target::field("term", "a", "end", ValueMatch::Any)),
+            one(term("a").with_field("end", ValueMatch::Any)),
             Some((5, 6))
         );
-        assert_eq!(one(Target::record("term", "zz")), None);
+        // A record is found by its place in its kind's list.
+        assert_eq!(one(Target::record("person", "a", 0, 0)), Some((13, 6)));
+        assert_eq!(one(Target::record("term", "a", 1, 0)), None);
+        assert_eq!(one(Target::record("meeting", "a", 0, 0)), None);
     }
 
     #[test]
     fn nth_occurrences_and_any_table() {
-        let mut second = Target::field("term", "a", "source", ValueMatch::Text("s".into()));
+        let mut second = term("a").with_field("source", ValueMatch::Text("s".into()));
         second.field.as_mut().unwrap().nth = 1;
         assert_eq!(one(second), Some((9, 14)));
-        let mut dup = Target::record("term", "a");
-        dup.kind = None;
-        dup.occurrence = 1;
-        assert_eq!(one(dup), Some((13, 6)));
-        let dataset = Target {
-            kind: Some("dataset"),
-            id: String::new(),
-            occurrence: 0,
-            field: None,
-        };
-        assert_eq!(one(dataset), Some((1, 2)));
+        assert_eq!(one(Target::any_kind("a", 0)), Some((5, 6)));
+        assert_eq!(one(Target::any_kind("a", 1)), Some((13, 6)));
+        assert_eq!(one(Target::any_kind("a", 2)), None);
+        assert_eq!(one(Target::table("dataset")), Some((1, 2)));
+    }
+
+    #[test]
+    fn records_of_one_id_are_told_apart_by_their_place() {
+        let text = "[[term]]\nid = \"a\"\nstart = \"2000\"\n\n[[term]]\nid = \"\"\n\n[[term]]\nid = \"a\"\nstart = \"2001\"\n";
+        let at = |target: Target| positions(text, false, &[&target])[0];
+        let second_a = Target::record("term", "a", 2, 1);
+        assert_eq!(at(second_a.clone()), Some((9, 6)));
+        assert_eq!(
+            at(second_a.with_field("start", ValueMatch::Any)),
+            Some((10, 9))
+        );
+        // A record with an empty id is a record like any other.
+        assert_eq!(at(Target::record("term", "", 1, 0)), Some((6, 6)));
     }
 
     #[test]
     fn json_finds_fields_inside_the_record_only() {
         let json = "{\n  \"term\": [\n    {\n      \"id\": \"a\",\n      \"citations\": [\n        {\n          \"source\": \"s\",\n          \"quote\": \"\"\n        }\n      ]\n    },\n    {\n      \"id\": \"b\",\n      \"citations\": [\n        {\n          \"source\": \"s\",\n          \"quote\": \" \"\n        }\n      ]\n    }\n  ]\n}";
-        let a = Target::field("term", "a", "quote", ValueMatch::Blank);
-        let b = Target::field("term", "b", "quote", ValueMatch::Blank);
-        let mut second = Target::field("term", "a", "quote", ValueMatch::Blank);
+        let a = Target::record("term", "a", 0, 0).with_field("quote", ValueMatch::Blank);
+        let b = Target::record("term", "b", 1, 0).with_field("quote", ValueMatch::Blank);
+        let mut second = a.clone();
         second.field.as_mut().unwrap().nth = 1;
         assert_eq!(
             positions(json, true, &[&a, &b, &second]),
@@ -350,7 +417,7 @@ mod tests {
     #[test]
     fn json_finds_the_id_text_and_bad_toml_finds_nothing() {
         let json = "{\n  \"person\": [\n    {\n      \"id\": \"ann\"\n    }\n  ]\n}";
-        let t = Target::record("person", "ann");
+        let t = Target::record("person", "ann", 0, 0);
         assert_eq!(positions(json, true, &[&t]), [Some((4, 13))]);
         assert_eq!(positions("[[x", false, &[&t]), [None]);
     }

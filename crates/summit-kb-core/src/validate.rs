@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::date::{Certainty, Date, Interval};
 use crate::kb::{chair_interval, chair_period, did_you_mean, term_interval, Kb};
 use crate::load::Loaded;
-use crate::locate::{self, Target, ValueMatch};
+use crate::locate::{self, Field, Target, ValueMatch};
 use crate::model::{Chairmanship, DecisionKind, Handle, Record, RecordKind, Term};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
@@ -96,11 +96,7 @@ struct Findings<'k> {
 impl Findings<'_> {
     /// A finding about a record, pointing at its id.
     fn record(&mut self, severity: Severity, record: Handle, message: String) {
-        let Some(id) = self.loaded.dataset.at(record).map(Record::id) else {
-            return;
-        };
-        let target = Target::record(record.kind.name(), id);
-        self.push(severity, record, id, target, message);
+        self.push(severity, record, None, message);
     }
 
     /// A finding about a field of a record: the place where `key` has a
@@ -113,10 +109,6 @@ impl Findings<'_> {
         value: ValueMatch,
         message: String,
     ) {
-        let Some(id) = self.loaded.dataset.at(record).map(Record::id) else {
-            return;
-        };
-        let mut target = Target::field(record.kind.name(), id, key, value.clone());
         // Two findings on equal values of one record (two empty quotes) point
         // at two places; a field as a whole (`start`) is one place.
         let shown = match &value {
@@ -124,29 +116,28 @@ impl Findings<'_> {
             ValueMatch::Text(t) => Some(format!("={t}")),
             ValueMatch::Blank => Some(" ".to_string()),
         };
+        let mut nth = 0;
         if let Some(shown) = shown {
             let count = self.seen.entry((record, key, shown)).or_default();
-            if let Some(field) = target.field.as_mut() {
-                field.nth = *count;
-            }
+            nth = *count;
             *count += 1;
         }
-        self.push(severity, record, id, target, message);
+        self.push(severity, record, Some(Field { key, value, nth }), message);
     }
 
     /// Adds a finding about a record, in the file it was read from and
-    /// pointing at it there: which of the file's records of its kind with
-    /// its id it is, when the id is used more than once.
-    fn push(
-        &mut self,
-        severity: Severity,
-        record: Handle,
-        id: &str,
-        mut target: Target,
-        message: String,
-    ) {
+    /// pointing at it there, by its place in the file.
+    fn push(&mut self, severity: Severity, record: Handle, field: Option<Field>, message: String) {
+        let Some(id) = self.loaded.dataset.at(record).map(Record::id) else {
+            return;
+        };
         let origin = self.loaded.origin(record);
-        target.occurrence = origin.map_or(0, |(_, o)| o.occurrence as usize);
+        let (ordinal, occurrence) =
+            origin.map_or((0, 0), |(_, o)| (o.ordinal as usize, o.occurrence as usize));
+        let target = Target {
+            field,
+            ..Target::record(record.kind.name(), id, ordinal, occurrence)
+        };
         self.list.push(Finding {
             file: origin.map(|(file, _)| file.to_string()),
             line: None,
@@ -181,12 +172,7 @@ pub fn check(kb: &Kb<'_>) -> Vec<Finding> {
                 "[dataset] is given in more than one file: {}",
                 loaded.info_files.join(", ")
             ),
-            target: Some(Target {
-                kind: Some("dataset"),
-                id: String::new(),
-                occurrence: 0,
-                field: None,
-            }),
+            target: Some(Target::table("dataset")),
         });
     }
     check_shared_ids(kb, &mut found);
@@ -398,12 +384,7 @@ fn check_shared_ids(kb: &Kb<'_>, found: &mut Findings<'_>) {
                     "the id is used by {} records (first in {first})",
                     group.len()
                 ),
-                target: Some(Target {
-                    kind: None,
-                    id: id.to_string(),
-                    occurrence,
-                    field: None,
-                }),
+                target: Some(Target::any_kind(id, occurrence)),
             });
         }
     }
@@ -1022,6 +1003,42 @@ mod tests {
         ] {
             assert!(!is_web_url(bad), "{bad}");
         }
+    }
+
+    /// `check`'s findings, located, of files whose text it reads back.
+    fn checked_files(files: &'static [(&'static str, &'static str)]) -> Vec<String> {
+        let mut loaded = Loaded {
+            embedded: true,
+            embedded_files: files,
+            ..Loaded::default()
+        };
+        for (name, text) in files {
+            loaded.add(name, crate::load::parse_toml(name, text).unwrap());
+        }
+        let mut findings = check(&Kb::new(&loaded));
+        locate(&loaded, &mut findings);
+        findings.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn the_records_of_a_shared_id_are_found_in_their_files_each_where_it_stands() {
+        let state = |name: &str, citations: &str| {
+            format!("[[state]]\nid = \"x\"\nname = \"{name}\"\ncitations = [{citations}]\n\n")
+        };
+        let a = state("n", "") + "[[source]]\nid = \"x\"\npublisher = \"p\"\ntitle = \"t\"\n";
+        let b = state(" ", "{ source = \"x\" }").repeat(2);
+        let files = vec![("a.toml", &*a.leak()), ("b.toml", &*b.leak())];
+        assert_eq!(
+            checked_files(files.leak()),
+            [
+                "a.toml:4:13: error: x: the record cites no source",
+                "a.toml:7:6: error: x: the id is used by 4 records (first in a.toml)",
+                "b.toml:2:6: error: x: the id is used by 4 records (first in a.toml)",
+                "b.toml:3:8: error: x: the name is empty",
+                "b.toml:7:6: error: x: the id is used by 4 records (first in a.toml)",
+                "b.toml:8:8: error: x: the name is empty",
+            ]
+        );
     }
 
     #[test]
