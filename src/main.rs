@@ -198,7 +198,7 @@ impl Edge<'_> {
         // Never freed, as the dataset is not.
         let kb: &'static Kb<'static> = Box::leak(Box::new(validate::checked(loaded)?));
         let format = query.output.format;
-        let ctx = Ctx::new(kb, self.style.width).writing(format);
+        let ctx = Ctx::new(kb, self.style.width);
         let answer = run(&ctx, &query.args)?;
         self.write(&answer, kb, format)
     }

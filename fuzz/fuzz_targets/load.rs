@@ -8,8 +8,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use summit_kb::validate::{self, Severity};
-use summit_kb::cli::Format;
-use summit_kb::commands::export;
+use summit_kb::commands::export::{self, Written};
 use summit_kb::kb::Kb;
 use summit_kb::load::{self, Loaded};
 
@@ -34,10 +33,12 @@ fn exercise(name: &str, data: &[u8]) {
         return;
     }
     let mut first = Vec::new();
-    export::write(&loaded.dataset, Format::Json, &mut first).expect("export writes to memory");
+    let meta = export::meta(&loaded.dataset);
+    export::write(&loaded.dataset, &meta, Written::Json, &mut first).expect("export writes to memory");
     let again = load::parse_bytes("export.json", &first).expect("an export loads again");
     let mut second = Vec::new();
-    export::write(&again, Format::Json, &mut second).expect("export writes to memory");
+    export::write(&again, &export::meta(&again), Written::Json, &mut second)
+        .expect("export writes to memory");
     assert!(first == second, "export -> load -> export changed the bytes");
 }
 

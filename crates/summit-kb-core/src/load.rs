@@ -70,8 +70,10 @@ pub struct Loaded {
     pub content_hash: Option<String>,
     /// The dataset's [`Dataset::sorted_ids`], when the build sorted them.
     pub ids: Option<Vec<(String, RecordKind, u32)>>,
-    /// The dataset's search index, when the build made it.
-    pub search_index: Option<&'static Index<'static>>,
+    /// What the build made of the dataset's search index (the embedded
+    /// snapshot's [`crate::search_index::IndexParts`], encoded), so that a
+    /// search folds no word of the records.
+    pub search_parts: Option<&'static [u8]>,
 }
 
 impl Loaded {
@@ -80,6 +82,17 @@ impl Loaded {
     pub fn provenance(&self) -> &Provenance {
         self.provenance
             .get_or_init(|| Provenance::from_counts(&self.counts, &self.dataset))
+    }
+
+    /// The dataset's search index: joined to the parts the build made of it
+    /// when there are any, else made here (folding every text).
+    pub fn search_index(&self) -> Index<'_> {
+        let parts = self
+            .search_parts
+            .and_then(|bytes| postcard::from_bytes(bytes).ok());
+        parts
+            .and_then(|parts| Index::of_records_with(self.dataset.records(), parts))
+            .unwrap_or_else(|| Index::of_records(self.dataset.records()))
     }
 
     /// Where the record with this handle was read from: the file's name
@@ -119,13 +132,7 @@ impl Loaded {
     pub fn add(&mut self, name: &str, mut part: Dataset) {
         // An export's `meta` describes that export, not the data: dropped.
         part.meta = None;
-        let mut counts: Vec<(RecordKind, usize)> = Vec::new();
-        for record in part.records() {
-            match counts.last_mut() {
-                Some((kind, n)) if *kind == record.kind() => *n += 1,
-                _ => counts.push((record.kind(), 1)),
-            }
-        }
+        let counts = part.counts();
         // Where the file's records come from, before they join the others.
         let mut provenance = self
             .provenance
@@ -137,7 +144,7 @@ impl Loaded {
         // What was made of the records before no longer holds.
         self.ids = None;
         self.content_hash = None;
-        self.search_index = None;
+        self.search_parts = None;
         if part.dataset.is_some() {
             self.info_files.push(name.to_string());
         }
@@ -276,12 +283,7 @@ fn read_snapshot(file: &Path) -> Result<Option<Loaded>> {
     // Its records are counted under the snapshot's name, which is what
     // `check` can name (the files it was made from are not here), and
     // counted from its lists rather than from what its header says.
-    let total: Vec<(RecordKind, usize)> = RecordKind::ALL
-        .into_iter()
-        .map(|kind| (kind, loaded.dataset.count(kind)))
-        .filter(|&(_, n)| n > 0)
-        .collect();
-    loaded.counts = vec![(name.to_string(), total)];
+    loaded.counts = vec![(name.to_string(), loaded.dataset.counts())];
     loaded.provenance = OnceLock::new();
     if !loaded.info_files.is_empty() {
         loaded.info_files = vec![name.to_string()];

@@ -1869,6 +1869,16 @@ impl Dataset {
         self.record(handle.kind, handle.index as usize)
     }
 
+    /// How many records of each kind the dataset has, for the kinds it has,
+    /// in the order of [`Dataset::records`].
+    pub fn counts(&self) -> Vec<(RecordKind, usize)> {
+        RecordKind::ALL
+            .into_iter()
+            .map(|kind| (kind, self.count(kind)))
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    }
+
     /// How many records of a kind the dataset has.
     pub fn count(&self, kind: RecordKind) -> usize {
         use RecordKind as K;

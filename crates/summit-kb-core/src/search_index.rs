@@ -209,6 +209,23 @@ fn fold_word(word: &str) -> Vec<String> {
         .collect()
 }
 
+/// What an [`Index`] of records holds beyond the records' own texts: its
+/// words, their spelling keys and order, its tokens, and each field's range
+/// of tokens and count of distinct words. The snapshot stores this, so that a
+/// search on the embedded dataset folds no word; [`Index::of_records_with`]
+/// joins it to the records again.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct IndexParts {
+    words: Vec<String>,
+    keys: Vec<String>,
+    sorted: Vec<u32>,
+    /// Each token's word and start.
+    tokens: Vec<(u32, u32)>,
+    /// Each field's tokens (first, end) and distinct words, in the order
+    /// [`Index::of_records`] adds them.
+    fields: Vec<(u32, u32, u32)>,
+}
+
 impl<'t> Index<'t> {
     pub fn new() -> Index<'t> {
         Index::default()
@@ -222,6 +239,85 @@ impl<'t> Index<'t> {
         }
         index.finish();
         index
+    }
+
+    /// What the index holds beyond its records' texts (see [`IndexParts`]).
+    pub fn parts(&self) -> IndexParts {
+        IndexParts {
+            words: self.words.iter().map(|w| w.to_string()).collect(),
+            keys: self.keys.iter().map(|k| k.to_string()).collect(),
+            sorted: self.sorted.to_vec(),
+            tokens: self.tokens.iter().map(|t| (t.word, t.start)).collect(),
+            fields: self
+                .fields
+                .iter()
+                .map(|f| (f.tokens.0, f.tokens.1, f.distinct))
+                .collect(),
+        }
+    }
+
+    /// The index [`Index::of_records`] makes of `records`, from the parts
+    /// it made of the same records before: their fields are walked again
+    /// for their texts, and no word is folded. `None` when the parts do not
+    /// fit the records (another dataset's).
+    pub fn of_records_with(
+        records: impl IntoIterator<Item = Record<'t>>,
+        parts: IndexParts,
+    ) -> Option<Index<'t>> {
+        let words = parts.words.len();
+        let tokens = parts.tokens.len() as u32;
+        let fits = parts.keys.len() == words
+            && parts.sorted.len() == words
+            && parts.sorted.iter().all(|&w| (w as usize) < words)
+            && parts.tokens.iter().all(|&(w, _)| (w as usize) < words)
+            && parts
+                .fields
+                .iter()
+                .all(|&(first, end, _)| first <= end && end <= tokens);
+        if !fits {
+            return None;
+        }
+        let mut stored = parts.fields.into_iter();
+        let mut fields = Vec::with_capacity(stored.len());
+        let mut entries = Vec::new();
+        for record in records {
+            let first = fields.len() as u32;
+            for (role, label, text) in record_fields(record) {
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let (start, end, distinct) = stored.next()?;
+                fields.push(TextField {
+                    role,
+                    label,
+                    text,
+                    tokens: (start, end),
+                    distinct,
+                });
+            }
+            entries.push(Entry {
+                kind: record.kind().name(),
+                id: record.id(),
+                fields: (first, fields.len() as u32),
+            });
+        }
+        if stored.next().is_some() {
+            return None;
+        }
+        Some(Index {
+            words: parts.words.into_iter().map(Cow::Owned).collect(),
+            keys: parts.keys.into_iter().map(Cow::Owned).collect(),
+            word_ids: None,
+            sorted: parts.sorted.into(),
+            tokens: parts
+                .tokens
+                .into_iter()
+                .map(|(word, start)| Token { word, start })
+                .collect(),
+            fields: fields.into(),
+            entries: entries.into(),
+            scratch: String::new(),
+        })
     }
 
     /// An index of records' ids, names and aliases only: what a "did you

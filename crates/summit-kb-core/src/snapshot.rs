@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::kb::Kb;
 use crate::load::{self, Loaded};
 use crate::model::{Dataset, RecordKind};
+use crate::search_index::Index;
 use crate::validate::{self, Severity};
 
 /// What a build embeds of a dataset directory.
@@ -62,7 +63,7 @@ fn checked_snapshot(dir: &Path, paths: &[PathBuf]) -> Result<Vec<u8>, Vec<String
 }
 
 /// The first bytes of a snapshot.
-pub const MAGIC: &[u8; 8] = b"SKBSNAP\x02";
+pub const MAGIC: &[u8; 8] = b"SKBSNAP\x03";
 
 /// The model a snapshot's records were written with: the start of the
 /// SHA-256 of the model's JSON Schema, which changes with any field or
@@ -127,19 +128,12 @@ pub fn write(loaded: &Loaded) -> Vec<u8> {
 /// The snapshot of a dataset (which the caller has checked) as one file
 /// named `name`, as `export --format snapshot` writes it.
 pub fn of_dataset(dataset: &Dataset, name: &str) -> Vec<u8> {
-    let mut counts: Vec<(RecordKind, usize)> = Vec::new();
-    for record in dataset.records() {
-        match counts.last_mut() {
-            Some((kind, n)) if *kind == record.kind() => *n += 1,
-            _ => counts.push((record.kind(), 1)),
-        }
-    }
     let info = if dataset.dataset.is_some() {
         vec![name.to_string()]
     } else {
         Vec::new()
     };
-    write_parts(dataset, vec![(name.to_string(), counts)], info)
+    write_parts(dataset, vec![(name.to_string(), dataset.counts())], info)
 }
 
 fn write_parts(
@@ -169,7 +163,12 @@ fn write_parts(
     let mut out = MAGIC.to_vec();
     // Serialising the model's own types to memory cannot fail.
     out = postcard::to_extend(&head, out).expect("a snapshot's head serialises");
-    postcard::to_extend(dataset, out).expect("a dataset serialises")
+    out = postcard::to_extend(dataset, out).expect("a dataset serialises");
+    // The search index's parts, as one run of bytes that reading the
+    // snapshot skips and a search decodes.
+    let parts = postcard::to_allocvec(&Index::of_records(dataset.records()).parts())
+        .expect("an index serialises");
+    postcard::to_extend(&Bytes(&parts), out).expect("bytes serialise")
 }
 
 /// The dataset of a snapshot that lives as long as the program (the one
@@ -185,12 +184,29 @@ pub fn read_static(bytes: &'static [u8], embedded: bool) -> Result<Loaded> {
     }
     READING.with(|r| r.set((bytes, embedded)));
     let _reading = Reading;
-    read(bytes)
+    let (mut loaded, index) = read_with_index(bytes)?;
+    // The index's parts are trusted as the records are: only the build's.
+    loaded.search_parts = embedded.then_some(index);
+    Ok(loaded)
+}
+
+/// Bytes written as one postcard byte string.
+struct Bytes<'b>(&'b [u8]);
+
+impl Serialize for Bytes<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(self.0)
+    }
 }
 
 /// The dataset a snapshot holds, marked checked. An error, never a partial
 /// dataset, when the bytes are not a whole snapshot of this model.
 pub fn read(bytes: &[u8]) -> Result<Loaded> {
+    read_with_index(bytes).map(|(loaded, _)| loaded)
+}
+
+/// The dataset a snapshot holds, and the bytes of its search index's parts.
+fn read_with_index(bytes: &[u8]) -> Result<(Loaded, &[u8])> {
     let Some(rest) = bytes.strip_prefix(MAGIC) else {
         bail!("not a summit-kb snapshot");
     };
@@ -204,10 +220,12 @@ pub fn read(bytes: &[u8]) -> Result<Loaded> {
     }
     let (dataset, rest): (Dataset, _) =
         postcard::take_from_bytes(rest).context("a damaged snapshot (its records)")?;
+    let (index, rest): (&[u8], _) =
+        postcard::take_from_bytes(rest).context("a damaged snapshot (its search index)")?;
     if !rest.is_empty() {
         bail!("a damaged snapshot: {} bytes after its records", rest.len());
     }
-    Ok(Loaded {
+    let loaded = Loaded {
         dataset,
         info_files: head.info_files,
         checked: true,
@@ -215,7 +233,8 @@ pub fn read(bytes: &[u8]) -> Result<Loaded> {
         content_hash: Some(head.content_hash),
         ids: Some(head.ids),
         ..Loaded::default()
-    })
+    };
+    Ok((loaded, index))
 }
 
 #[cfg(test)]
@@ -261,6 +280,30 @@ mod tests {
         let mut damaged = bytes.to_vec();
         damaged[at] = 0xff;
         assert!(read_static(damaged.leak(), false).is_err());
+    }
+
+    #[test]
+    fn the_embedded_search_index_is_the_one_a_search_would_make() {
+        use crate::search_index::{Index, Options};
+        let files = crate::load::shipped();
+        let bytes: &'static [u8] = write(&files).leak();
+        let embedded = read_static(bytes, true).unwrap();
+        assert!(embedded.search_parts.is_some());
+        let joined = embedded.search_index();
+        let built = Index::of_records(files.dataset.records());
+        assert!(joined == built, "the parts joined to the records");
+        let hits = joined.search("masadykov", Options::default());
+        assert_eq!(hits[0].id, "taalatbek-masadykov");
+        assert_eq!(hits, built.search("masadykov", Options::default()));
+        // Not the build's bytes: no parts, and the index is made instead.
+        assert!(read_static(bytes, false).unwrap().search_parts.is_none());
+        // Parts of other records do not fit these.
+        let fewer = crate::model::Dataset {
+            source: files.dataset.source.clone(),
+            ..Default::default()
+        };
+        let parts = Index::of_records(fewer.records()).parts();
+        assert!(Index::of_records_with(files.dataset.records(), parts).is_none());
     }
 
     #[test]

@@ -4,7 +4,7 @@ use crate::answer::search::{Search, SearchHit};
 use crate::answer::serde_name;
 use crate::commands::Ctx;
 use crate::kb::Kb;
-use crate::search_index::{fold, too_many_words, Index, Options};
+use crate::search_index::{fold, too_many_words, Options};
 use anyhow::{bail, Result};
 
 #[derive(Debug, clap::Args)]
@@ -35,11 +35,8 @@ pub fn run(ctx: &Ctx<'_>, args: &Args) -> Result<Search> {
         bail!("{problem}");
     }
     let org = kb.org_filter(args.org.as_deref())?;
-    // The embedded dataset's index was made when the binary was built.
-    let mut hits = match kb.loaded.search_index {
-        Some(index) => index.search(&query, Options::default()),
-        None => Index::of_records(kb.data().records()).search(&query, Options::default()),
-    };
+    // For the embedded dataset, from the parts of the index its build made.
+    let mut hits = kb.loaded.search_index().search(&query, Options::default());
     // With --org: its records, and those tied to no one organisation
     // (people, states, sources).
     if org.is_some() {

@@ -43,16 +43,6 @@ pub enum Format {
     Markdown,
 }
 
-/// An answer built the old way, every form of it at once: `json` for JSON,
-/// `data` for NDJSON and CSV, `blocks` for people (the commands not yet
-/// returning a typed answer).
-#[derive(Debug, Clone, PartialEq)]
-pub struct View {
-    pub json: Value,
-    pub blocks: Vec<Block>,
-    pub data: Data,
-}
-
 /// The records of an answer and the columns CSV writes of each: a list's
 /// records, a lookup's matches, `check`'s findings. NDJSON writes each record
 /// as a line; CSV writes one header row of `columns` (snake_case, the JSON
