@@ -329,11 +329,14 @@ pub fn format_after_command(args: Vec<OsString>) -> Vec<OsString> {
             _ => break,
         }
     }
+    if formats.is_empty() {
+        return args;
+    }
     let named = args
         .get(at)
         .and_then(|a| a.to_str())
         .is_some_and(|name| Cli::command().find_subcommand(name).is_some());
-    if formats.is_empty() || !named {
+    if !named {
         return args;
     }
     let moved: Vec<OsString> = formats

@@ -11,8 +11,8 @@ use jiff::civil;
 use crate::date::{settle_handover, settle_handovers, Certainty, Date, Handover, Interval};
 use crate::load::Loaded;
 use crate::model::{
-    Alias, Chairmanship, Dataset, Handle, Meeting, Organization, Post, Record, RecordKind, Source,
-    Term,
+    Alias, Chairmanship, Dataset, Handle, Meeting, Organization, Post, Record, RecordKind, Records,
+    SortedId, Source, Term,
 };
 pub use crate::search_index::fold;
 use crate::search_index::{Hit, Index, Role};
@@ -30,7 +30,7 @@ pub struct Kb<'a> {
 /// Where an id's record is: its kind and index in its list (a [`Handle`]),
 /// in either form.
 enum ById<'a> {
-    Sorted(&'a [(String, RecordKind, u32)]),
+    Sorted(&'a Records<SortedId>),
     Table(HashMap<&'a str, Handle, RandomState>),
 }
 
@@ -76,11 +76,23 @@ impl<'a> Kb<'a> {
         match &self.by_id {
             ById::Table(table) => table.get(id).copied(),
             ById::Sorted(ids) => {
-                let at = ids
-                    .binary_search_by(|(other, _, _)| other.as_str().cmp(id))
-                    .ok()?;
-                let (_, kind, index) = ids[at];
-                Some(Handle { kind, index })
+                // A binary search that decodes only the ids it compares.
+                let (mut low, mut high) = (0, ids.len());
+                while low < high {
+                    let mid = low + (high - low) / 2;
+                    let SortedId(other, kind, index) = ids.get(mid)?;
+                    match other.as_ref().cmp(id) {
+                        std::cmp::Ordering::Less => low = mid + 1,
+                        std::cmp::Ordering::Greater => high = mid,
+                        std::cmp::Ordering::Equal => {
+                            return Some(Handle {
+                                kind: *kind,
+                                index: *index,
+                            })
+                        }
+                    }
+                }
+                None
             }
         }
     }
@@ -716,22 +728,22 @@ mod tests {
         let mut loaded = Loaded::default();
         loaded.add("t.toml", load::parse_toml("t.toml", toml).unwrap());
         let table = Kb::new(&loaded);
-        let sorted: Vec<(String, RecordKind, u32)> = loaded
+        let sorted: Vec<SortedId> = loaded
             .dataset
             .sorted_ids()
             .into_iter()
-            .map(|(id, kind, i)| (id.to_string(), kind, i))
+            .map(|(id, kind, i)| SortedId(id.to_string().into(), kind, i))
             .collect();
         assert_eq!(
             sorted,
             [
-                ("a".to_string(), RecordKind::State, 1),
-                ("x".to_string(), RecordKind::Source, 0)
+                SortedId("a".into(), RecordKind::State, 1),
+                SortedId("x".into(), RecordKind::Source, 0)
             ]
         );
         let mut with_ids = Loaded::default();
         with_ids.add("t.toml", load::parse_toml("t.toml", toml).unwrap());
-        with_ids.ids = Some(sorted);
+        with_ids.ids = Some(sorted.into());
         let by_sorted = Kb::new(&with_ids);
         assert!(matches!(by_sorted.by_id, ById::Sorted(_)));
         for id in ["a", "x", "nothing", ""] {

@@ -9,6 +9,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod provenance;
+pub mod records;
 pub mod search_index;
 pub mod snapshot;
 pub mod validate;

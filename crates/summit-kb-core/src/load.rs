@@ -69,7 +69,7 @@ pub struct Loaded {
     /// The dataset's [`Dataset::content_hash`], when the build computed it.
     pub content_hash: Option<String>,
     /// The dataset's [`Dataset::sorted_ids`], when the build sorted them.
-    pub ids: Option<Vec<(String, RecordKind, u32)>>,
+    pub ids: Option<crate::model::Records<crate::model::SortedId>>,
     /// What the build made of the dataset's search index (the embedded
     /// snapshot's [`crate::search_index::IndexParts`], encoded), so that a
     /// search folds no word of the records.
@@ -87,9 +87,10 @@ impl Loaded {
     /// The dataset's search index: joined to the parts the build made of it
     /// when there are any, else made here (folding every text).
     pub fn search_index(&self) -> Index<'_> {
-        let parts = self
-            .search_parts
-            .and_then(|bytes| postcard::from_bytes(bytes).ok());
+        let parts = self.search_parts.and_then(|bytes| {
+            // Its words borrowed from the binary, as the records' texts are.
+            crate::snapshot::reading_embedded(bytes, || postcard::from_bytes(bytes).ok())
+        });
         parts
             .and_then(|parts| Index::of_records_with(self.dataset.records(), parts))
             .unwrap_or_else(|| Index::of_records(self.dataset.records()))

@@ -12,11 +12,26 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+pub use crate::records::Records;
 
-/// A text of a record: owned when read from a file, borrowed from the binary
-/// for the embedded dataset, which build.rs writes as Rust statics (see
-/// [`crate::embed`]), so that a query on it neither parses nor allocates.
+/// A text of a record: owned when read from a file, borrowed from the bytes
+/// of the embedded dataset's snapshot (see [`crate::snapshot`]), so that
+/// reading it copies no text.
 pub type Text = Cow<'static, str>;
+
+/// An id, its record's kind and its index in its kind's list: an entry of
+/// a dataset's ids sorted (see [`Dataset::sorted_ids`]), which the snapshot
+/// stores with the id borrowed from its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SortedId(
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
+    pub Text,
+    pub RecordKind,
+    pub u32,
+);
 
 /// A list of a record, owned or borrowed like [`Text`].
 pub type List<T> = Cow<'static, [T]>;
@@ -27,6 +42,10 @@ pub type List<T> = Cow<'static, [T]>;
 // reads every one (see [`crate::snapshot`]).
 fn is_empty<T: Clone>(list: &List<T>) -> bool {
     list.is_empty() && crate::snapshot::omits_defaults()
+}
+
+fn no_records<T: serde::de::DeserializeOwned>(list: &Records<T>) -> bool {
+    crate::snapshot::omits_defaults() && list.is_empty()
 }
 
 fn none<T>(value: &Option<T>) -> bool {
@@ -49,7 +68,7 @@ fn held(status: &MeetingStatus) -> bool {
 /// from TOML and JSON, whose errors stay serde's own; borrowed from the
 /// binary when read from the embedded snapshot (see
 /// [`crate::snapshot::borrowed`]), so that loading it copies no text.
-mod borrow {
+pub(crate) mod borrow {
     use serde::de::{Deserializer, Error, Visitor};
     use serde::ser::{SerializeSeq, Serializer};
     use serde::{Deserialize, Serialize};
@@ -210,34 +229,34 @@ pub struct Dataset {
     /// What the dataset is; at most one file of a dataset says it.
     #[serde(default, skip_serializing_if = "none")]
     pub dataset: Option<DatasetInfo>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub source: List<Source>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub organization: List<Organization>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub state: List<State>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub membership: List<Membership>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub body: List<Body>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub person: List<Person>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub post: List<Post>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub term: List<Term>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub meeting: List<Meeting>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub document: List<Document>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub decision: List<Decision>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub chairmanship: List<Chairmanship>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub operation: List<Operation>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub claim: List<Claim>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub source: Records<Source>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub organization: Records<Organization>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub state: Records<State>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub membership: Records<Membership>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub body: Records<Body>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub person: Records<Person>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub post: Records<Post>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub term: Records<Term>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub meeting: Records<Meeting>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub document: Records<Document>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub decision: Records<Decision>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub chairmanship: Records<Chairmanship>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub operation: Records<Operation>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub claim: Records<Claim>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -413,8 +432,8 @@ pub struct Alias {
         deserialize_with = "borrow::opt_text"
     )]
     pub note: Option<Text>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub citations: List<Citation>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub citations: Records<Citation>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -443,8 +462,8 @@ pub struct Organization {
         deserialize_with = "borrow::text"
     )]
     pub name: Text,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub aliases: List<Alias>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub aliases: Records<Alias>,
     #[serde(default, skip_serializing_if = "none")]
     #[serde(
         serialize_with = "borrow::write_opt_text",
@@ -467,8 +486,8 @@ pub struct State {
         deserialize_with = "borrow::text"
     )]
     pub name: Text,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub aliases: List<Alias>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub aliases: Records<Alias>,
     pub citations: List<Citation>,
 }
 
@@ -492,8 +511,8 @@ pub struct Membership {
     )]
     pub state: Text,
     pub status: MembershipStatus,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub changes: List<MembershipChange>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub changes: Records<MembershipChange>,
     #[serde(default, skip_serializing_if = "none")]
     #[serde(
         serialize_with = "borrow::write_opt_text",
@@ -578,8 +597,8 @@ pub struct Body {
         deserialize_with = "borrow::text"
     )]
     pub name: Text,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub aliases: List<Alias>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub aliases: Records<Alias>,
     /// The body this one is part of.
     #[serde(default, skip_serializing_if = "none")]
     #[serde(
@@ -619,8 +638,8 @@ pub struct Person {
         deserialize_with = "borrow::text"
     )]
     pub name: Text,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub aliases: List<Alias>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub aliases: Records<Alias>,
     /// The state the person comes from or serves (a state id).
     #[serde(default, skip_serializing_if = "none")]
     #[serde(
@@ -662,8 +681,8 @@ pub struct Post {
         deserialize_with = "borrow::text"
     )]
     pub name: Text,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub aliases: List<Alias>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub aliases: Records<Alias>,
     /// One holder at a time (the default); its terms may not overlap.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub single_holder: bool,
@@ -893,10 +912,10 @@ pub struct Meeting {
         deserialize_with = "borrow::opt_text"
     )]
     pub format: Option<Text>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub participants: List<Participant>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub absentees: List<Absentee>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub participants: Records<Participant>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub absentees: Records<Absentee>,
     /// How completely its participants and absentees are recorded (the same
     /// shape as `outcomes`). Absent means not said: a list of participants is
     /// never read as everyone who attended.
@@ -971,8 +990,8 @@ pub struct Absentee {
         deserialize_with = "borrow::opt_text"
     )]
     pub note: Option<Text>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub citations: List<Citation>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub citations: Records<Citation>,
 }
 
 /// A text adopted or signed: a declaration, a strategy, a plan, a treaty.
@@ -989,8 +1008,8 @@ pub struct Document {
         deserialize_with = "borrow::text"
     )]
     pub title: Text,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub aliases: List<Alias>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub aliases: Records<Alias>,
     pub kind: DocumentKind,
     /// The meeting that adopted it.
     #[serde(default, skip_serializing_if = "none")]
@@ -1222,8 +1241,8 @@ pub struct Chairmanship {
     pub head_of_state: Option<Text>,
     #[serde(default, skip_serializing_if = "none")]
     pub slogan: Option<Slogan>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub priorities: List<Priority>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub priorities: Records<Priority>,
     /// The chairmanship that follows (a chairmanship id).
     #[serde(default, skip_serializing_if = "none")]
     #[serde(
@@ -1255,8 +1274,8 @@ pub struct Slogan {
         deserialize_with = "borrow::text"
     )]
     pub lang: Text,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub renderings: List<Rendering>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub renderings: Records<Rendering>,
     pub citations: List<Citation>,
 }
 
@@ -1306,8 +1325,8 @@ pub struct Operation {
         deserialize_with = "borrow::text"
     )]
     pub name: Text,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub aliases: List<Alias>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub aliases: Records<Alias>,
     #[serde(default, skip_serializing_if = "none")]
     pub since: Option<Date>,
     #[serde(default, skip_serializing_if = "none")]
@@ -1316,8 +1335,8 @@ pub struct Operation {
         deserialize_with = "borrow::opt_text"
     )]
     pub summary: Option<Text>,
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub events: List<Event>,
+    #[serde(default, skip_serializing_if = "no_records")]
+    pub events: Records<Event>,
     #[serde(default, skip_serializing_if = "confirmed")]
     pub confidence: Confidence,
     pub citations: List<Citation>,
@@ -1921,29 +1940,20 @@ impl Dataset {
         if self.dataset.is_none() {
             self.dataset = other.dataset;
         }
-        extend(&mut self.source, other.source);
-        extend(&mut self.organization, other.organization);
-        extend(&mut self.state, other.state);
-        extend(&mut self.membership, other.membership);
-        extend(&mut self.body, other.body);
-        extend(&mut self.person, other.person);
-        extend(&mut self.post, other.post);
-        extend(&mut self.term, other.term);
-        extend(&mut self.meeting, other.meeting);
-        extend(&mut self.document, other.document);
-        extend(&mut self.decision, other.decision);
-        extend(&mut self.chairmanship, other.chairmanship);
-        extend(&mut self.operation, other.operation);
-        extend(&mut self.claim, other.claim);
-    }
-}
-
-/// Appends `more` to `list`, taking it whole when `list` is empty.
-fn extend<T: Clone>(list: &mut List<T>, more: List<T>) {
-    if list.is_empty() {
-        *list = more;
-    } else {
-        list.to_mut().extend(more.into_owned());
+        self.source.extend(other.source);
+        self.organization.extend(other.organization);
+        self.state.extend(other.state);
+        self.membership.extend(other.membership);
+        self.body.extend(other.body);
+        self.person.extend(other.person);
+        self.post.extend(other.post);
+        self.term.extend(other.term);
+        self.meeting.extend(other.meeting);
+        self.document.extend(other.document);
+        self.decision.extend(other.decision);
+        self.chairmanship.extend(other.chairmanship);
+        self.operation.extend(other.operation);
+        self.claim.extend(other.claim);
     }
 }
 

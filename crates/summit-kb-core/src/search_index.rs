@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use crate::model::{Alias, Citation, Record, RecordKind, Text};
+use crate::model::{Alias, Citation, List, Record, RecordKind, Text};
 
 /// What a field of a record is, for ranking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,8 +216,17 @@ fn fold_word(word: &str) -> Vec<String> {
 /// joins it to the records again.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct IndexParts {
-    words: Vec<String>,
-    keys: Vec<String>,
+    // Borrowed from the embedded snapshot's bytes, like the records' texts.
+    #[serde(
+        serialize_with = "crate::model::borrow::write_texts",
+        deserialize_with = "crate::model::borrow::texts"
+    )]
+    words: List<Text>,
+    #[serde(
+        serialize_with = "crate::model::borrow::write_texts",
+        deserialize_with = "crate::model::borrow::texts"
+    )]
+    keys: List<Text>,
     sorted: Vec<u32>,
     /// Each token's word and start.
     tokens: Vec<(u32, u32)>,
@@ -244,8 +253,8 @@ impl<'t> Index<'t> {
     /// What the index holds beyond its records' texts (see [`IndexParts`]).
     pub fn parts(&self) -> IndexParts {
         IndexParts {
-            words: self.words.iter().map(|w| w.to_string()).collect(),
-            keys: self.keys.iter().map(|k| k.to_string()).collect(),
+            words: self.words.iter().map(|w| w.to_string().into()).collect(),
+            keys: self.keys.iter().map(|k| k.to_string().into()).collect(),
             sorted: self.sorted.to_vec(),
             tokens: self.tokens.iter().map(|t| (t.word, t.start)).collect(),
             fields: self
@@ -305,8 +314,8 @@ impl<'t> Index<'t> {
             return None;
         }
         Some(Index {
-            words: parts.words.into_iter().map(Cow::Owned).collect(),
-            keys: parts.keys.into_iter().map(Cow::Owned).collect(),
+            words: Cow::Owned(parts.words.into_owned()),
+            keys: Cow::Owned(parts.keys.into_owned()),
             word_ids: None,
             sorted: parts.sorted.into(),
             tokens: parts

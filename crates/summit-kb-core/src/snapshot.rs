@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::kb::Kb;
 use crate::load::{self, Loaded};
-use crate::model::{Dataset, RecordKind};
+use crate::model::{Dataset, RecordKind, SortedId};
 use crate::search_index::Index;
 use crate::validate::{self, Severity};
 
@@ -63,7 +63,7 @@ fn checked_snapshot(dir: &Path, paths: &[PathBuf]) -> Result<Vec<u8>, Vec<String
 }
 
 /// The first bytes of a snapshot.
-pub const MAGIC: &[u8; 8] = b"SKBSNAP\x03";
+pub const MAGIC: &[u8; 8] = b"SKBSNAP\x04";
 
 /// The model a snapshot's records were written with: the start of the
 /// SHA-256 of the model's JSON Schema, which changes with any field or
@@ -102,13 +102,38 @@ pub fn borrowed(v: &[u8]) -> Option<&'static str> {
     Some(unsafe { std::str::from_utf8_unchecked(within) })
 }
 
+/// `v` as bytes of the embedded snapshot, borrowed for the whole program,
+/// while [`read_static`] reads it; `None` for any other bytes (see
+/// [`crate::records::Records`], which keeps such bytes undecoded).
+pub(crate) fn embedded_bytes(v: &[u8]) -> Option<&'static [u8]> {
+    let (bytes, trusted) = READING.with(Cell::get);
+    if !trusted {
+        return None;
+    }
+    let start = (v.as_ptr() as usize).checked_sub(bytes.as_ptr() as usize)?;
+    bytes.get(start..start.checked_add(v.len())?)
+}
+
+/// Runs `decode` on bytes of the embedded snapshot that [`embedded_bytes`]
+/// kept, with their texts borrowed as when the snapshot was read.
+pub(crate) fn reading_embedded<R>(bytes: &'static [u8], decode: impl FnOnce() -> R) -> R {
+    struct Restore((&'static [u8], bool));
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            READING.with(|r| r.set(self.0));
+        }
+    }
+    let _restore = Restore(READING.with(|r| r.replace((bytes, true))));
+    decode()
+}
+
 #[derive(Serialize, Deserialize)]
 struct Head {
     model: String,
     counts: Vec<(String, Vec<(RecordKind, usize)>)>,
     info_files: Vec<String>,
     content_hash: String,
-    ids: Vec<(String, RecordKind, u32)>,
+    ids: crate::model::Records<SortedId>,
 }
 
 /// Whether `bytes` begin as a snapshot does.
@@ -149,8 +174,9 @@ fn write_parts(
         ids: dataset
             .sorted_ids()
             .into_iter()
-            .map(|(id, kind, index)| (id.to_string(), kind, index))
-            .collect(),
+            .map(|(id, kind, index)| SortedId(id.to_string().into(), kind, index))
+            .collect::<Vec<_>>()
+            .into(),
     };
     struct Writing;
     impl Drop for Writing {
@@ -257,9 +283,9 @@ mod tests {
             .dataset
             .sorted_ids()
             .into_iter()
-            .map(|(id, kind, index)| (id.to_string(), kind, index))
+            .map(|(id, kind, index)| SortedId(id.to_string().into(), kind, index))
             .collect();
-        assert_eq!(read.ids, Some(sorted));
+        assert_eq!(read.ids, Some(sorted.into()));
         // Writing a snapshot leaves the other formats as they were.
         assert!(omits_defaults());
         // From bytes that live as long as the program, the texts borrow.
