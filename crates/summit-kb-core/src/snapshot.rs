@@ -62,7 +62,8 @@ fn checked_snapshot(dir: &Path, paths: &[PathBuf]) -> Result<Vec<u8>, Vec<String
     Err(errors.iter().map(ToString::to_string).collect())
 }
 
-/// The first bytes of a snapshot.
+/// The first bytes of a snapshot: a name, and the version of the format
+/// (the last byte).
 pub const MAGIC: &[u8; 8] = b"SKBSNAP\x04";
 
 /// The model a snapshot's records were written with: the start of the
@@ -137,8 +138,11 @@ struct Head {
 }
 
 /// Whether `bytes` begin as a snapshot does.
+/// Whether `bytes` begin as a snapshot does, of this format's version or
+/// another (which [`read`] refuses by name, rather than as a file that is
+/// not TOML).
 pub fn is_snapshot(bytes: &[u8]) -> bool {
-    bytes.starts_with(MAGIC)
+    bytes.starts_with(&MAGIC[..MAGIC.len() - 1]) && bytes.len() >= MAGIC.len()
 }
 
 /// The snapshot of a loaded dataset (which the caller has checked).
@@ -234,6 +238,11 @@ pub fn read(bytes: &[u8]) -> Result<Loaded> {
 /// The dataset a snapshot holds, and the bytes of its search index's parts.
 fn read_with_index(bytes: &[u8]) -> Result<(Loaded, &[u8])> {
     let Some(rest) = bytes.strip_prefix(MAGIC) else {
+        if is_snapshot(bytes) {
+            bail!(
+                "a snapshot in another version of summit-kb's format: write it again with this version's `export --format snapshot`"
+            );
+        }
         bail!("not a summit-kb snapshot");
     };
     let (head, rest): (Head, _) =
@@ -354,6 +363,16 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("another version"));
+        // A snapshot of another version of the format is one still, and
+        // refused as such (not read as a file of another kind).
+        let mut older = bytes.clone();
+        older[MAGIC.len() - 1] -= 1;
+        assert!(is_snapshot(&older));
+        assert!(read(&older)
+            .unwrap_err()
+            .to_string()
+            .contains("another version of summit-kb's format"));
+        assert!(!is_snapshot(b"SKBSNAP"));
     }
 
     #[test]
