@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-use summit_kb_core::{load, snapshot};
+use summit_kb_core::{embed, load};
 
 /// How many of the errors in the data the build names.
 const SHOWN_ERRORS: usize = 20;
@@ -29,7 +29,7 @@ fn main() {
     // A directory that cannot be listed embeds its error, which every run
     // then gives, rather than an empty dataset.
     let mut unreadable = None;
-    let (files, snapshot) = match snapshot::prepare(Path::new(&dir)) {
+    let (files, snapshot) = match embed::prepare(Path::new(&dir)) {
         Ok(embedding) => (embedding.files, embedding.snapshot),
         Err(err) => {
             let err = format!("{err:#}");

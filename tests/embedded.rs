@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use ::summit_kb::snapshot as embed;
+use ::summit_kb::{embed, snapshot};
 use common::summit_kb;
 
 /// Runs summit-kb in the repository, so that `--data data` names the files as
@@ -156,8 +156,8 @@ fn the_build_snapshots_a_dataset_without_errors() {
     let bytes = embedding.snapshot.expect("the shipped data has no errors");
     let files =
         summit_kb::load::from_path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
-    let snapshot = embed::read(&bytes).unwrap();
-    assert!(snapshot.checked);
+    let snapshot = snapshot::read(&bytes).unwrap();
+    assert!(summit_kb::load::Loaded::from(snapshot::read(&bytes).unwrap()).checked);
     assert_eq!(snapshot.dataset, files.dataset);
     let names: Vec<&String> = snapshot.counts.iter().map(|(file, _)| file).collect();
     let listed: Vec<&String> = embedding.files.iter().map(|(file, _)| file).collect();

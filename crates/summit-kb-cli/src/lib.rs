@@ -22,7 +22,7 @@
 //!    [`validate`], [`search_index`], [`snapshot`], [`load`], [`locate`],
 //!    [`model`], [`date`]; no command line, terminal or printing.
 
-pub use summit_kb_core::{date, kb, load, locate, model, search_index, snapshot, validate};
+pub use summit_kb_core::{date, embed, kb, load, locate, model, search_index, snapshot, validate};
 
 pub mod answer;
 pub mod args;

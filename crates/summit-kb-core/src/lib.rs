@@ -4,6 +4,7 @@
 //! crate and its build script both use this crate as an ordinary dependency.
 
 pub mod date;
+pub mod embed;
 pub mod kb;
 pub mod load;
 pub mod locate;
@@ -14,3 +15,4 @@ pub mod search_index;
 pub mod snapshot;
 pub mod validate;
 pub mod visible;
+pub mod wire;

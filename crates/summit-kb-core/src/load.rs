@@ -76,7 +76,29 @@ pub struct Loaded {
     pub search_parts: Option<&'static [u8]>,
 }
 
+impl From<crate::snapshot::Snapshot> for Loaded {
+    /// The records of a snapshot, marked checked, with what the build made
+    /// of them.
+    fn from(snapshot: crate::snapshot::Snapshot) -> Loaded {
+        Loaded {
+            dataset: snapshot.dataset,
+            info_files: snapshot.info_files,
+            checked: true,
+            counts: snapshot.counts,
+            content_hash: Some(snapshot.content_hash),
+            ids: Some(snapshot.ids),
+            search_parts: snapshot.search_parts,
+            ..Loaded::default()
+        }
+    }
+}
+
 impl Loaded {
+    /// The snapshot of these records (which the caller has checked).
+    pub fn snapshot(&self) -> Vec<u8> {
+        crate::snapshot::write(&self.dataset, self.counts.clone(), self.info_files.clone())
+    }
+
     /// Where each record was read from. A snapshot keeps only `counts`, from
     /// which this is made when first asked for.
     pub fn provenance(&self) -> &Provenance {
@@ -89,7 +111,7 @@ impl Loaded {
     pub fn search_index(&self) -> Index<'_> {
         let parts = self.search_parts.and_then(|bytes| {
             // Its words borrowed from the binary, as the records' texts are.
-            crate::snapshot::reading_embedded(bytes, || postcard::from_bytes(bytes).ok())
+            crate::wire::reading(bytes, true, || postcard::from_bytes(bytes).ok())
         });
         parts
             .and_then(|parts| Index::of_records_with(self.dataset.records(), parts))
@@ -165,8 +187,10 @@ impl Loaded {
 pub fn embedded(embedded: &Embedded) -> Result<Loaded> {
     match embedded.snapshot {
         Some(bytes) => {
-            let mut loaded = crate::snapshot::read_static(bytes, true)
-                .context("the dataset compiled into the binary")?;
+            let mut loaded = Loaded::from(
+                crate::snapshot::read_static(bytes, true)
+                    .context("the dataset compiled into the binary")?,
+            );
             loaded.embedded = true;
             loaded.embedded_files = embedded.files;
             Ok(loaded)
@@ -275,8 +299,9 @@ fn read_snapshot(file: &Path) -> Result<Option<Loaded>> {
         );
     }
     let bytes = fs::read(file).with_context(|| format!("cannot read {name}"))?;
-    let mut loaded =
-        crate::snapshot::read_static(bytes.leak(), false).with_context(|| format!("{name}"))?;
+    let mut loaded = Loaded::from(
+        crate::snapshot::read_static(bytes.leak(), false).with_context(|| format!("{name}"))?,
+    );
     // Nothing made from the records is trusted either: made again here.
     loaded.checked = false;
     loaded.ids = None;
@@ -517,7 +542,7 @@ mod tests {
     fn what_the_build_made_of_the_records_goes_when_a_file_is_added() {
         let source = "[[source]]\nid = \"zz-added\"\npublisher = \"p\"\ntitle = \"t\"\n";
         let shipped = shipped();
-        let mut embedded = crate::snapshot::read(&crate::snapshot::write(&shipped)).unwrap();
+        let mut embedded = Loaded::from(crate::snapshot::read(&shipped.snapshot()).unwrap());
         assert!(embedded.ids.is_some() && embedded.content_hash.is_some());
         embedded.add("x.toml", parse_toml("x.toml", source).unwrap());
         assert!(embedded.ids.is_none() && embedded.content_hash.is_none());
@@ -671,7 +696,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("summit-kb-snap-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
         let shipped = shipped();
-        let bytes = crate::snapshot::write(&shipped);
+        let bytes = shipped.snapshot();
         let file = dir.join("data.skb");
         fs::write(&file, &bytes).unwrap();
         let loaded = from_path(&file).unwrap();

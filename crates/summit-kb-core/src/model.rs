@@ -41,33 +41,33 @@ pub type List<T> = Cow<'static, [T]>;
 // the default; never in the snapshot, whose format names no fields and so
 // reads every one (see [`crate::snapshot`]).
 fn is_empty<T: Clone>(list: &List<T>) -> bool {
-    list.is_empty() && crate::snapshot::omits_defaults()
+    list.is_empty() && crate::wire::omits_defaults()
 }
 
 fn no_records<T: serde::de::DeserializeOwned>(list: &Records<T>) -> bool {
-    crate::snapshot::omits_defaults() && list.is_empty()
+    crate::wire::omits_defaults() && list.is_empty()
 }
 
 fn none<T>(value: &Option<T>) -> bool {
-    value.is_none() && crate::snapshot::omits_defaults()
+    value.is_none() && crate::wire::omits_defaults()
 }
 
 fn confirmed(confidence: &Confidence) -> bool {
-    confidence.is_confirmed() && crate::snapshot::omits_defaults()
+    confidence.is_confirmed() && crate::wire::omits_defaults()
 }
 
 fn regular(kind: &MeetingKind) -> bool {
-    kind.is_regular() && crate::snapshot::omits_defaults()
+    kind.is_regular() && crate::wire::omits_defaults()
 }
 
 fn held(status: &MeetingStatus) -> bool {
-    status.is_held() && crate::snapshot::omits_defaults()
+    status.is_held() && crate::wire::omits_defaults()
 }
 
 /// How a record's texts are read: as serde reads a `Cow` (an owned copy)
 /// from TOML and JSON, whose errors stay serde's own; borrowed from the
 /// binary when read from the embedded snapshot (see
-/// [`crate::snapshot::borrowed`]), so that loading it copies no text.
+/// [`crate::wire::borrowed`]), so that loading it copies no text.
 pub(crate) mod borrow {
     use serde::de::{Deserializer, Error, Visitor};
     use serde::ser::{SerializeSeq, Serializer};
@@ -85,7 +85,7 @@ pub(crate) mod borrow {
         }
 
         fn visit_borrowed_bytes<E: Error>(self, v: &'de [u8]) -> Result<Text, E> {
-            if let Some(text) = crate::snapshot::borrowed(v) {
+            if let Some(text) = crate::wire::borrowed(v) {
                 return Ok(Text::Borrowed(text));
             }
             self.visit_bytes(v)
@@ -206,11 +206,11 @@ macro_rules! value_enums {
 value_enums!(display_as_serde);
 
 fn is_false(b: &bool) -> bool {
-    !*b && crate::snapshot::omits_defaults()
+    !*b && crate::wire::omits_defaults()
 }
 
 fn is_true(b: &bool) -> bool {
-    *b && crate::snapshot::omits_defaults()
+    *b && crate::wire::omits_defaults()
 }
 
 fn yes() -> bool {

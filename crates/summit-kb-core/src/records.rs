@@ -19,7 +19,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::{DeserializeOwned, Deserializer, Error, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::snapshot;
+use crate::wire;
 
 /// A list of records: owned, or the embedded snapshot's bytes of them,
 /// decoded record by record or whole on first use. It reads as a slice
@@ -108,7 +108,7 @@ impl<T: DeserializeOwned> Records<T> {
         self.list.get_or_init(|| match &self.lazy {
             Some(lazy) => {
                 let layout = lazy.layout;
-                snapshot::reading_embedded(layout.bytes, || decode_all(&layout)).expect(EMBEDDED)
+                wire::reading(layout.bytes, true, || decode_all(&layout)).expect(EMBEDDED)
             }
             None => Vec::new(),
         })
@@ -133,7 +133,7 @@ impl<T: DeserializeOwned> Records<T> {
         });
         Some(cells[index].get_or_init(|| {
             let bytes = lazy.layout.record(index);
-            snapshot::reading_embedded(lazy.layout.bytes, || decode_one(bytes)).expect(EMBEDDED)
+            wire::reading(lazy.layout.bytes, true, || decode_one(bytes)).expect(EMBEDDED)
         }))
     }
 
@@ -272,7 +272,7 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for RecordsVisitor<T> {
     }
 
     fn visit_borrowed_bytes<E: Error>(self, v: &'de [u8]) -> Result<Records<T>, E> {
-        match snapshot::embedded_bytes(v) {
+        match wire::embedded_bytes(v) {
             Some(bytes) => {
                 let layout = Layout::of(bytes).map_err(E::custom)?;
                 Ok(Records {
@@ -322,8 +322,9 @@ mod tests {
     /// The embedded reading of the shipped dataset's snapshot.
     fn embedded() -> (crate::load::Loaded, crate::load::Loaded) {
         let files = crate::load::shipped();
-        let bytes: &'static [u8] = snapshot::write(&files).leak();
-        (files, snapshot::read_static(bytes, true).unwrap())
+        let bytes: &'static [u8] = files.snapshot().leak();
+        let read = snapshot::read_static(bytes, true).unwrap();
+        (files, crate::load::Loaded::from(read))
     }
 
     #[test]

@@ -1,66 +1,23 @@
 //! A checked dataset as bytes: what the binary's build script writes of the
-//! embedded dataset, so that a query on it neither parses TOML nor checks it
-//! again, and what `export --format snapshot` writes for `--data`.
+//! embedded dataset (see [`crate::embed`]), so that a query on it neither
+//! parses TOML nor checks it again, and what `export --format snapshot` writes
+//! for `--data`.
 //!
 //! The bytes are [postcard] (serde's compact binary format: varints, no field
-//! names) of the records and of what [`Loaded`] knows of their files, after a
-//! header naming the format and the model it was written with. postcard
-//! reads every field in order, so nothing may be left out when writing: the
-//! model's `skip_serializing_if` predicates ask [`omits_defaults`], which is
-//! false while a snapshot is written.
-
-use std::cell::Cell;
-use std::path::{Path, PathBuf};
+//! names) of the records and of what is known of their files, after a header
+//! naming the format and the model it was written with. postcard reads every
+//! field in order, so nothing may be left out when writing: the model's
+//! `skip_serializing_if` predicates ask [`crate::wire::omits_defaults`], which
+//! is false while a snapshot is written. Each record list is one run of bytes
+//! that a run decodes only when a question reads it (see
+//! [`crate::records::Records`]).
 
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::kb::Kb;
-use crate::load::{self, Loaded};
-use crate::model::{Dataset, RecordKind, SortedId};
+use crate::model::{Dataset, RecordKind, Records, SortedId};
 use crate::search_index::Index;
-use crate::validate::{self, Severity};
-
-/// What a build embeds of a dataset directory.
-#[derive(Debug)]
-pub struct Embedding {
-    /// Each file, named as `--data DIR` names it, and its path.
-    pub files: Vec<(String, PathBuf)>,
-    /// The snapshot of the records, or, when the data has errors, each error
-    /// as `check` writes it (`file:line:column: error: record: message`); a
-    /// file that does not parse is one error, the first.
-    pub snapshot: Result<Vec<u8>, Vec<String>>,
-}
-
-/// Lists, loads and checks the dataset at `dir`, and writes its snapshot
-/// when `check` finds no error. `Err` only when the directory cannot be
-/// listed.
-pub fn prepare(dir: &Path) -> Result<Embedding> {
-    let paths = load::files_of(dir)?;
-    let files = paths
-        .iter()
-        .map(|path| (path.display().to_string(), path.clone()))
-        .collect();
-    Ok(Embedding {
-        files,
-        snapshot: checked_snapshot(dir, &paths),
-    })
-}
-
-fn checked_snapshot(dir: &Path, paths: &[PathBuf]) -> Result<Vec<u8>, Vec<String>> {
-    let loaded = load::load_files(dir, paths)
-        .map_err(|err| vec![crate::visible::visible_line(&format!("{err:#}")).into_owned()])?;
-    let kb = Kb::new(&loaded);
-    let mut errors: Vec<_> = validate::check(&kb)
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect();
-    if errors.is_empty() {
-        return Ok(write(&loaded));
-    }
-    validate::locate(&loaded, &mut errors);
-    Err(errors.iter().map(ToString::to_string).collect())
-}
+use crate::wire;
 
 /// The first bytes of a snapshot: a name, and the version of the format
 /// (the last byte).
@@ -72,86 +29,43 @@ pub const MAGIC: &[u8; 8] = b"SKBSNAP\x04";
 /// refused, never misread.
 pub const MODEL: &str = "e61a4127b889a293";
 
-thread_local! {
-    static WRITING: Cell<bool> = const { Cell::new(false) };
-    /// The bytes being read, while [`read_static`] reads bytes that live as
-    /// long as the program, and whether they are the embedded snapshot's.
-    static READING: Cell<(&'static [u8], bool)> = const { Cell::new((&[], false)) };
-}
-
-/// Whether serialising may leave out a field at its default: in TOML and
-/// JSON, yes; while writing a snapshot, no.
-pub fn omits_defaults() -> bool {
-    !WRITING.with(Cell::get)
-}
-
-/// The text of bytes `v`, borrowed for the whole program, when they lie in
-/// the `'static` bytes being read: the same bytes, re-sliced from them, and
-/// checked as UTF-8 unless they are the embedded snapshot's, which the build
-/// wrote from checked text (checking it on every run was most of the cost
-/// of reading it). `None` for bytes elsewhere, or not UTF-8.
-pub fn borrowed(v: &[u8]) -> Option<&'static str> {
-    let (bytes, trusted) = READING.with(Cell::get);
-    let start = (v.as_ptr() as usize).checked_sub(bytes.as_ptr() as usize)?;
-    let within = bytes.get(start..start.checked_add(v.len())?)?;
-    if !trusted {
-        return std::str::from_utf8(within).ok();
-    }
-    // SAFETY: the embedded snapshot's texts are written by `write` from
-    // `str`s (`Bytes` in the model), and the binary holds those bytes as
-    // they were written: each text's bytes are UTF-8.
-    Some(unsafe { std::str::from_utf8_unchecked(within) })
-}
-
-/// `v` as bytes of the embedded snapshot, borrowed for the whole program,
-/// while [`read_static`] reads it; `None` for any other bytes (see
-/// [`crate::records::Records`], which keeps such bytes undecoded).
-pub(crate) fn embedded_bytes(v: &[u8]) -> Option<&'static [u8]> {
-    let (bytes, trusted) = READING.with(Cell::get);
-    if !trusted {
-        return None;
-    }
-    let start = (v.as_ptr() as usize).checked_sub(bytes.as_ptr() as usize)?;
-    bytes.get(start..start.checked_add(v.len())?)
-}
-
-/// Runs `decode` on bytes of the embedded snapshot that [`embedded_bytes`]
-/// kept, with their texts borrowed as when the snapshot was read.
-pub(crate) fn reading_embedded<R>(bytes: &'static [u8], decode: impl FnOnce() -> R) -> R {
-    struct Restore((&'static [u8], bool));
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            READING.with(|r| r.set(self.0));
-        }
-    }
-    let _restore = Restore(READING.with(|r| r.replace((bytes, true))));
-    decode()
-}
+/// Files' names and record counts, per file in load order.
+pub type Counts = Vec<(String, Vec<(RecordKind, usize)>)>;
 
 #[derive(Serialize, Deserialize)]
 struct Head {
     model: String,
-    counts: Vec<(String, Vec<(RecordKind, usize)>)>,
+    counts: Counts,
     info_files: Vec<String>,
     content_hash: String,
-    ids: crate::model::Records<SortedId>,
+    ids: Records<SortedId>,
 }
 
-/// Whether `bytes` begin as a snapshot does.
+/// What a snapshot holds: the records, checked when it was written, and
+/// what was made of them then.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub dataset: Dataset,
+    /// For each file the snapshot was made from, its name and how many
+    /// records of each kind it gave.
+    pub counts: Counts,
+    /// The files that held the `[dataset]` table.
+    pub info_files: Vec<String>,
+    /// The dataset's [`Dataset::content_hash`].
+    pub content_hash: String,
+    /// The dataset's [`Dataset::sorted_ids`].
+    pub ids: Records<SortedId>,
+    /// The bytes of the search index's parts (see
+    /// [`crate::search_index::IndexParts`]), kept only for the embedded
+    /// snapshot, whose bytes are trusted.
+    pub search_parts: Option<&'static [u8]>,
+}
+
 /// Whether `bytes` begin as a snapshot does, of this format's version or
 /// another (which [`read`] refuses by name, rather than as a file that is
 /// not TOML).
 pub fn is_snapshot(bytes: &[u8]) -> bool {
     bytes.starts_with(&MAGIC[..MAGIC.len() - 1]) && bytes.len() >= MAGIC.len()
-}
-
-/// The snapshot of a loaded dataset (which the caller has checked).
-pub fn write(loaded: &Loaded) -> Vec<u8> {
-    write_parts(
-        &loaded.dataset,
-        loaded.counts.clone(),
-        loaded.info_files.clone(),
-    )
 }
 
 /// The snapshot of a dataset (which the caller has checked) as one file
@@ -162,14 +76,12 @@ pub fn of_dataset(dataset: &Dataset, name: &str) -> Vec<u8> {
     } else {
         Vec::new()
     };
-    write_parts(dataset, vec![(name.to_string(), dataset.counts())], info)
+    write(dataset, vec![(name.to_string(), dataset.counts())], info)
 }
 
-fn write_parts(
-    dataset: &Dataset,
-    counts: Vec<(String, Vec<(RecordKind, usize)>)>,
-    info_files: Vec<String>,
-) -> Vec<u8> {
+/// The snapshot of a dataset (which the caller has checked) read from the
+/// files `counts` names.
+pub fn write(dataset: &Dataset, counts: Counts, info_files: Vec<String>) -> Vec<u8> {
     let head = Head {
         model: MODEL.to_string(),
         counts,
@@ -182,42 +94,29 @@ fn write_parts(
             .collect::<Vec<_>>()
             .into(),
     };
-    struct Writing;
-    impl Drop for Writing {
-        fn drop(&mut self) {
-            WRITING.with(|w| w.set(false));
-        }
-    }
-    WRITING.with(|w| w.set(true));
-    let _writing = Writing;
-    let mut out = MAGIC.to_vec();
-    // Serialising the model's own types to memory cannot fail.
-    out = postcard::to_extend(&head, out).expect("a snapshot's head serialises");
-    out = postcard::to_extend(dataset, out).expect("a dataset serialises");
-    // The search index's parts, as one run of bytes that reading the
-    // snapshot skips and a search decodes.
-    let parts = postcard::to_allocvec(&Index::of_records(dataset.records()).parts())
-        .expect("an index serialises");
-    postcard::to_extend(&Bytes(&parts), out).expect("bytes serialise")
+    wire::writing(|| {
+        let mut out = MAGIC.to_vec();
+        // Serialising the model's own types to memory cannot fail.
+        out = postcard::to_extend(&head, out).expect("a snapshot's head serialises");
+        out = postcard::to_extend(dataset, out).expect("a dataset serialises");
+        // The search index's parts, as one run of bytes that reading the
+        // snapshot skips and a search decodes.
+        let parts = postcard::to_allocvec(&Index::of_records(dataset.records()).parts())
+            .expect("an index serialises");
+        postcard::to_extend(&Bytes(&parts), out).expect("bytes serialise")
+    })
 }
 
-/// The dataset of a snapshot that lives as long as the program (the one
-/// compiled into the binary, or a file's bytes leaked): its texts borrow from
-/// the bytes rather than copying them. `embedded`: the bytes are those the
-/// build wrote into the binary, whose texts need no check.
-pub fn read_static(bytes: &'static [u8], embedded: bool) -> Result<Loaded> {
-    struct Reading;
-    impl Drop for Reading {
-        fn drop(&mut self) {
-            READING.with(|r| r.set((&[], false)));
-        }
-    }
-    READING.with(|r| r.set((bytes, embedded)));
-    let _reading = Reading;
-    let (mut loaded, index) = read_with_index(bytes)?;
+/// The snapshot in bytes that live as long as the program (the one compiled
+/// into the binary, or a file's bytes leaked): its texts borrow from the
+/// bytes rather than copying them. `embedded`: the bytes are those the build
+/// wrote into the binary, whose texts need no check and whose record lists
+/// are decoded only when read.
+pub fn read_static(bytes: &'static [u8], embedded: bool) -> Result<Snapshot> {
+    let (mut snapshot, index) = wire::reading(bytes, embedded, || read_with_index(bytes))?;
     // The index's parts are trusted as the records are: only the build's.
-    loaded.search_parts = embedded.then_some(index);
-    Ok(loaded)
+    snapshot.search_parts = embedded.then_some(index);
+    Ok(snapshot)
 }
 
 /// Bytes written as one postcard byte string.
@@ -229,14 +128,14 @@ impl Serialize for Bytes<'_> {
     }
 }
 
-/// The dataset a snapshot holds, marked checked. An error, never a partial
+/// The snapshot in `bytes`, its texts copied. An error, never a partial
 /// dataset, when the bytes are not a whole snapshot of this model.
-pub fn read(bytes: &[u8]) -> Result<Loaded> {
-    read_with_index(bytes).map(|(loaded, _)| loaded)
+pub fn read(bytes: &[u8]) -> Result<Snapshot> {
+    read_with_index(bytes).map(|(snapshot, _)| snapshot)
 }
 
-/// The dataset a snapshot holds, and the bytes of its search index's parts.
-fn read_with_index(bytes: &[u8]) -> Result<(Loaded, &[u8])> {
+/// The snapshot in `bytes`, and the bytes of its search index's parts.
+fn read_with_index(bytes: &[u8]) -> Result<(Snapshot, &[u8])> {
     let Some(rest) = bytes.strip_prefix(MAGIC) else {
         if is_snapshot(bytes) {
             bail!(
@@ -260,21 +159,36 @@ fn read_with_index(bytes: &[u8]) -> Result<(Loaded, &[u8])> {
     if !rest.is_empty() {
         bail!("a damaged snapshot: {} bytes after its records", rest.len());
     }
-    let loaded = Loaded {
+    let snapshot = Snapshot {
         dataset,
-        info_files: head.info_files,
-        checked: true,
         counts: head.counts,
-        content_hash: Some(head.content_hash),
-        ids: Some(head.ids),
-        ..Loaded::default()
+        info_files: head.info_files,
+        content_hash: head.content_hash,
+        ids: head.ids,
+        search_parts: None,
     };
-    Ok((loaded, index))
+    Ok((snapshot, index))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::{is_snapshot, Dataset, SortedId, MAGIC, MODEL};
+    use crate::load::Loaded;
+    use crate::wire::{borrowed, omits_defaults};
+    use anyhow::Result;
+
+    // The snapshot of a loaded dataset, and the dataset it reads back as.
+    fn write(loaded: &Loaded) -> Vec<u8> {
+        loaded.snapshot()
+    }
+
+    fn read(bytes: &[u8]) -> Result<Loaded> {
+        super::read(bytes).map(Loaded::from)
+    }
+
+    fn read_static(bytes: &'static [u8], embedded: bool) -> Result<Loaded> {
+        super::read_static(bytes, embedded).map(Loaded::from)
+    }
 
     #[test]
     fn a_snapshot_reads_back_as_the_files_it_was_made_from() {
