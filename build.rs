@@ -37,31 +37,16 @@ fn main() {
             (Vec::new(), Err(vec![err]))
         }
     };
-    let mut texts = String::new();
-    for (name, path) in &files {
-        println!("cargo::rerun-if-changed={}", path.display());
-        let bytes = fs::read(path).unwrap_or_default();
-        let text = if std::str::from_utf8(&bytes).is_ok() {
-            let path = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-            format!("include_str!({:?})", path.to_string_lossy())
-        } else {
-            // Not text: embedded empty, and loading the dataset names the error.
-            if unreadable.is_none() {
-                unreadable = load::parse_bytes(name, &bytes)
-                    .err()
-                    .map(|e| format!("{e:#}"));
-            }
-            "\"\"".to_string()
-        };
-        let _ = writeln!(texts, "        ({name:?}, {text}),");
-    }
+    // One run of bytes, included whole in the binary: the snapshot, then
+    // each file's bytes (a file that is not text embedded empty, and loading
+    // the dataset names the error).
+    let mut blob: Vec<u8> = Vec::new();
     let snapshot = match snapshot {
         Ok(bytes) if unreadable.is_none() => {
-            let path = out.join("snapshot.bin");
-            fs::write(&path, bytes).expect("OUT_DIR is writable");
-            format!("Some(include_bytes!({:?}))", path.display())
+            blob.extend(&bytes);
+            Some(0..bytes.len())
         }
-        Ok(_) => "None".to_string(),
+        Ok(_) => None,
         Err(errors) => {
             for error in errors.iter().take(SHOWN_ERRORS) {
                 println!("cargo::warning=embedded dataset: {error}");
@@ -75,14 +60,125 @@ fn main() {
             println!(
                 "cargo::warning=embedded dataset: not snapshotted; every run parses and checks it"
             );
-            "None".to_string()
+            None
         }
     };
-    let code = format!(
-        "/// The default dataset: each file's name and text, why it cannot be read\n\
-         /// (if it cannot), and the snapshot of its records when they had no errors.\n\
-         pub static EMBEDDED: summit_kb_core::load::Embedded = summit_kb_core::load::Embedded {{\n    \
-         files: &[\n{texts}    ],\n    unreadable: {unreadable:?},\n    snapshot: {snapshot},\n}};\n"
+    let mut texts = String::new();
+    for (name, path) in &files {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let bytes = fs::read(path).unwrap_or_default();
+        let start = blob.len();
+        if std::str::from_utf8(&bytes).is_ok() {
+            blob.extend(&bytes);
+        } else if unreadable.is_none() {
+            unreadable = load::parse_bytes(name, &bytes)
+                .err()
+                .map(|e| format!("{e:#}"));
+        }
+        let _ = writeln!(
+            texts,
+            "            ({name:?}, &bytes[{start}..{}]),",
+            blob.len()
+        );
+    }
+    let path = out.join("embedded.bin");
+    fs::write(&path, &blob).expect("OUT_DIR is writable");
+    let snapshot = match snapshot {
+        Some(range) => format!("Some(&bytes[{}..{}])", range.start, range.end),
+        None => "None".to_string(),
+    };
+    let code = embedded_rs(
+        &path,
+        blob.len(),
+        &texts,
+        &format!("{unreadable:?}"),
+        &snapshot,
     );
     fs::write(out.join("embedded.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// The code of `embedded.rs`: the bytes at `path` included in the binary, and
+/// the dataset that `embedded()` makes of them.
+///
+/// On ELF targets the bytes are included by the assembler (`.incbin`), which
+/// copies them into the object file as they are: `include_bytes!` makes rustc
+/// hold them as a constant several times over (2.3 GiB of memory for the
+/// 190 MB of a dataset 100 times the shipped one). Elsewhere,
+/// `include_bytes!`. Either way this file changes with the bytes (their
+/// length and digest are in it), so that a data edit recompiles the binary.
+fn embedded_rs(path: &Path, len: usize, texts: &str, unreadable: &str, snapshot: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest: String = Sha256::digest(fs::read(path).expect("just written"))
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let path = path.display().to_string();
+    let elf = "all(any(target_os = \"linux\", target_os = \"android\", target_os = \"freebsd\"), \
+               any(target_arch = \"x86_64\", target_arch = \"aarch64\"))";
+    format!(
+        r#"// The embedded dataset's bytes: {len} bytes, SHA-256 {digest}.
+const LEN: usize = {len};
+
+#[cfg({elf})]
+std::arch::global_asm!(
+    ".pushsection .rodata.summit_kb_embedded,\"a\",%progbits",
+    ".balign 16",
+    ".globl summit_kb_embedded",
+    ".hidden summit_kb_embedded",
+    "summit_kb_embedded:",
+    ".incbin {asm_path}",
+    ".popsection",
+);
+
+#[cfg({elf})]
+fn bytes() -> &'static [u8] {{
+    extern "C" {{
+        static summit_kb_embedded: [u8; LEN];
+    }}
+    // SAFETY: the assembler placed the LEN bytes of the file at this symbol,
+    // in a read-only section, for the whole run.
+    unsafe {{ &*std::ptr::addr_of!(summit_kb_embedded) }}
+}}
+
+#[cfg(not({elf}))]
+fn bytes() -> &'static [u8] {{
+    include_bytes!({path:?})
+}}
+
+/// The default dataset: each file's name and bytes, why it cannot be read
+/// (if it cannot), and the snapshot of its records when they had no errors.
+pub fn embedded() -> &'static summit_kb_core::load::Embedded {{
+    static EMBEDDED: std::sync::OnceLock<summit_kb_core::load::Embedded> =
+        std::sync::OnceLock::new();
+    EMBEDDED.get_or_init(|| {{
+        let bytes = bytes();
+        let files: Vec<(&'static str, &'static [u8])> = vec![
+{texts}        ];
+        summit_kb_core::load::Embedded {{
+            files: files.leak(),
+            unreadable: {unreadable},
+            snapshot: {snapshot},
+        }}
+    }})
+}}
+"#,
+        asm_path = asm_string(&path),
+    )
+}
+
+/// `text` as a quoted string of the assembler, inside a Rust string literal
+/// of `global_asm!` (whose braces are doubled).
+fn asm_string(text: &str) -> String {
+    let mut out = String::from("\\\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\\\\\""),
+            '\\' => out.push_str("\\\\\\\\"),
+            '{' => out.push_str("{{"),
+            '}' => out.push_str("}}"),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\\\"");
+    out
 }

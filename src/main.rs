@@ -16,14 +16,14 @@ use summit_kb::load::Loaded;
 use summit_kb::output::{self, Format, Human, Style};
 use summit_kb::{args, load, validate};
 
-/// The dataset compiled into this binary (`EMBEDDED`), which build.rs writes.
+/// The dataset compiled into this binary (`embedded()`), which build.rs writes.
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
 fn main() -> ExitCode {
     // A TAB in a shell that sourced `summit-kb completions SHELL`.
-    commands::completions::complete_if_asked(Cli::command, &embedded::EMBEDDED);
+    commands::completions::complete_if_asked(Cli::command, embedded::embedded());
     let args = cli::format_after_command(std::env::args_os().collect());
     let ended = match Cli::try_parse_from(args) {
         Ok(cli) => Ended::Ran(run(&cli)),
@@ -218,7 +218,7 @@ impl Edge<'_> {
 fn load(path: Option<&Path>) -> Result<&'static Loaded> {
     let loaded = match path {
         Some(path) => load::from_path(path)?,
-        None => load::embedded(&embedded::EMBEDDED)?,
+        None => load::embedded(embedded::embedded())?,
     };
     Ok(Box::leak(Box::new(loaded)))
 }

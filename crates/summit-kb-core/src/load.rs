@@ -20,8 +20,8 @@ use crate::search_index::Index;
 /// them, their [`crate::snapshot`].
 #[derive(Debug, Clone, Copy)]
 pub struct Embedded {
-    /// Each file's name (as `--data DIR` names it) and text.
-    pub files: &'static [(&'static str, &'static str)],
+    /// Each file's name (as `--data DIR` names it) and bytes.
+    pub files: &'static [(&'static str, &'static [u8])],
     /// Why the dataset cannot be read (its directory, or a file that is not
     /// text), if it cannot.
     pub unreadable: Option<&'static str>,
@@ -59,7 +59,7 @@ pub struct Loaded {
     /// Whether the files are the ones compiled into the binary.
     pub embedded: bool,
     /// The text of those files, when they are.
-    pub embedded_files: &'static [(&'static str, &'static str)],
+    pub embedded_files: &'static [(&'static str, &'static [u8])],
     /// Whether `check` found no error in the data when the binary was built,
     /// so that a query need not check it again.
     pub checked: bool,
@@ -140,7 +140,8 @@ impl Loaded {
                 .embedded_files
                 .iter()
                 .find(|(name, _)| *name == file)
-                .map(|(_, text)| std::borrow::Cow::Borrowed(*text));
+                .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
+                .map(std::borrow::Cow::Borrowed);
         }
         let bytes = read_bytes(Path::new(file)).ok()?;
         String::from_utf8(bytes).ok().map(std::borrow::Cow::Owned)
@@ -209,8 +210,8 @@ pub fn embedded_files(embedded: &Embedded) -> Result<Loaded> {
         embedded_files: embedded.files,
         ..Loaded::default()
     };
-    for (name, text) in embedded.files {
-        loaded.add(name, parse_bytes(name, text.as_bytes())?);
+    for (name, bytes) in embedded.files {
+        loaded.add(name, parse_bytes(name, bytes)?);
     }
     if loaded.dataset.records().next().is_none() {
         bail!("the dataset compiled into the binary has no records; give one with --data");

@@ -1006,14 +1006,14 @@ mod tests {
     }
 
     /// `check`'s findings, located, of files whose text it reads back.
-    fn checked_files(files: &'static [(&'static str, &'static str)]) -> Vec<String> {
+    fn checked_files(files: &'static [(&'static str, &'static [u8])]) -> Vec<String> {
         let mut loaded = Loaded {
             embedded: true,
             embedded_files: files,
             ..Loaded::default()
         };
-        for (name, text) in files {
-            loaded.add(name, crate::load::parse_toml(name, text).unwrap());
+        for (name, bytes) in files {
+            loaded.add(name, crate::load::parse_bytes(name, bytes).unwrap());
         }
         let mut findings = check(&Kb::new(&loaded));
         locate(&loaded, &mut findings);
@@ -1027,7 +1027,10 @@ mod tests {
         };
         let a = state("n", "") + "[[source]]\nid = \"x\"\npublisher = \"p\"\ntitle = \"t\"\n";
         let b = state(" ", "{ source = \"x\" }").repeat(2);
-        let files = vec![("a.toml", &*a.leak()), ("b.toml", &*b.leak())];
+        let files = vec![
+            ("a.toml", a.leak().as_bytes()),
+            ("b.toml", b.leak().as_bytes()),
+        ];
         assert_eq!(
             checked_files(files.leak()),
             [
