@@ -86,9 +86,12 @@ def main():
     env.pop("SUMMIT_KB_EMBED_DIR", None)
     binary = os.path.join(target, "release", "summit-kb")
 
-    # Dependencies and the synthetic-data generator, not timed.
-    run(["cargo", "build", "--release", "--quiet", "--bin", "summit-kb", "--example", "synth"],
-        cwd=ROOT, env=env)
+    # Dependencies and the synthetic-data generator, not timed. The example
+    # and the binary are built apart, as the timed builds build the binary:
+    # an example brings the dev-dependencies, whose features would otherwise
+    # make the first timed build compile dependencies again.
+    run(["cargo", "build", "--release", "--quiet", "--example", "synth"], cwd=ROOT, env=env)
+    run(["cargo", "build", "--release", "--quiet", "--bin", "summit-kb"], cwd=ROOT, env=env)
     synth = os.path.join(target, "release", "examples", "synth")
     shipped = json.loads(subprocess.run([binary, "export"], capture_output=True, check=True).stdout)
     shipped_records = sum(len(v) for k, v in shipped.items() if isinstance(v, list))
@@ -121,10 +124,14 @@ def main():
         copy = os.path.join(args.work, f"summit-kb-{label}")
         shutil.copy(binary, copy)
         if n == 0:
-            # A one-line edit of the data: the rebuild a data contributor waits for.
+            # A one-line edit of the data that changes a record (a title):
+            # the rebuild a data contributor waits for.
             first = sorted(f for f in os.listdir(data_copy) if f.endswith(".toml"))[0]
-            with open(os.path.join(data_copy, first), "a") as f:
-                f.write("# an edit\n")
+            with open(os.path.join(data_copy, first), encoding="utf-8") as f:
+                text = f.read()
+            at = text.index('\ntitle = "') + len('\ntitle = "')
+            with open(os.path.join(data_copy, first), "w", encoding="utf-8") as f:
+                f.write(text[:at] + "Edited: " + text[at:])
             edit = timed_build(benv, target)
             js = os.path.join(args.work, "shipped.json")
             run([copy, "export", "--output", js])
