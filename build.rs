@@ -75,11 +75,7 @@ fn main() {
                 .err()
                 .map(|e| format!("{e:#}"));
         }
-        let _ = writeln!(
-            texts,
-            "            ({name:?}, &bytes[{start}..{}]),",
-            blob.len()
-        );
+        let _ = writeln!(texts, "    ({name:?}, {start}, {}),", blob.len());
     }
     let path = out.join("embedded.bin");
     fs::write(&path, &blob).expect("OUT_DIR is writable");
@@ -145,6 +141,12 @@ fn bytes() -> &'static [u8] {{
     include_bytes!({path:?})
 }}
 
+/// Each file's name, and where its bytes begin and end. Data, not code: a
+/// dataset of 10,000 files is a table of 10,000 rows, not a function of
+/// 10,000 expressions for rustc to compile.
+static FILES: &[(&str, usize, usize)] = &[
+{texts}];
+
 /// The default dataset: each file's name and bytes, why it cannot be read
 /// (if it cannot), and the snapshot of its records when they had no errors.
 pub fn embedded() -> &'static summit_kb_core::load::Embedded {{
@@ -152,8 +154,10 @@ pub fn embedded() -> &'static summit_kb_core::load::Embedded {{
         std::sync::OnceLock::new();
     EMBEDDED.get_or_init(|| {{
         let bytes = bytes();
-        let files: Vec<(&'static str, &'static [u8])> = vec![
-{texts}        ];
+        let files: Vec<(&'static str, &'static [u8])> = FILES
+            .iter()
+            .map(|&(name, start, end)| (name, &bytes[start..end]))
+            .collect();
         summit_kb_core::load::Embedded {{
             files: files.leak(),
             unreadable: {unreadable},
