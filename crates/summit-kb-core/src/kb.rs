@@ -12,7 +12,7 @@ use crate::date::{settle_handover, settle_handovers, Certainty, Date, Handover, 
 use crate::load::Loaded;
 use crate::model::{
     Alias, Chairmanship, Dataset, Handle, Meeting, Organization, Post, Record, RecordKind, Records,
-    SortedId, Source, Term,
+    SortedId, SortedRef, Source, Term,
 };
 pub use crate::search_index::fold;
 use crate::search_index::{Hit, Index, Role};
@@ -94,6 +94,55 @@ impl<'a> Kb<'a> {
                 }
                 None
             }
+        }
+    }
+
+    /// The indices, in their kind's list, of the records of `kind` that refer
+    /// to `target` in any field (see [`Record::references`]), in order; `None`
+    /// when the dataset has no sorted references (only a snapshot has), and
+    /// the caller reads the whole list. The ids compared are the only ones
+    /// decoded.
+    pub fn referring(&self, target: &str, kind: RecordKind) -> Option<Vec<u32>> {
+        let refs = self.loaded.refs.as_ref()?;
+        let key = |i: usize| refs.get(i).map(|SortedRef(id, k, _)| (id.as_ref(), *k));
+        // The first entry not before (target, kind).
+        let (mut low, mut high) = (0, refs.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if key(mid)? < (target, kind) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        let mut found = Vec::new();
+        while let Some(SortedRef(id, k, index)) = refs.get(low) {
+            if id.as_ref() != target || *k != kind {
+                break;
+            }
+            found.push(*index);
+            low += 1;
+        }
+        Some(found)
+    }
+
+    /// The records of one list that refer to `target` and pass `keep`: those
+    /// [`Kb::referring`] names, or, without sorted references, every record
+    /// of the list that passes `keep`. In the list's order.
+    pub fn referring_in<T: serde::de::DeserializeOwned>(
+        &self,
+        list: &'a Records<T>,
+        target: &str,
+        kind: RecordKind,
+        keep: impl Fn(&T) -> bool,
+    ) -> Vec<&'a T> {
+        match self.referring(target, kind) {
+            Some(indices) => indices
+                .into_iter()
+                .filter_map(|i| list.get(i as usize))
+                .filter(|r| keep(r))
+                .collect(),
+            None => list.iter().filter(|r| keep(r)).collect(),
         }
     }
 
@@ -237,6 +286,12 @@ impl<'a> Kb<'a> {
     /// id it is, else every post of which it is the name or an alias, in
     /// dataset order. Never empty: no match is an error with a "did you mean".
     pub fn resolve_posts(&self, query: &str, org: Option<&Organization>) -> Result<Vec<&'a Post>> {
+        // A post's id, found without reading every post.
+        if let Some(Record::Post(post)) = self.get(query) {
+            if org.is_none_or(|o| post.organization == o.id) {
+                return Ok(vec![post]);
+            }
+        }
         let posts: Vec<&Post> = self
             .data()
             .post
@@ -336,7 +391,9 @@ impl<'a> Kb<'a> {
 
     /// Every term of a post, oldest first.
     pub fn terms_of(&self, post: &str) -> Vec<&'a Term> {
-        let mut terms: Vec<&Term> = self.data().term.iter().filter(|t| t.post == post).collect();
+        let mut terms = self.referring_in(&self.data().term, post, RecordKind::Term, |t| {
+            t.post == post
+        });
         sort_terms(&mut terms);
         terms
     }
@@ -713,6 +770,52 @@ fn hint(hit: Option<Hit>) -> String {
 mod tests {
     use super::*;
     use crate::load;
+    use crate::model::Document;
+
+    #[test]
+    fn the_snapshots_references_find_what_reading_every_record_finds() {
+        let files = load::shipped();
+        let bytes: &'static [u8] = files.snapshot().leak();
+        let embedded = Loaded::from(crate::snapshot::read_static(bytes, true).unwrap());
+        let (scan, indexed) = (Kb::new(&files), Kb::new(&embedded));
+        assert!(scan
+            .referring("csc-2025-bishkek", RecordKind::Document)
+            .is_none());
+        for post in files.dataset.post.iter() {
+            assert_eq!(
+                scan.terms_of(&post.id),
+                indexed.terms_of(&post.id),
+                "{}",
+                post.id
+            );
+        }
+        let mut documents = 0;
+        for meeting in files.dataset.meeting.iter() {
+            let adopted = |d: &Document| d.adopted_at.as_deref() == Some(meeting.id.as_ref());
+            let (all, some) = (&files.dataset.document, &embedded.dataset.document);
+            let found = indexed.referring_in(some, &meeting.id, RecordKind::Document, adopted);
+            assert_eq!(
+                scan.referring_in(all, &meeting.id, RecordKind::Document, adopted),
+                found
+            );
+            documents += found.len();
+        }
+        assert!(documents > 100, "{documents}");
+        // Every reference, and only those, in order, for any kind.
+        for (target, kind, _) in files.dataset.sorted_references() {
+            let listed: Vec<u32> = files
+                .dataset
+                .indexed()
+                .filter(|(h, r)| h.kind == kind && r.references().iter().any(|x| x.1 == target))
+                .map(|(h, _)| h.index)
+                .collect();
+            assert_eq!(indexed.referring(target, kind), Some(listed));
+        }
+        assert_eq!(
+            indexed.referring("no-such-id", RecordKind::Term),
+            Some(vec![])
+        );
+    }
 
     fn day(s: &str) -> civil::Date {
         s.parse().unwrap()

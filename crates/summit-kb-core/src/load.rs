@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use anyhow::{bail, Context, Result};
 
 use crate::locate::line_column;
-use crate::model::{Dataset, Handle, RecordKind};
+use crate::model::{Dataset, Handle};
 use crate::provenance::{Origin, Provenance};
 use crate::search_index::Index;
 
@@ -65,11 +65,14 @@ pub struct Loaded {
     pub checked: bool,
     /// For each file in load order, its name and how many records of each
     /// kind it gave.
-    pub counts: Vec<(String, Vec<(RecordKind, usize)>)>,
+    pub counts: crate::model::Records<crate::snapshot::FileCounts>,
     /// The dataset's [`Dataset::content_hash`], when the build computed it.
     pub content_hash: Option<String>,
     /// The dataset's [`Dataset::sorted_ids`], when the build sorted them.
     pub ids: Option<crate::model::Records<crate::model::SortedId>>,
+    /// The dataset's [`Dataset::sorted_references`], when the build sorted
+    /// them.
+    pub refs: Option<crate::model::Records<crate::model::SortedRef>>,
     /// What the build made of the dataset's search index (the embedded
     /// snapshot's [`crate::search_index::IndexParts`], encoded), so that a
     /// search folds no word of the records.
@@ -87,6 +90,7 @@ impl From<crate::snapshot::Snapshot> for Loaded {
             counts: snapshot.counts,
             content_hash: Some(snapshot.content_hash),
             ids: Some(snapshot.ids),
+            refs: Some(snapshot.refs),
             search_parts: snapshot.search_parts,
             ..Loaded::default()
         }
@@ -96,7 +100,7 @@ impl From<crate::snapshot::Snapshot> for Loaded {
 impl Loaded {
     /// The snapshot of these records (which the caller has checked).
     pub fn snapshot(&self) -> Vec<u8> {
-        crate::snapshot::write(&self.dataset, self.counts.clone(), self.info_files.clone())
+        crate::snapshot::write(&self.dataset, self.counts.to_vec(), self.info_files.clone())
     }
 
     /// Where each record was read from. A snapshot keeps only `counts`, from
@@ -164,9 +168,10 @@ impl Loaded {
             .unwrap_or_else(|| Provenance::from_counts(&self.counts, &self.dataset));
         provenance.add_file(self.counts.len() as u32, &part);
         self.provenance = OnceLock::from(provenance);
-        self.counts.push((name.to_string(), counts));
+        self.counts.to_mut().push((name.to_string(), counts));
         // What was made of the records before no longer holds.
         self.ids = None;
+        self.refs = None;
         self.content_hash = None;
         self.search_parts = None;
         if part.dataset.is_some() {
@@ -306,11 +311,12 @@ fn read_snapshot(file: &Path) -> Result<Option<Loaded>> {
     // Nothing made from the records is trusted either: made again here.
     loaded.checked = false;
     loaded.ids = None;
+    loaded.refs = None;
     loaded.content_hash = None;
     // Its records are counted under the snapshot's name, which is what
     // `check` can name (the files it was made from are not here), and
     // counted from its lists rather than from what its header says.
-    loaded.counts = vec![(name.to_string(), loaded.dataset.counts())];
+    loaded.counts = vec![(name.to_string(), loaded.dataset.counts())].into();
     loaded.provenance = OnceLock::new();
     if !loaded.info_files.is_empty() {
         loaded.info_files = vec![name.to_string()];

@@ -33,6 +33,22 @@ pub struct SortedId(
     pub u32,
 );
 
+/// An id that a record refers to, the record's kind and its index in its
+/// kind's list: an entry of a dataset's references sorted (see
+/// [`Dataset::sorted_references`]), which the snapshot stores so that a
+/// question about one record (a post's terms, a meeting's documents) reads
+/// only the records that refer to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SortedRef(
+    #[serde(
+        serialize_with = "borrow::write_text",
+        deserialize_with = "borrow::text"
+    )]
+    pub Text,
+    pub RecordKind,
+    pub u32,
+);
+
 /// A list of a record, owned or borrowed like [`Text`].
 pub type List<T> = Cow<'static, [T]>;
 
@@ -1931,6 +1947,24 @@ impl Dataset {
         ids.sort_by(|a, b| a.0.cmp(b.0));
         ids.dedup_by(|later, earlier| later.0 == earlier.0);
         ids
+    }
+
+    /// Every id a record refers to (see [`Record::references`]), with the
+    /// referring record's kind and index, sorted by id, kind and index,
+    /// once each.
+    pub fn sorted_references(&self) -> Vec<(&str, RecordKind, u32)> {
+        let mut refs: Vec<(&str, RecordKind, u32)> = self
+            .indexed()
+            .flat_map(|(handle, record)| {
+                record
+                    .references()
+                    .into_iter()
+                    .map(move |(_, target, _)| (target, handle.kind, handle.index))
+            })
+            .collect();
+        refs.sort_unstable();
+        refs.dedup();
+        refs
     }
 
     /// Appends every list of `other` to this dataset's. The `[dataset]` table of

@@ -213,7 +213,7 @@ mod tests {
     #[test]
     fn counts_past_the_end_of_a_list_stop_there() {
         let loaded = three_files();
-        let mut counts = loaded.counts.clone();
+        let mut counts = loaded.counts.to_vec();
         counts[2].1.push((RecordKind::Person, 5));
         counts[2].1[1].1 += 10;
         let made = Provenance::from_counts(&counts, &loaded.dataset);

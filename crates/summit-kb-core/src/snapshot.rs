@@ -15,7 +15,7 @@
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Dataset, RecordKind, Records, SortedId};
+use crate::model::{Dataset, RecordKind, Records, SortedId, SortedRef};
 use crate::search_index::Index;
 use crate::wire;
 
@@ -30,15 +30,22 @@ pub const MAGIC: &[u8; 8] = b"SKBSNAP\x04";
 pub const MODEL: &str = "e61a4127b889a293";
 
 /// Files' names and record counts, per file in load order.
-pub type Counts = Vec<(String, Vec<(RecordKind, usize)>)>;
+pub type Counts = Vec<FileCounts>;
+
+/// A file's name, and how many records of each kind it gave.
+pub type FileCounts = (String, Vec<(RecordKind, usize)>);
 
 #[derive(Serialize, Deserialize)]
 struct Head {
     model: String,
-    counts: Counts,
+    // A list decoded only when read (by `check`, or to say where a record
+    // was read from): a dataset of 10,000 files would decode 10,000 names
+    // and counts on every run.
+    counts: Records<FileCounts>,
     info_files: Vec<String>,
     content_hash: String,
     ids: Records<SortedId>,
+    refs: Records<SortedRef>,
 }
 
 /// What a snapshot holds: the records, checked when it was written, and
@@ -48,13 +55,15 @@ pub struct Snapshot {
     pub dataset: Dataset,
     /// For each file the snapshot was made from, its name and how many
     /// records of each kind it gave.
-    pub counts: Counts,
+    pub counts: Records<FileCounts>,
     /// The files that held the `[dataset]` table.
     pub info_files: Vec<String>,
     /// The dataset's [`Dataset::content_hash`].
     pub content_hash: String,
     /// The dataset's [`Dataset::sorted_ids`].
     pub ids: Records<SortedId>,
+    /// The dataset's [`Dataset::sorted_references`].
+    pub refs: Records<SortedRef>,
     /// The bytes of the search index's parts (see
     /// [`crate::search_index::IndexParts`]), kept only for the embedded
     /// snapshot, whose bytes are trusted.
@@ -84,13 +93,19 @@ pub fn of_dataset(dataset: &Dataset, name: &str) -> Vec<u8> {
 pub fn write(dataset: &Dataset, counts: Counts, info_files: Vec<String>) -> Vec<u8> {
     let head = Head {
         model: MODEL.to_string(),
-        counts,
+        counts: counts.into(),
         info_files,
         content_hash: dataset.content_hash(),
         ids: dataset
             .sorted_ids()
             .into_iter()
             .map(|(id, kind, index)| SortedId(id.to_string().into(), kind, index))
+            .collect::<Vec<_>>()
+            .into(),
+        refs: dataset
+            .sorted_references()
+            .into_iter()
+            .map(|(id, kind, index)| SortedRef(id.to_string().into(), kind, index))
             .collect::<Vec<_>>()
             .into(),
     };
@@ -165,6 +180,7 @@ fn read_with_index(bytes: &[u8]) -> Result<(Snapshot, &[u8])> {
         info_files: head.info_files,
         content_hash: head.content_hash,
         ids: head.ids,
+        refs: head.refs,
         search_parts: None,
     };
     Ok((snapshot, index))

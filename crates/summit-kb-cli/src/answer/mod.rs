@@ -143,9 +143,10 @@ impl<'a> OutcomesKnown<'a> {
 
 /// The claims of how many documents a meeting adopted, signed or prepared.
 pub fn reported_counts<'a>(kb: &Kb<'a>, meeting: &Meeting) -> Vec<&'a Claim> {
-    kb.data()
-        .claim
-        .iter()
-        .filter(|c| c.subject == meeting.id && c.property.starts_with("documents-"))
-        .collect()
+    kb.referring_in(
+        &kb.data().claim,
+        &meeting.id,
+        crate::model::RecordKind::Claim,
+        |c| c.subject == meeting.id && c.property.starts_with("documents-"),
+    )
 }

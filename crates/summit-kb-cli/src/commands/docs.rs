@@ -7,7 +7,7 @@ use crate::answer::OutcomesKnown;
 use crate::commands::Ctx;
 use crate::date::{Certainty, Date, Interval};
 use crate::kb::{fold, Kb};
-use crate::model::{Document, Record};
+use crate::model::{Document, Record, RecordKind};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -77,11 +77,17 @@ pub fn run<'k>(ctx: &Ctx<'k>, args: &Args) -> Result<Docs<'k>> {
     if let Some((given, _)) = args.topic.iter().zip(&topics).find(|(_, t)| t.is_empty()) {
         bail!("--topic '{given}': no letters or digits to look for in a topic");
     }
-    let mut docs: Vec<&Document> = kb
-        .data()
-        .document
-        .iter()
-        .filter(|d| meeting.is_none_or(|m| d.adopted_at.as_deref() == Some(m.id.as_ref())))
+    let adopted_at =
+        |d: &Document| meeting.is_none_or(|m| d.adopted_at.as_deref() == Some(m.id.as_ref()));
+    // A meeting's documents: only those that refer to it, where the data
+    // says which do.
+    let candidates = match meeting {
+        Some(m) => kb.referring_in(&kb.data().document, &m.id, RecordKind::Document, adopted_at),
+        None => kb.data().document.iter().collect(),
+    };
+    let mut docs: Vec<&Document> = candidates
+        .into_iter()
+        .filter(|d| adopted_at(d))
         .filter(|d| args.kind.is_none_or(|k| d.kind == k))
         .filter(|d| kb.in_org(Record::Document(d), org))
         .filter(|d| {
