@@ -80,16 +80,14 @@ impl<'a> Kb<'a> {
                 let (mut low, mut high) = (0, ids.len());
                 while low < high {
                     let mid = low + (high - low) / 2;
+                    // Kept once decoded: the first probes of every search
+                    // are the same few ids.
                     let SortedId(other, kind, index) = ids.get(mid)?;
-                    match other.as_ref().cmp(id) {
+                    let (order, kind, index) = (other.as_ref().cmp(id), *kind, *index);
+                    match order {
                         std::cmp::Ordering::Less => low = mid + 1,
                         std::cmp::Ordering::Greater => high = mid,
-                        std::cmp::Ordering::Equal => {
-                            return Some(Handle {
-                                kind: *kind,
-                                index: *index,
-                            })
-                        }
+                        std::cmp::Ordering::Equal => return Some(Handle { kind, index }),
                     }
                 }
                 None
@@ -104,23 +102,27 @@ impl<'a> Kb<'a> {
     /// decoded.
     pub fn referring(&self, target: &str, kind: RecordKind) -> Option<Vec<u32>> {
         let refs = self.loaded.refs.as_ref()?;
-        let key = |i: usize| refs.get(i).map(|SortedRef(id, k, _)| (id.as_ref(), *k));
+        // Each entry compared is decoded for the comparison alone.
+        let before =
+            |i: usize| refs.with(i, |SortedRef(id, k, _)| (id.as_ref(), *k) < (target, kind));
         // The first entry not before (target, kind).
         let (mut low, mut high) = (0, refs.len());
         while low < high {
             let mid = low + (high - low) / 2;
-            if key(mid)? < (target, kind) {
+            if before(mid)? {
                 low = mid + 1;
             } else {
                 high = mid;
             }
         }
         let mut found = Vec::new();
-        while let Some(SortedRef(id, k, index)) = refs.get(low) {
-            if id.as_ref() != target || *k != kind {
-                break;
-            }
-            found.push(*index);
+        let mine = |i: usize| {
+            refs.with(i, |SortedRef(id, k, index)| {
+                (id.as_ref() == target && *k == kind).then_some(*index)
+            })
+        };
+        while let Some(Some(index)) = mine(low) {
+            found.push(index);
             low += 1;
         }
         Some(found)

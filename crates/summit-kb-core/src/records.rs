@@ -34,8 +34,16 @@ pub struct Records<T> {
 
 struct Lazy<T> {
     layout: Layout<'static>,
-    one: OnceLock<Box<[OnceLock<T>]>>,
+    /// The records decoded one by one, in chunks of [`CHUNK`] cells made
+    /// when one of theirs is asked for: a list of a million records asked
+    /// for a few costs a few chunks, not a million cells.
+    chunks: OnceLock<Box<[OnceLock<Cells<T>>]>>,
 }
+
+/// A chunk's cells, each a record once decoded.
+type Cells<T> = Box<[OnceLock<T>]>;
+
+const CHUNK: usize = 64;
 
 /// Where the records lie in a list's bytes (checked when it is read).
 #[derive(Clone, Copy)]
@@ -45,8 +53,11 @@ struct Layout<'b> {
 }
 
 impl<'b> Layout<'b> {
-    /// The layout of `bytes`, or why they are not a list's.
-    fn of(bytes: &'b [u8]) -> Result<Layout<'b>, String> {
+    /// The layout of `bytes`, or why they are not a list's. `whole`: check
+    /// every record's place too; else only that the table fits the bytes
+    /// and ends where they do (the embedded snapshot's, whose tables the
+    /// build wrote: checking them all would read every table on every run).
+    fn of(bytes: &'b [u8], whole: bool) -> Result<Layout<'b>, String> {
         let count = read_u32(bytes, 0).ok_or("no record count")? as usize;
         let body = count
             .checked_add(2)
@@ -55,9 +66,10 @@ impl<'b> Layout<'b> {
             .ok_or("fewer bytes than its record count needs")?;
         let layout = Layout { bytes, count };
         let mut at = 0;
-        for i in 0..=count {
+        let checked = if whole { 0..=count } else { count..=count };
+        for i in checked {
             let next = read_u32(bytes, 4 + 4 * i).expect("within the table") as usize;
-            if next < at {
+            if next < at && whole {
                 return Err("records out of order".into());
             }
             at = next;
@@ -68,12 +80,14 @@ impl<'b> Layout<'b> {
         Ok(layout)
     }
 
-    /// The bytes of the `index`th record.
+    /// The bytes of the `index`th record (`index` below the count).
     fn record(&self, index: usize) -> &'b [u8] {
         let body = (self.count + 2) * 4;
-        let start = read_u32(self.bytes, 4 + 4 * index).expect("checked") as usize;
-        let end = read_u32(self.bytes, 8 + 4 * index).expect("checked") as usize;
-        &self.bytes[body + start..body + end]
+        let start = read_u32(self.bytes, 4 + 4 * index).expect("within the table") as usize;
+        let end = read_u32(self.bytes, 8 + 4 * index).expect("within the table") as usize;
+        self.bytes
+            .get(body + start..body + end)
+            .expect("a record within the list's bytes")
     }
 }
 
@@ -126,15 +140,30 @@ impl<T: DeserializeOwned> Records<T> {
         if index >= lazy.layout.count {
             return None;
         }
-        let cells = lazy.one.get_or_init(|| {
+        let count = lazy.layout.count;
+        let chunks = lazy.chunks.get_or_init(|| {
             std::iter::repeat_with(OnceLock::new)
-                .take(lazy.layout.count)
+                .take(count.div_ceil(CHUNK))
                 .collect()
         });
-        Some(cells[index].get_or_init(|| {
-            let bytes = lazy.layout.record(index);
-            wire::reading(lazy.layout.bytes, true, || decode_one(bytes)).expect(EMBEDDED)
-        }))
+        let (chunk, at) = (index / CHUNK, index % CHUNK);
+        let cells = chunks[chunk].get_or_init(|| {
+            std::iter::repeat_with(OnceLock::new)
+                .take(CHUNK.min(count - chunk * CHUNK))
+                .collect()
+        });
+        Some(cells[at].get_or_init(|| lazy.decode(index)))
+    }
+
+    /// What `f` makes of the `index`th record, decoding it for `f` alone
+    /// when the list is still bytes (and keeping nothing): for a binary
+    /// search, which compares a few records once each.
+    pub fn with<R>(&self, index: usize, f: impl FnOnce(&T) -> R) -> Option<R> {
+        match (&self.lazy, self.list.get()) {
+            (Some(lazy), None) if index < lazy.layout.count => Some(f(&lazy.decode(index))),
+            (Some(_), None) => None,
+            _ => self.get(index).map(f),
+        }
     }
 
     /// How many records, without decoding any.
@@ -171,6 +200,13 @@ impl<T: DeserializeOwned> Records<T> {
         } else {
             self.to_mut().extend(more.into_vec());
         }
+    }
+}
+
+impl<T: DeserializeOwned> Lazy<T> {
+    fn decode(&self, index: usize) -> T {
+        let bytes = self.layout.record(index);
+        wire::reading(self.layout.bytes, true, || decode_one(bytes)).expect(EMBEDDED)
     }
 }
 
@@ -274,12 +310,12 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for RecordsVisitor<T> {
     fn visit_borrowed_bytes<E: Error>(self, v: &'de [u8]) -> Result<Records<T>, E> {
         match wire::embedded_bytes(v) {
             Some(bytes) => {
-                let layout = Layout::of(bytes).map_err(E::custom)?;
+                let layout = Layout::of(bytes, false).map_err(E::custom)?;
                 Ok(Records {
                     list: OnceLock::new(),
                     lazy: Some(Lazy {
                         layout,
-                        one: OnceLock::new(),
+                        chunks: OnceLock::new(),
                     }),
                 })
             }
@@ -289,7 +325,8 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for RecordsVisitor<T> {
 
     fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Records<T>, E> {
         // Not the embedded snapshot's: decoded and checked whole now.
-        let layout = Layout::of(v).map_err(|err| E::custom(format!("a list of records: {err}")))?;
+        let layout =
+            Layout::of(v, true).map_err(|err| E::custom(format!("a list of records: {err}")))?;
         decode_all(&layout)
             .map(Records::from)
             .map_err(|err| E::custom(format!("a list of records: {err}")))
@@ -341,8 +378,18 @@ mod tests {
         assert_eq!(sources.get(last), files.dataset.source.get(last));
         assert_eq!(sources.get(last + 1), None);
         assert!(sources.list.get().is_none());
-        let cells = sources.lazy.as_ref().unwrap().one.get().unwrap();
-        assert_eq!(cells.iter().filter(|c| c.get().is_some()).count(), 1);
+        let chunks = sources.lazy.as_ref().unwrap().chunks.get().unwrap();
+        assert_eq!(chunks.len(), sources.len().div_ceil(CHUNK));
+        let made: Vec<_> = chunks.iter().filter_map(|c| c.get()).collect();
+        assert_eq!(made.len(), 1);
+        assert_eq!(made[0].iter().filter(|c| c.get().is_some()).count(), 1);
+        // With a function: the record, decoded and not kept.
+        assert_eq!(
+            sources.with(3, |s| s.id.to_string()),
+            Some(files.dataset.source[3].id.to_string())
+        );
+        assert_eq!(sources.with(sources.len(), |_| ()), None);
+        assert!(chunks[0].get().is_none());
         // As a slice: decoded whole, once, and equal to the files' list.
         assert_eq!(&sources[..], &files.dataset.source[..]);
         assert!(sources.list.get().is_some());
@@ -381,24 +428,25 @@ mod tests {
         let bytes = list_bytes(&[1, 300, 70_000]);
         // count, four offsets, and the records' varints (1, 2 and 3 bytes).
         assert_eq!(bytes.len(), 4 + 4 * 4 + 6);
-        let layout = Layout::of(&bytes).unwrap();
+        let layout = Layout::of(&bytes, true).unwrap();
         assert_eq!(decode_all::<u32>(&layout).unwrap(), [1, 300, 70_000]);
         for cut in 0..bytes.len() {
-            assert!(Layout::of(&bytes[..cut]).is_err(), "cut at {cut}");
+            assert!(Layout::of(&bytes[..cut], true).is_err(), "cut at {cut}");
         }
         let mut longer = bytes.clone();
         longer.push(0);
-        assert!(Layout::of(&longer).is_err());
+        assert!(Layout::of(&longer, true).is_err());
+        assert!(Layout::of(&longer, false).is_err());
         let mut huge = bytes.clone();
         huge[..4].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert!(Layout::of(&huge).is_err());
+        assert!(Layout::of(&huge, true).is_err());
         let mut disordered = bytes.clone();
         disordered[8..12].copy_from_slice(&5u32.to_le_bytes());
-        assert!(Layout::of(&disordered).is_err());
+        assert!(Layout::of(&disordered, true).is_err());
         // A record whose bytes are not all its own.
         let mut shifted = bytes.clone();
         shifted[8..12].copy_from_slice(&2u32.to_le_bytes());
-        let layout = Layout::of(&shifted).unwrap();
+        let layout = Layout::of(&shifted, true).unwrap();
         assert!(decode_all::<u32>(&layout).is_err());
     }
 }

@@ -357,10 +357,13 @@ pub fn meta_of(loaded: &Loaded) -> Meta {
 }
 
 fn meta_with(dataset: &Dataset, content_hash: String) -> Meta {
-    let mut counts = BTreeMap::new();
-    for record in dataset.records() {
-        *counts.entry(record.kind().to_string()).or_insert(0) += 1;
-    }
+    // Each kind that has records, counted by its list's length (which
+    // decodes none of them).
+    let counts: BTreeMap<String, usize> = dataset
+        .counts()
+        .into_iter()
+        .map(|(kind, n)| (kind.to_string(), n))
+        .collect();
     Meta {
         dataset: dataset.dataset.as_ref().map(|d| d.name.clone()),
         licence: dataset.dataset.as_ref().and_then(|d| d.licence.clone()),
@@ -380,6 +383,10 @@ struct Exported<'a> {
 /// Writes the dataset to a stream; a database only to a file
 /// ([`write_file`]).
 pub fn write(dataset: &Dataset, meta: &Meta, format: Written, out: &mut dyn Write) -> Result<()> {
+    // serde_json writes a document in many small pieces: into a buffer of
+    // a known type, not each through `dyn Write`.
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    let out = &mut buffered;
     match format {
         Written::Sqlite => bail!("a database is written to a file"),
         Written::Snapshot => {
@@ -419,6 +426,7 @@ pub fn write(dataset: &Dataset, meta: &Meta, format: Written, out: &mut dyn Writ
             out.write_all(b"\n")?;
         }
     }
+    out.flush()?;
     Ok(())
 }
 
