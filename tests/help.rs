@@ -72,5 +72,24 @@ fn the_manual_page_has_a_section_for_every_command_and_names_no_missing_page() {
     for marker in ["summit\\-kb\\-", "summit-kb-"] {
         assert!(!page.contains(marker), "the page names {marker}…");
     }
-    assert!(!page.contains("(1)"), "the page names another page");
+    // Other pages are named only in SEE ALSO, and only those of tools the
+    // exports are for.
+    let (body, see_also) = page.split_at(page.find(".SH \"SEE ALSO\"").expect("SEE ALSO"));
+    assert!(!body.contains("(1)"), "the page names another page");
+    assert!(see_also.contains("\\fBjq\\fR(1)"), "{see_also}");
+    assert_eq!(see_also.matches("(1)").count(), 2, "{see_also}");
+    // What no option says: the environment, the exit status, the files.
+    for heading in [".SH ENVIRONMENT", ".SH \"EXIT STATUS\"", ".SH FILES"] {
+        let at = body.find(heading).unwrap_or_else(|| panic!("no {heading}"));
+        let rest = &body[at + heading.len()..];
+        let section = &rest[..rest.find("\n.SH ").unwrap_or(rest.len())];
+        let wanted: &[&str] = match heading {
+            ".SH ENVIRONMENT" => &["SUMMIT_KB_DATA", "NO_COLOR", "\\fBTZ\\fR"],
+            ".SH FILES" => &["\\-\\-data", ".toml", ".json"],
+            _ => &["\\fB0\\fR", "\\fB1\\fR", "\\fB2\\fR"],
+        };
+        for word in wanted {
+            assert!(section.contains(word), "{heading} lacks {word}: {section}");
+        }
+    }
 }

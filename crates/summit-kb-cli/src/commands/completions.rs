@@ -238,10 +238,57 @@ pub fn man(cli: clap::Command, out: &mut dyn Write) -> Result<()> {
             }
         }
     }
+    write!(out, "{}", MAN_SECTIONS)?;
     page.render_extra_section(out)?;
     page.render_version_section(out)?;
+    write!(out, "{}", MAN_SEE_ALSO)?;
     Ok(())
 }
+
+/// The sections of the manual page that no option or command gives:
+/// the environment, the exit status and the files read.
+const MAN_SECTIONS: &str = r#".SH ENVIRONMENT
+.TP
+\fBSUMMIT_KB_DATA\fR
+The dataset to load when \fB\-\-data\fR is not given: a directory of TOML and JSON files,
+one such file, or a snapshot written by \fBexport \-\-format snapshot\fR. Unset, the
+dataset compiled into the program is used.
+.TP
+\fBNO_COLOR\fR
+Set and not empty: the table is not coloured, unless \fB\-\-color always\fR is given.
+.TP
+\fBTZ\fR
+The time zone whose day is \fItoday\fR (the default day of \fBholder\fR, \fBchair\fR and
+\fBmembers\fR); unset, the system's. A \fBTZ\fR that names a file that is not a time zone
+file is not read: today is then the day in UTC, with a warning.
+.TP
+\fBSUMMIT_KB_COMPLETE\fR
+Set by the scripts of \fBsummit\-kb completions\fR when they call the program back on a
+TAB; not for setting by hand.
+.SH "EXIT STATUS"
+.TP
+\fB0\fR
+An answer.
+.TP
+\fB1\fR
+No answer: nobody held the post that day, no chair recorded, only "possibly" answers, no
+document or search hit matches, or \fBcheck\fR found warnings or errors.
+.TP
+\fB2\fR
+An error: a bad argument, an unknown id or post, unreadable or invalid data. The error is
+one line on standard error.
+.SH FILES
+None at run time: the dataset is compiled into the program. With \fB\-\-data\fR \fIPATH\fR
+(or \fBSUMMIT_KB_DATA\fR), every \fB.toml\fR and \fB.json\fR file below the directory
+\fIPATH\fR (hidden ones left out), or the one file \fIPATH\fR: TOML, JSON as \fBexport\fR
+writes it, or a snapshot. \fBexport \-\-output\fR \fIFILE\fR writes \fIFILE\fR whole or not at all.
+"#;
+
+/// The last section of the manual page: the tools its exports are for.
+const MAN_SEE_ALSO: &str = r#".SH "SEE ALSO"
+\fBjq\fR(1) for the JSON answers and exports, \fBsqlite3\fR(1) and Datasette
+(https://datasette.io) for \fBexport \-\-format sqlite\fR.
+"#;
 
 /// Text as roff prints it: backslashes and hyphens escaped, and a line that
 /// would start a request (`.` or `'`) guarded.
