@@ -113,8 +113,11 @@ fn run(cli: &Cli) -> Result<bool> {
         color: match cli.color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
+            // As anstream decides for clap's own help: a terminal, unless
+            // NO_COLOR is set, CLICOLOR is 0 or TERM is dumb or unset;
+            // CLICOLOR_FORCE colours a pipe too.
             ColorWhen::Auto => {
-                on_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never
             }
         },
         width: if on_terminal {

@@ -8,7 +8,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::pty::on_terminal;
+use common::pty::{on_terminal, on_terminal_with};
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
@@ -166,6 +166,35 @@ fn the_terminal_gets_colour_unless_asked_not_to() {
     assert!(text.contains("\x1b[1m"), "{text:?}");
     let (_, text) = on_terminal(80, &["--color", "never", "holder", "SG"]);
     assert!(!text.contains('\x1b'), "{text:?}");
+}
+
+#[test]
+fn colour_follows_the_environment_as_anstream_reads_it() {
+    let args = ["holder", "SG", "--on", "2019-06-01"];
+    let coloured = |text: &str| text.contains("\x1b[");
+    // A terminal: coloured, but not with NO_COLOR, CLICOLOR=0 or TERM=dumb.
+    assert!(coloured(&on_terminal_with(80, &args, &[]).1));
+    for (key, value) in [("NO_COLOR", "1"), ("CLICOLOR", "0"), ("TERM", "dumb")] {
+        let (_, text) = on_terminal_with(80, &args, &[(key, value)]);
+        assert!(!coloured(&text), "{key}={value}: {text:?}");
+    }
+    // --color always is asked for: it wins over NO_COLOR.
+    let always = ["--color", "always", "holder", "SG", "--on", "2019-06-01"];
+    assert!(coloured(
+        &on_terminal_with(80, &always, &[("NO_COLOR", "1")]).1
+    ));
+    // A pipe: plain, unless CLICOLOR_FORCE, over which NO_COLOR wins.
+    let piped = |env: &[(&str, &str)]| {
+        let mut cmd = common::summit_kb();
+        cmd.args(args).envs(env.iter().copied());
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    assert!(!coloured(&piped(&[])));
+    assert!(coloured(&piped(&[("CLICOLOR_FORCE", "1")])));
+    assert!(!coloured(&piped(&[
+        ("CLICOLOR_FORCE", "1"),
+        ("NO_COLOR", "1")
+    ])));
 }
 
 #[test]

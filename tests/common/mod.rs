@@ -15,6 +15,8 @@ pub fn summit_kb() -> Command {
     let mut cmd = Command::cargo_bin("summit-kb").expect("the binary is built");
     cmd.env_remove("SUMMIT_KB_DATA")
         .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
         .env_remove("COLUMNS")
         .env("TZ", "UTC");
     cmd

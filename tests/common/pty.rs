@@ -10,6 +10,11 @@ use rustix::termios::{tcsetwinsize, Winsize};
 /// What the binary writes to a terminal `columns` wide, with its exit code;
 /// the terminal's line ends (`\r\n`) as `\n` (a CR of the data's own stays).
 pub fn on_terminal(columns: u16, args: &[&str]) -> (i32, String) {
+    on_terminal_with(columns, args, &[])
+}
+
+/// [`on_terminal`] with these environment variables set as well.
+pub fn on_terminal_with(columns: u16, args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
     let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
         .expect("a pseudo-terminal");
     grantpt(&master).expect("grantpt");
@@ -34,8 +39,13 @@ pub fn on_terminal(columns: u16, args: &[&str]) -> (i32, String) {
         cmd.args(args)
             .env_remove("SUMMIT_KB_DATA")
             .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("CI")
+            .env("TERM", "xterm-256color")
             .env_remove("COLUMNS")
             .env("TZ", "UTC")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(slave)
             .stderr(Stdio::null());

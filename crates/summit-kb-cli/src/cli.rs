@@ -52,7 +52,8 @@ pub struct Cli {
     )]
     pub format: Format,
 
-    /// When to colour the output. NO_COLOR in the environment means never.
+    /// When to colour the output. auto: on a terminal, unless NO_COLOR is set or TERM is dumb;
+    /// CLICOLOR_FORCE colours a pipe too.
     #[arg(
         long,
         global = true,

@@ -254,8 +254,10 @@ The dataset to load when \fB\-\-data\fR is not given: a directory of TOML and JS
 one such file, or a snapshot written by \fBexport \-\-format snapshot\fR. Unset, the
 dataset compiled into the program is used.
 .TP
-\fBNO_COLOR\fR
-Set and not empty: the table is not coloured, unless \fB\-\-color always\fR is given.
+\fBNO_COLOR\fR, \fBCLICOLOR\fR, \fBCLICOLOR_FORCE\fR, \fBTERM\fR
+With \fB\-\-color auto\fR (the default), the output is coloured on a terminal unless
+\fBNO_COLOR\fR is set and not empty, \fBCLICOLOR\fR is 0, or \fBTERM\fR is dumb or unset;
+\fBCLICOLOR_FORCE\fR set and not empty colours it wherever it goes.
 .TP
 \fBTZ\fR
 The time zone whose day is \fItoday\fR (the default day of \fBholder\fR, \fBchair\fR and
