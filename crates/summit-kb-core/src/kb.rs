@@ -11,8 +11,8 @@ use jiff::civil;
 use crate::date::{settle_handover, settle_handovers, Certainty, Date, Handover, Interval};
 use crate::load::Loaded;
 use crate::model::{
-    Alias, Chairmanship, Dataset, Handle, Meeting, Organization, Post, Record, RecordKind, Records,
-    SortedId, SortedRef, Source, Term,
+    Alias, Chairmanship, Dataset, Handle, IdEntry, Meeting, Organization, Post, Record, RecordKind,
+    Records, Source, Term,
 };
 pub use crate::search_index::fold;
 use crate::search_index::{Hit, Index, Role};
@@ -30,7 +30,7 @@ pub struct Kb<'a> {
 /// Where an id's record is: its kind and index in its list (a [`Handle`]),
 /// in either form.
 enum ById<'a> {
-    Sorted(&'a Records<SortedId>),
+    Sorted(&'a Records<IdEntry>),
     Table(HashMap<&'a str, Handle, RandomState>),
 }
 
@@ -82,7 +82,7 @@ impl<'a> Kb<'a> {
                     let mid = low + (high - low) / 2;
                     // Kept once decoded: the first probes of every search
                     // are the same few ids.
-                    let SortedId(other, kind, index) = ids.get(mid)?;
+                    let IdEntry(other, kind, index) = ids.get(mid)?;
                     let (order, kind, index) = (other.as_ref().cmp(id), *kind, *index);
                     match order {
                         std::cmp::Ordering::Less => low = mid + 1,
@@ -104,7 +104,7 @@ impl<'a> Kb<'a> {
         let refs = self.loaded.refs.as_ref()?;
         // Each entry compared is decoded for the comparison alone.
         let before =
-            |i: usize| refs.with(i, |SortedRef(id, k, _)| (id.as_ref(), *k) < (target, kind));
+            |i: usize| refs.with(i, |IdEntry(id, k, _)| (id.as_ref(), *k) < (target, kind));
         // The first entry not before (target, kind).
         let (mut low, mut high) = (0, refs.len());
         while low < high {
@@ -117,7 +117,7 @@ impl<'a> Kb<'a> {
         }
         let mut found = Vec::new();
         let mine = |i: usize| {
-            refs.with(i, |SortedRef(id, k, index)| {
+            refs.with(i, |IdEntry(id, k, index)| {
                 (id.as_ref() == target && *k == kind).then_some(*index)
             })
         };
@@ -833,17 +833,17 @@ mod tests {
         let mut loaded = Loaded::default();
         loaded.add("t.toml", load::parse_toml("t.toml", toml).unwrap());
         let table = Kb::new(&loaded);
-        let sorted: Vec<SortedId> = loaded
+        let sorted: Vec<IdEntry> = loaded
             .dataset
             .sorted_ids()
             .into_iter()
-            .map(|(id, kind, i)| SortedId(id.to_string().into(), kind, i))
+            .map(|(id, kind, i)| IdEntry(id.to_string().into(), kind, i))
             .collect();
         assert_eq!(
             sorted,
             [
-                SortedId("a".into(), RecordKind::State, 1),
-                SortedId("x".into(), RecordKind::Source, 0)
+                IdEntry("a".into(), RecordKind::State, 1),
+                IdEntry("x".into(), RecordKind::Source, 0)
             ]
         );
         let mut with_ids = Loaded::default();

@@ -69,10 +69,10 @@ pub struct Loaded {
     /// The dataset's [`Dataset::content_hash`], when the build computed it.
     pub content_hash: Option<String>,
     /// The dataset's [`Dataset::sorted_ids`], when the build sorted them.
-    pub ids: Option<crate::model::Records<crate::model::SortedId>>,
+    pub ids: Option<crate::model::Records<crate::model::IdEntry>>,
     /// The dataset's [`Dataset::sorted_references`], when the build sorted
     /// them.
-    pub refs: Option<crate::model::Records<crate::model::SortedRef>>,
+    pub refs: Option<crate::model::Records<crate::model::IdEntry>>,
     /// What the build made of the dataset's search index (the embedded
     /// snapshot's [`crate::search_index::IndexParts`], encoded), so that a
     /// search folds no word of the records.

@@ -19,11 +19,15 @@ pub use crate::records::Records;
 /// reading it copies no text.
 pub type Text = Cow<'static, str>;
 
-/// An id, its record's kind and its index in its kind's list: an entry of
-/// a dataset's ids sorted (see [`Dataset::sorted_ids`]), which the snapshot
-/// stores with the id borrowed from its bytes.
+/// An id and a record (its kind and its index in its kind's list): an entry
+/// of a dataset's ids sorted, each with the record that has it (see
+/// [`Dataset::sorted_ids`]), or of its references sorted, each with a record
+/// that refers to it (see [`Dataset::sorted_references`]). The snapshot
+/// stores both, with the ids borrowed from its bytes, so that finding a
+/// record by its id, or the records that refer to one (a post's terms, a
+/// meeting's documents), reads only those records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SortedId(
+pub struct IdEntry(
     #[serde(
         serialize_with = "borrow::write_text",
         deserialize_with = "borrow::text"
@@ -33,21 +37,16 @@ pub struct SortedId(
     pub u32,
 );
 
-/// An id that a record refers to, the record's kind and its index in its
-/// kind's list: an entry of a dataset's references sorted (see
-/// [`Dataset::sorted_references`]), which the snapshot stores so that a
-/// question about one record (a post's terms, a meeting's documents) reads
-/// only the records that refer to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SortedRef(
-    #[serde(
-        serialize_with = "borrow::write_text",
-        deserialize_with = "borrow::text"
-    )]
-    pub Text,
-    pub RecordKind,
-    pub u32,
-);
+impl IdEntry {
+    /// Entries owning their ids, from a dataset's sorted ids or references.
+    pub fn list(sorted: Vec<(&str, RecordKind, u32)>) -> Records<IdEntry> {
+        sorted
+            .into_iter()
+            .map(|(id, kind, index)| IdEntry(id.to_string().into(), kind, index))
+            .collect::<Vec<_>>()
+            .into()
+    }
+}
 
 /// A list of a record, owned or borrowed like [`Text`].
 pub type List<T> = Cow<'static, [T]>;

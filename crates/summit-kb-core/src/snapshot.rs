@@ -15,7 +15,7 @@
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Dataset, RecordKind, Records, SortedId, SortedRef};
+use crate::model::{Dataset, IdEntry, RecordKind, Records};
 use crate::search_index::Index;
 use crate::wire;
 
@@ -44,8 +44,8 @@ struct Head {
     counts: Records<FileCounts>,
     info_files: Vec<String>,
     content_hash: String,
-    ids: Records<SortedId>,
-    refs: Records<SortedRef>,
+    ids: Records<IdEntry>,
+    refs: Records<IdEntry>,
 }
 
 /// What a snapshot holds: the records, checked when it was written, and
@@ -61,9 +61,9 @@ pub struct Snapshot {
     /// The dataset's [`Dataset::content_hash`].
     pub content_hash: String,
     /// The dataset's [`Dataset::sorted_ids`].
-    pub ids: Records<SortedId>,
+    pub ids: Records<IdEntry>,
     /// The dataset's [`Dataset::sorted_references`].
-    pub refs: Records<SortedRef>,
+    pub refs: Records<IdEntry>,
     /// The bytes of the search index's parts (see
     /// [`crate::search_index::IndexParts`]), kept only for the embedded
     /// snapshot, whose bytes are trusted.
@@ -96,18 +96,8 @@ pub fn write(dataset: &Dataset, counts: Counts, info_files: Vec<String>) -> Vec<
         counts: counts.into(),
         info_files,
         content_hash: dataset.content_hash(),
-        ids: dataset
-            .sorted_ids()
-            .into_iter()
-            .map(|(id, kind, index)| SortedId(id.to_string().into(), kind, index))
-            .collect::<Vec<_>>()
-            .into(),
-        refs: dataset
-            .sorted_references()
-            .into_iter()
-            .map(|(id, kind, index)| SortedRef(id.to_string().into(), kind, index))
-            .collect::<Vec<_>>()
-            .into(),
+        ids: IdEntry::list(dataset.sorted_ids()),
+        refs: IdEntry::list(dataset.sorted_references()),
     };
     wire::writing(|| {
         let mut out = MAGIC.to_vec();
@@ -188,7 +178,7 @@ fn read_with_index(bytes: &[u8]) -> Result<(Snapshot, &[u8])> {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_snapshot, Dataset, SortedId, MAGIC, MODEL};
+    use super::{is_snapshot, Dataset, IdEntry, MAGIC, MODEL};
     use crate::load::Loaded;
     use crate::wire::{borrowed, omits_defaults};
     use anyhow::Result;
@@ -222,7 +212,7 @@ mod tests {
             .dataset
             .sorted_ids()
             .into_iter()
-            .map(|(id, kind, index)| SortedId(id.to_string().into(), kind, index))
+            .map(|(id, kind, index)| IdEntry(id.to_string().into(), kind, index))
             .collect();
         assert_eq!(read.ids, Some(sorted.into()));
         // Writing a snapshot leaves the other formats as they were.
