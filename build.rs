@@ -80,21 +80,15 @@ fn main() {
     let path = out.join("embedded.bin");
     fs::write(&path, &blob).expect("OUT_DIR is writable");
     let snapshot = match snapshot {
-        Some(range) => format!("Some(&bytes[{}..{}])", range.start, range.end),
+        Some(range) => format!("Some(({}, {}))", range.start, range.end),
         None => "None".to_string(),
     };
-    let code = embedded_rs(
-        &path,
-        blob.len(),
-        &texts,
-        &format!("{unreadable:?}"),
-        &snapshot,
-    );
+    let code = embedded_rs(&path, &blob, &texts, &format!("{unreadable:?}"), &snapshot);
     fs::write(out.join("embedded.rs"), code).expect("OUT_DIR is writable");
 }
 
-/// The code of `embedded.rs`: the bytes at `path` included in the binary, and
-/// the dataset that `embedded()` makes of them.
+/// The code of `embedded.rs`: `blob`, written at `path`, included in the
+/// binary, and the dataset that `embedded()` makes of it.
 ///
 /// On ELF targets the bytes are included by the assembler (`.incbin`), which
 /// copies them into the object file as they are: `include_bytes!` makes rustc
@@ -102,9 +96,10 @@ fn main() {
 /// 190 MB of a dataset 100 times the shipped one). Elsewhere,
 /// `include_bytes!`. Either way this file changes with the bytes (their
 /// length and digest are in it), so that a data edit recompiles the binary.
-fn embedded_rs(path: &Path, len: usize, texts: &str, unreadable: &str, snapshot: &str) -> String {
+fn embedded_rs(path: &Path, blob: &[u8], texts: &str, unreadable: &str, snapshot: &str) -> String {
     use sha2::{Digest, Sha256};
-    let digest: String = Sha256::digest(fs::read(path).expect("just written"))
+    let len = blob.len();
+    let digest: String = Sha256::digest(blob)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
@@ -147,22 +142,17 @@ fn bytes() -> &'static [u8] {{
 static FILES: &[(&str, usize, usize)] = &[
 {texts}];
 
-/// The default dataset: each file's name and bytes, why it cannot be read
-/// (if it cannot), and the snapshot of its records when they had no errors.
+/// The default dataset: its bytes, each file's name and place in them, why
+/// it cannot be read (if it cannot), and where the snapshot of its records
+/// lies when they had no errors.
 pub fn embedded() -> &'static summit_kb_core::load::Embedded {{
     static EMBEDDED: std::sync::OnceLock<summit_kb_core::load::Embedded> =
         std::sync::OnceLock::new();
-    EMBEDDED.get_or_init(|| {{
-        let bytes = bytes();
-        let files: Vec<(&'static str, &'static [u8])> = FILES
-            .iter()
-            .map(|&(name, start, end)| (name, &bytes[start..end]))
-            .collect();
-        summit_kb_core::load::Embedded {{
-            files: files.leak(),
-            unreadable: {unreadable},
-            snapshot: {snapshot},
-        }}
+    EMBEDDED.get_or_init(|| summit_kb_core::load::Embedded {{
+        bytes: bytes(),
+        files: FILES,
+        unreadable: {unreadable},
+        snapshot: {snapshot},
     }})
 }}
 "#,

@@ -38,7 +38,7 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Output format. Default: table; for `export`, json (it writes json,
-    /// ndjson, popolo or sqlite).
+    /// ndjson, popolo, sqlite or snapshot).
     //
     // Each command has a `--format` of its own, which clap checks: one given
     // before the command is moved after its name (`format_after_command`), so
@@ -69,8 +69,8 @@ pub struct Cli {
 }
 
 /// Every format, as `summit-kb --help` lists them: queries write the first
-/// five ([`crate::output::Format`]), `export` json, ndjson, popolo and sqlite
-/// ([`crate::commands::export::Written`]).
+/// five ([`crate::output::Format`]), `export` json, ndjson, popolo, sqlite
+/// and snapshot ([`crate::commands::export::Written`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Aligned columns for reading (the default, except for `export`).
@@ -88,6 +88,8 @@ pub enum Format {
     Popolo,
     /// An SQLite database for Datasette; `export --output` only.
     Sqlite,
+    /// The records as the binary embeds them, for `--data`; `export --output` only.
+    Snapshot,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -361,6 +363,36 @@ pub fn format_after_command(args: Vec<OsString>) -> Vec<OsString> {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn the_top_level_format_lists_every_format_of_queries_and_export() {
+        use clap::ValueEnum;
+        let names = |values: Vec<clap::builder::PossibleValue>| -> Vec<String> {
+            values.iter().map(|v| v.get_name().to_string()).collect()
+        };
+        let listed = names(
+            Format::value_variants()
+                .iter()
+                .filter_map(|f| f.to_possible_value())
+                .collect(),
+        );
+        let query = crate::output::Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value());
+        let export = crate::commands::export::Written::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value());
+        let mut wanted = names(query.chain(export).collect());
+        wanted.sort();
+        wanted.dedup();
+        assert_eq!(listed.len(), wanted.len(), "{listed:?} for {wanted:?}");
+        for name in wanted {
+            assert!(
+                listed.contains(&name),
+                "`summit-kb --help` does not list {name}"
+            );
+        }
+    }
 
     #[test]
     fn command_is_well_formed() {

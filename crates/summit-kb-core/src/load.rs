@@ -15,18 +15,39 @@ use crate::model::{Dataset, Handle};
 use crate::provenance::{Origin, Provenance};
 use crate::search_index::Index;
 
-/// The dataset compiled into a binary, as its build script embeds it: the
-/// text of each file, and, when they loaded and `check` found no error in
-/// them, their [`crate::snapshot`].
+/// The dataset compiled into a binary, as its build script embeds it: one
+/// run of bytes holding the bytes of each file, and, when they loaded and
+/// `check` found no error in them, their [`crate::snapshot`].
 #[derive(Debug, Clone, Copy)]
 pub struct Embedded {
-    /// Each file's name (as `--data DIR` names it) and bytes.
-    pub files: &'static [(&'static str, &'static [u8])],
+    /// The snapshot and the files' bytes.
+    pub bytes: &'static [u8],
+    /// Each file's name (as `--data DIR` names it) and where its bytes begin
+    /// and end in `bytes`: a table the build writes as data, read as it
+    /// lies (nothing is made of it on start-up).
+    pub files: &'static [(&'static str, usize, usize)],
     /// Why the dataset cannot be read (its directory, or a file that is not
     /// text), if it cannot.
     pub unreadable: Option<&'static str>,
-    /// The checked records, or `None` when they had errors.
-    pub snapshot: Option<&'static [u8]>,
+    /// Where the checked records' snapshot lies in `bytes`, or `None` when
+    /// they had errors.
+    pub snapshot: Option<(usize, usize)>,
+}
+
+impl Embedded {
+    /// Each file's name and bytes, in load order.
+    pub fn files(&self) -> impl Iterator<Item = (&'static str, &'static [u8])> {
+        let bytes = self.bytes;
+        self.files
+            .iter()
+            .map(move |&(name, start, end)| (name, bytes.get(start..end).unwrap_or_default()))
+    }
+
+    /// The snapshot's bytes, when there is one.
+    pub fn snapshot(&self) -> Option<&'static [u8]> {
+        let bytes = self.bytes;
+        self.snapshot.and_then(|(start, end)| bytes.get(start..end))
+    }
 }
 
 /// A JSON file of a dataset has no size limit: it is read as a stream
@@ -56,10 +77,8 @@ pub struct Loaded {
     pub(crate) provenance: OnceLock<Provenance>,
     /// The files that hold a `[dataset]` table.
     pub info_files: Vec<String>,
-    /// Whether the files are the ones compiled into the binary.
-    pub embedded: bool,
-    /// The text of those files, when they are.
-    pub embedded_files: &'static [(&'static str, &'static [u8])],
+    /// The dataset compiled into the binary, when these are its records.
+    pub embedded: Option<&'static Embedded>,
     /// Whether `check` found no error in the data when the binary was built,
     /// so that a query need not check it again.
     pub checked: bool,
@@ -139,10 +158,9 @@ impl Loaded {
     /// The text of one of the dataset's files, read again (or, for the embedded
     /// dataset, taken from the binary); `None` when it cannot be read now.
     pub fn text_of(&self, file: &str) -> Option<std::borrow::Cow<'static, str>> {
-        if self.embedded {
-            return self
-                .embedded_files
-                .iter()
+        if let Some(embedded) = self.embedded {
+            return embedded
+                .files()
                 .find(|(name, _)| *name == file)
                 .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
                 .map(std::borrow::Cow::Borrowed);
@@ -190,15 +208,14 @@ impl Loaded {
 /// of it, already checked, or, when the data had errors then, its files
 /// parsed as `--data` would, so that queries refuse it and `check` lists the
 /// errors.
-pub fn embedded(embedded: &Embedded) -> Result<Loaded> {
-    match embedded.snapshot {
+pub fn embedded(embedded: &'static Embedded) -> Result<Loaded> {
+    match embedded.snapshot() {
         Some(bytes) => {
             let mut loaded = Loaded::from(
                 crate::snapshot::read_static(bytes, true)
                     .context("the dataset compiled into the binary")?,
             );
-            loaded.embedded = true;
-            loaded.embedded_files = embedded.files;
+            loaded.embedded = Some(embedded);
             Ok(loaded)
         }
         None => embedded_files(embedded),
@@ -206,16 +223,15 @@ pub fn embedded(embedded: &Embedded) -> Result<Loaded> {
 }
 
 /// The embedded dataset parsed from the text of its files.
-pub fn embedded_files(embedded: &Embedded) -> Result<Loaded> {
+pub fn embedded_files(embedded: &'static Embedded) -> Result<Loaded> {
     if let Some(err) = embedded.unreadable {
         bail!("{err}");
     }
     let mut loaded = Loaded {
-        embedded: true,
-        embedded_files: embedded.files,
+        embedded: Some(embedded),
         ..Loaded::default()
     };
-    for (name, bytes) in embedded.files {
+    for (name, bytes) in embedded.files() {
         loaded.add(name, parse_bytes(name, bytes)?);
     }
     if loaded.dataset.records().next().is_none() {

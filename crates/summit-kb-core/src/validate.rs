@@ -1006,13 +1006,24 @@ mod tests {
     }
 
     /// `check`'s findings, located, of files whose text it reads back.
-    fn checked_files(files: &'static [(&'static str, &'static [u8])]) -> Vec<String> {
+    fn checked_files(files: &[(&'static str, String)]) -> Vec<String> {
+        // Embedded as a build embeds them: their bytes one after the other.
+        let (mut bytes, mut table) = (String::new(), Vec::new());
+        for (name, text) in files {
+            table.push((*name, bytes.len(), bytes.len() + text.len()));
+            bytes.push_str(text);
+        }
+        let embedded = Box::leak(Box::new(crate::load::Embedded {
+            bytes: bytes.leak().as_bytes(),
+            files: table.leak(),
+            unreadable: None,
+            snapshot: None,
+        }));
         let mut loaded = Loaded {
-            embedded: true,
-            embedded_files: files,
+            embedded: Some(embedded),
             ..Loaded::default()
         };
-        for (name, bytes) in files {
+        for (name, bytes) in embedded.files() {
             loaded.add(name, crate::load::parse_bytes(name, bytes).unwrap());
         }
         let mut findings = check(&Kb::new(&loaded));
@@ -1027,12 +1038,8 @@ mod tests {
         };
         let a = state("n", "") + "[[source]]\nid = \"x\"\npublisher = \"p\"\ntitle = \"t\"\n";
         let b = state(" ", "{ source = \"x\" }").repeat(2);
-        let files = vec![
-            ("a.toml", a.leak().as_bytes()),
-            ("b.toml", b.leak().as_bytes()),
-        ];
         assert_eq!(
-            checked_files(files.leak()),
+            checked_files(&[("a.toml", a), ("b.toml", b)]),
             [
                 "a.toml:4:13: error: x: the record cites no source",
                 "a.toml:7:6: error: x: the id is used by 4 records (first in a.toml)",

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -92,11 +92,8 @@ impl Written {
 /// or a pipe is written to directly.
 pub fn write_file(dataset: &Dataset, meta: &Meta, format: Written, path: &Path) -> Result<()> {
     let fail = || format!("cannot write {}", path.display());
-    let stream = |file: &mut std::fs::File| -> Result<()> {
-        let mut out = BufWriter::new(file);
-        write(dataset, meta, format, &mut out)?;
-        Ok(out.flush()?)
-    };
+    // `write` buffers what it writes.
+    let stream = |file: &mut std::fs::File| -> Result<()> { write(dataset, meta, format, file) };
     // Links followed: what is there now is what the export replaces.
     let existing = std::fs::metadata(path).ok();
     if existing
